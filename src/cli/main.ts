@@ -1,0 +1,72 @@
+import { Command, CommanderError } from 'commander';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Store } from '../store/store.js';
+import { openStore } from '../store/open.js';
+import { ensureSeeded } from '../app/seed.js';
+import type { CliContext } from './context.js';
+import { commands } from './commands/index.js';
+import { describeError, exitCodeFor, EXIT } from './exit.js';
+
+/** The bundled dataset folder, found relative to this file (works from src/ and dist/src/). */
+export function bundledDataDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'data', 'lists.json');
+    if (existsSync(candidate)) return path.join(dir, 'data');
+    dir = path.dirname(dir);
+  }
+  throw new Error('bundled dataset folder data/ not found');
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script) and the environment `env`.
+ * The only place the CLI reads env and the clock. Returns the exit code.
+ */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const program = new Command();
+  let store: Store | null = null;
+  const ctx: CliContext = {
+    today: new Date().toISOString().slice(0, 10),
+    json: () => Boolean(program.opts().json),
+    async store() {
+      if (store) return store;
+      const opts = program.opts<{ db?: string }>();
+      const s = await openStore({
+        databaseUrl: env.DATABASE_URL || undefined,
+        dbDir: opts.db ?? env.LISTWATCH_DB ?? './.listwatch',
+      });
+      store = s;
+      await ensureSeeded(s, bundledDataDir(), (msg) => ctx.warn(msg));
+      return s;
+    },
+    print: (t) => process.stdout.write(t + '\n'),
+    printJson: (v) => process.stdout.write(JSON.stringify(v, null, 2) + '\n'),
+    warn: (t) => process.stderr.write(t + '\n'),
+  };
+
+  program
+    .name('listwatch')
+    .description('US designation lists aimed at Chinese companies: sourced record, as-of answers, screening.')
+    .option('--db <dir>', 'embedded store directory (or LISTWATCH_DB); default ./.listwatch')
+    .option('--json', 'machine-readable JSON output')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of commands) register(program, ctx);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode && typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.BAD_INPUT;
+    }
+    if (ctx.json()) process.stdout.write(JSON.stringify({ error: describeError(e), code: (e as { code?: string }).code ?? 'INTERNAL' }) + '\n');
+    process.stderr.write(describeError(e) + '\n');
+    return exitCodeFor(e);
+  } finally {
+    if (store) await (store as Store).close();
+  }
+}

@@ -1,0 +1,117 @@
+import type { Designation, Publication } from '../model.js';
+
+/** What applying one publication does to a list's designations. */
+export interface DesignationChange {
+  open: Designation[];
+  close: { entityId: string; listId: string; to: string; endedBy: string }[];
+  update: { entityId: string; listId: string; printedName: string; basis?: string }[];
+}
+
+/** Kinds that replace the whole membership of the list. */
+const SNAPSHOT_KINDS = new Set(['edition', 'snapshot']);
+
+/**
+ * Applies one publication to the designations in force on its list (keyed by entityId)
+ * and returns the change, without mutating `active`.
+ *
+ * - `edition`/`snapshot`: membership becomes exactly its entries (absent → closed, new → opened,
+ *   still present → printed name/basis updated if they differ).
+ * - `addition`: opens entries not in force. `removal`: closes entries in force.
+ * - `redesignation`: closes the old interval and opens a new one on the same date.
+ * - `withdrawn`: no legal effect, so no change at all.
+ */
+export function applyPublication(active: ReadonlyMap<string, Designation>, pub: Publication): DesignationChange {
+  const change: DesignationChange = { open: [], close: [], update: [] };
+  const open = (e: Publication['entries'][number]): void => {
+    change.open.push({
+      entityId: e.entityId,
+      listId: pub.listId,
+      from: pub.date,
+      to: null,
+      addedBy: pub.id,
+      endedBy: null,
+      printedName: e.printedName,
+      ...(e.basis ? { basis: e.basis } : {}),
+    });
+  };
+  const close = (entityId: string): void => {
+    change.close.push({ entityId, listId: pub.listId, to: pub.date, endedBy: pub.id });
+  };
+
+  if (pub.kind === 'withdrawn') return change;
+
+  if (SNAPSHOT_KINDS.has(pub.kind)) {
+    const members = new Set(pub.entries.map((e) => e.entityId));
+    for (const id of active.keys()) if (!members.has(id)) close(id);
+    for (const e of pub.entries) {
+      const cur = active.get(e.entityId);
+      if (!cur) open(e);
+      else if (cur.printedName !== e.printedName || (e.basis !== undefined && cur.basis !== e.basis)) {
+        change.update.push({ entityId: e.entityId, listId: pub.listId, printedName: e.printedName, ...(e.basis !== undefined ? { basis: e.basis } : cur.basis !== undefined ? { basis: cur.basis } : {}) });
+      }
+    }
+    return change;
+  }
+
+  for (const e of pub.entries) {
+    const isActive = active.has(e.entityId);
+    const action = e.action ?? (pub.kind === 'removal' ? 'remove' : 'add');
+    if (pub.kind === 'redesignation') {
+      if (isActive) close(e.entityId);
+      open(e);
+    } else if (action === 'remove') {
+      if (isActive) close(e.entityId);
+    } else if (!isActive) {
+      open(e);
+    }
+  }
+  return change;
+}
+
+/** Order in which same-day publications apply: removals before additions, withdrawn last. */
+const KIND_ORDER: Record<Publication['kind'], number> = { removal: 0, redesignation: 1, edition: 2, snapshot: 2, addition: 3, withdrawn: 4 };
+
+/** Sorts publications into the order they take effect (date, then kind, then id). */
+export function publicationOrder(a: Publication, b: Publication): number {
+  return a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id);
+}
+
+/**
+ * Derives every designation interval of every list from its publications, in effect order.
+ * Pure: the bundled dataset and the store both rely on it, so a designation is always
+ * backed by the publication that opened it and the one that ended it.
+ */
+export function deriveDesignations(publications: readonly Publication[]): Designation[] {
+  const byList = new Map<string, Publication[]>();
+  for (const p of publications) {
+    const arr = byList.get(p.listId) ?? [];
+    arr.push(p);
+    byList.set(p.listId, arr);
+  }
+  const all: Designation[] = [];
+  for (const pubs of byList.values()) {
+    const active = new Map<string, Designation>();
+    for (const pub of [...pubs].sort(publicationOrder)) {
+      const ch = applyPublication(active, pub);
+      for (const c of ch.close) {
+        const d = active.get(c.entityId);
+        if (!d) continue;
+        d.to = c.to;
+        d.endedBy = c.endedBy;
+        active.delete(c.entityId);
+      }
+      for (const u of ch.update) {
+        const d = active.get(u.entityId);
+        if (!d) continue;
+        d.printedName = u.printedName;
+        if (u.basis !== undefined) d.basis = u.basis;
+      }
+      for (const o of ch.open) {
+        const d = { ...o };
+        active.set(o.entityId, d);
+        all.push(d);
+      }
+    }
+  }
+  return all.sort((a, b) => a.listId.localeCompare(b.listId) || a.from.localeCompare(b.from) || a.entityId.localeCompare(b.entityId));
+}

@@ -1,0 +1,121 @@
+import type {
+  Designation,
+  Entity,
+  EventKind,
+  IsoDate,
+  ListDef,
+  ListEvent,
+  Publication,
+  Relation,
+  Source,
+} from '../core/model.js';
+
+/**
+ * One change to the record, written by `Store.apply` in a single transaction:
+ * either all of it lands or none of it does. The app layer computes it with the pure
+ * core (history/diff) and hands it over; the store does no domain logic.
+ */
+export interface RecordChange {
+  /** Inserted, or replaced when the id exists. */
+  sources?: Source[];
+  lists?: ListDef[];
+  /** Inserted, or replaced (names, identifiers, canonical name) when the id exists. */
+  entities?: Entity[];
+  /** Inserted when new (same entityId, parentId, kind is one relation). */
+  relations?: Relation[];
+  /** Inserted; a publication id that exists already is a CONFLICT error. */
+  publications?: Publication[];
+  /** Designations to open (insert). */
+  openDesignations?: Designation[];
+  /** Designations to close: the open designation of entityId × listId gets `to` and `endedBy`. */
+  closeDesignations?: { entityId: string; listId: string; to: IsoDate; endedBy: string }[];
+  /** Designations whose printedName/basis changed while in force (e.g. a rename in a later edition). */
+  updateDesignations?: { entityId: string; listId: string; printedName: string; basis?: string }[];
+  events?: ListEvent[];
+  /** Key/value metadata set in the same transaction (e.g. the bundled dataset's hash). */
+  meta?: Record<string, string>;
+}
+
+/** Filters for reading events. */
+export interface EventQuery {
+  entityId?: string;
+  listId?: string;
+  kind?: EventKind;
+  /** Events on or after this date. */
+  since?: IsoDate;
+  /** Events on or before this date. */
+  until?: IsoDate;
+}
+
+/** A batch screening job, as the server and CLI track it. The store keeps it across restarts. */
+export interface JobRecord {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  createdAt: string;
+  updatedAt: string;
+  /** Rows read so far / total rows (total unknown until the input is counted). */
+  processed: number;
+  total: number | null;
+  /** Rows skipped as bad, with their line and problem (the first 1,000). */
+  errors: { line: number; problem: string }[];
+  /** Options the job was started with (asOf, threshold, role…), as JSON-serialisable data. */
+  options: Record<string, unknown>;
+  /** Error message when status is `failed`. */
+  failure?: string;
+}
+
+/**
+ * The narrow storage contract. Two engines implement it with one SQL dialect:
+ * PGlite (embedded, a directory on disk; the default) and PostgreSQL (`DATABASE_URL`).
+ * The same contract tests (`src/store/contract.test.ts`) run against both.
+ *
+ * All reads return plain model objects; lists come back in a stable order
+ * (publications and events by date then id; entities by id).
+ */
+export interface Store {
+  /** Which engine this is, for messages and `health`. */
+  readonly engine: 'pglite' | 'postgres';
+
+  /** Applies versioned migrations that have not run yet. Safe to call on every start. */
+  migrate(): Promise<void>;
+
+  /** Writes a change atomically. On any failure nothing of it is stored and the error is rethrown. */
+  apply(change: RecordChange): Promise<void>;
+
+  getMeta(key: string): Promise<string | null>;
+
+  getSources(ids?: string[]): Promise<Source[]>;
+  getLists(): Promise<ListDef[]>;
+  getList(id: string): Promise<ListDef | null>;
+
+  /** Publications without their entries (entries: []), optionally of one list. */
+  getPublications(listId?: string): Promise<Publication[]>;
+  /** One publication with its entries, or null. */
+  getPublication(id: string): Promise<Publication | null>;
+  /** The publication of a list with this content hash, if any (an unchanged re-import is a no-op). */
+  findPublicationByHash(listId: string, contentHash: string): Promise<Publication | null>;
+
+  getEntity(id: string): Promise<Entity | null>;
+  /** Entities by id; unknown ids are skipped. */
+  getEntities(ids?: string[]): Promise<Entity[]>;
+  /** How many entities there are (cheap). */
+  countEntities(): Promise<number>;
+
+  /** Designations, optionally of one entity and/or one list, ordered by from. */
+  getDesignations(q?: { entityId?: string; listId?: string }): Promise<Designation[]>;
+  /** Relations where the entity is the subsidiary or the parent. */
+  getRelations(entityId?: string): Promise<Relation[]>;
+  getEvents(q?: EventQuery): Promise<ListEvent[]>;
+
+  /** Batch jobs. `results` are stored as lines (JSONL) in order, appended in chunks. */
+  createJob(job: JobRecord): Promise<void>;
+  updateJob(id: string, patch: Partial<Omit<JobRecord, 'id' | 'createdAt'>>): Promise<void>;
+  getJob(id: string): Promise<JobRecord | null>;
+  appendJobResults(id: string, fromLine: number, lines: string[]): Promise<void>;
+  /** Result lines in order, streamed in pages. */
+  readJobResults(id: string): AsyncIterable<string>;
+  /** Jobs left `running` or `queued` by a stopped server, to resume or mark failed. */
+  getUnfinishedJobs(): Promise<JobRecord[]>;
+
+  close(): Promise<void>;
+}
