@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerServe } from './serve.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** Every CLI command, in help order. Adding a command: one file here and one line below. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerServe,
+];

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import type { IsoDate } from '../core/model.js';
+import type { Store } from '../store/store.js';
+import type { ServerContext } from './context.js';
+import { installErrorHandlers } from './errors.js';
+import { JobRunner } from './jobs/runner.js';
+import { openApiInfo, patchOpenApi } from './openapi.js';
+import { entityRoutes } from './routes/entities.js';
+import { jobRoutes } from './routes/jobs.js';
+import { listRoutes } from './routes/lists.js';
+import { metaRoutes } from './routes/meta.js';
+import { screenRoutes } from './routes/screen.js';
+import type { Services } from './services.js';
+import { createServices } from './wiring.js';
+
+/** What createApp needs. Only the entry point (serve command, tests) reads env, files and the clock. */
+export interface AppDeps {
+  store: Store;
+  /** Today's date, asked per request so a long-running server moves with the calendar. */
+  today: () => IsoDate;
+  /** Where uploaded batch files are kept until their job is done (so a restart can re-run them). */
+  jobsDir: string;
+  /** The services; default: the real app services over `store` (screening index built once). */
+  services?: Services;
+  /** Largest accepted upload in bytes (413 above it). Default 50 MiB. */
+  maxUploadBytes?: number;
+  /** The built web UI (web/dist). Omitted or missing: the API only. */
+  webDir?: string;
+  /** Resume jobs a previous server left unfinished (default true). */
+  resumeJobs?: boolean;
+  /** Fastify logger: false (default) or true. */
+  logger?: boolean;
+}
+
+/**
+ * Builds the HTTP app (API under /api/v1, OpenAPI at /openapi.json, the UI at /) without
+ * listening, so tests call `app.inject` and the serve command calls `app.listen`.
+ * Closing the app stops the job runner after its current chunk; the caller closes the store.
+ */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const maxUploadBytes = deps.maxUploadBytes ?? 50 * 1024 * 1024;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Ajv's default coerceTypes 'array' would turn "x" into ["x"]; scalar coercion only.
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    routerOptions: { maxParamLength: 500 },
+  });
+  const services = deps.services ?? (await createServices(deps.store));
+  const jobs = new JobRunner({
+    store: deps.store, services, jobsDir: deps.jobsDir, now: () => new Date().toISOString(),
+    log: (msg, err) => app.log.error({ err }, msg),
+  });
+  const ctx: ServerContext = { store: deps.store, services, jobs, today: deps.today, maxUploadBytes };
+
+  installErrorHandlers(app);
+  await app.register(swagger, { openapi: openApiInfo, transformObject: (doc) => patchOpenApi(doc) });
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, body));
+
+  await app.register(async (api) => {
+    screenRoutes(api, ctx);
+    jobRoutes(api, ctx);
+    entityRoutes(api, ctx);
+    listRoutes(api, ctx);
+    metaRoutes(api, ctx);
+  }, { prefix: '/api/v1' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (deps.webDir && existsSync(deps.webDir)) {
+    await app.register(fastifyStatic, { root: deps.webDir, prefix: '/', index: ['index.html'], wildcard: true });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+
+  app.addHook('onClose', async () => jobs.close());
+  await app.ready();
+  if (deps.resumeJobs ?? true) {
+    const resumed = await jobs.resumeUnfinished();
+    if (resumed.length) app.log.info(`resuming ${resumed.length} unfinished job(s)`);
+  }
+  // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
+  app.decorate('jobs', jobs);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The batch job runner (tests wait on `jobs.settled()`). */
+    jobs: JobRunner;
+  }
+}

@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isListwatchError } from '../core/errors.js';
+import type { ErrorCode } from '../core/errors.js';
+
+/** The one table mapping ListwatchError codes to HTTP statuses. Nothing else decides a status. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_INPUT: 400,
+  BAD_FILE: 422, // a CSV we cannot read: the body says which line
+  ROW_COUNT_DROP: 409,
+  NOT_FOUND: 404,
+  TOO_LARGE: 413,
+  CONFLICT: 409,
+  STORE: 503,
+  INTERNAL: 500,
+};
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string; line?: number };
+}
+
+/** JSON schema of ErrorBody, for the OpenAPI document. */
+export const errorBodySchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        field: { type: 'string' },
+        line: { type: 'integer' },
+      },
+    },
+  },
+} as const;
+
+/** Converts Ajv's validation error into "field: problem" with the field named the way the client sent it. */
+function validationBody(err: FastifyError): ErrorBody {
+  const first = err.validation?.[0];
+  const where = err.validationContext ?? 'request';
+  let field = '';
+  if (first) {
+    const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
+    field = (first.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+    if (missing) field = field ? `${field}.${missing}` : missing;
+  }
+  const problem = first?.message ?? err.message;
+  const name = field || where;
+  return { error: { code: 'BAD_INPUT', message: `${where} ${name}: ${problem}`, field: name } };
+}
+
+/** Maps any thrown error to status + ErrorBody. Unknown errors are 500 without internals leaking. */
+export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
+  if (isListwatchError(e)) {
+    const body: ErrorBody = { error: { code: e.code, message: e.message } };
+    if (e.where?.field) body.error.field = e.where.field;
+    if (e.where?.line !== undefined) body.error.line = e.where.line;
+    return { status: HTTP_STATUS[e.code], body };
+  }
+  const fe = e as Partial<FastifyError> & { validation?: unknown };
+  if (fe && fe.validation) return { status: 400, body: validationBody(fe as FastifyError) };
+  const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
+  if (status === 413) return { status, body: { error: { code: 'TOO_LARGE', message: fe.message ?? 'request too large' } } };
+  if (status >= 400 && status < 500) {
+    return { status, body: { error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_INPUT', message: fe.message ?? 'bad request' } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };
+}
+
+/** Installs the error and not-found handlers on the app. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((e: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toHttpError(e);
+    if (status >= 500) req.log.error({ err: e }, 'request failed');
+    return reply.status(status).type('application/json').send(body);
+  });
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { EventKind } from '../../core/model.js';
+import { parseIsoDate } from '../../core/dates.js';
+import type { ServerContext } from '../context.js';
+import { errors, screenOptionProps, shapedArray } from '../schemas.js';
+
+const EVENT_KINDS: EventKind[] = ['designation', 'removal', 're-designation', 'rename', 'statement', 'reconsideration-request', 'lawsuit-filed', 'court-ruling', 'appeal', 'withdrawn-publication', 'proposal', 'list-change'];
+
+/** GET /health, GET /events and GET /sources. */
+export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/health', {
+    schema: {
+      tags: ['meta'],
+      summary: 'Engine, entity count and the bundled dataset hash',
+      response: { 200: { type: 'object', properties: { status: { type: 'string' }, engine: { type: 'string' }, entities: { type: 'integer' }, datasetHash: { type: 'string', nullable: true }, today: { type: 'string' } } } },
+    },
+    handler: async () => ({ status: 'ok', ...(await ctx.services.health()), today: ctx.today() }),
+  });
+
+  app.get<{ Querystring: { list?: string; entity?: string; since?: string; kind?: EventKind } }>('/events', {
+    schema: {
+      tags: ['meta'],
+      summary: 'Dated, sourced events (statements, lawsuits, rulings, withdrawn documents, list changes)',
+      querystring: {
+        type: 'object', additionalProperties: false,
+        properties: { list: { type: 'string' }, entity: { type: 'string' }, since: { ...screenOptionProps.as_of, description: 'Events on or after this date' }, kind: { type: 'string', enum: EVENT_KINDS } },
+      },
+      response: { 200: shapedArray('ListEvent', 'Events in date order'), ...errors(400) },
+    },
+    handler: async (req) => {
+      const q = req.query;
+      return ctx.services.events({
+        ...(q.list ? { listId: q.list } : {}),
+        ...(q.entity ? { entityId: q.entity } : {}),
+        ...(q.since ? { since: parseIsoDate(q.since, 'since') } : {}),
+        ...(q.kind ? { kind: q.kind } : {}),
+      });
+    },
+  });
+
+  app.get<{ Querystring: { ids?: string } }>('/sources', {
+    schema: {
+      tags: ['meta'],
+      summary: 'Sources (document, publisher, date, URL, quality), all or by comma-separated ids',
+      querystring: { type: 'object', additionalProperties: false, properties: { ids: { type: 'string', maxLength: 10000 } } },
+      response: { 200: shapedArray('Source', 'Sources') },
+    },
+    handler: async (req) => ctx.store.getSources(req.query.ids ? req.query.ids.split(',').map((s) => s.trim()).filter(Boolean) : undefined),
+  });
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { errors, screenOptionProps, shaped, toScreenOptions } from '../schemas.js';
+import type { ScreenOptionQuery } from '../schemas.js';
+
+/** Most names one POST /screen may carry; larger sets go through a batch job. */
+export const MAX_NAMES_PER_REQUEST = 100;
+
+/** GET /screen (one name) and POST /screen (a small list of names). */
+export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Querystring: ScreenOptionQuery & { q: string } }>('/screen', {
+    schema: {
+      tags: ['screen'],
+      summary: 'Screen one name (Latin, Chinese or pinyin) against every list',
+      querystring: {
+        type: 'object',
+        required: ['q'],
+        additionalProperties: false,
+        properties: { q: { type: 'string', minLength: 1, maxLength: 500, description: 'The name to screen.' }, ...screenOptionProps },
+      },
+      response: { 200: shaped('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
+    },
+    handler: async (req) => ctx.services.screen(req.query.q, toScreenOptions(req.query, ctx.today())),
+  });
+
+  app.post<{ Body: ScreenOptionQuery & { names: string[] } }>('/screen', {
+    schema: {
+      tags: ['screen'],
+      summary: `Screen up to ${MAX_NAMES_PER_REQUEST} names with the same options`,
+      body: {
+        type: 'object',
+        required: ['names'],
+        additionalProperties: false,
+        properties: {
+          names: { type: 'array', minItems: 1, maxItems: MAX_NAMES_PER_REQUEST, items: { type: 'string', minLength: 1, maxLength: 500 } },
+          ...screenOptionProps,
+        },
+      },
+      response: {
+        200: { type: 'object', properties: { results: { type: 'array', items: shaped('ScreenResult', 'One per name, in order') } } },
+        ...errors(400),
+      },
+    },
+    handler: async (req) => {
+      const opts = toScreenOptions(req.body, ctx.today());
+      return { results: await ctx.services.screenMany(req.body.names, opts) };
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import type { IsoDate, ListEvent, Publication } from '../core/model.js';
+import type { Dossier, EventsQuery, ListSummary, PublicationDiff, Role, ScreenOptions, ScreenResult } from '../app/types.js';
+
+/**
+ * What the HTTP routes call: the same application services as the CLI, bound to one store.
+ * Routes stay thin (parse, call, shape the reply); all logic lives behind this interface.
+ * `createServices` (wiring.ts) builds it from the real app modules; the screening index is built
+ * once there and reused by every request.
+ */
+export interface Services {
+  /** Screens one name. */
+  screen(query: string, opts: ScreenOptions): Promise<ScreenResult>;
+  /** Screens many names in order (a batch chunk); same options for all. */
+  screenMany(queries: string[], opts: ScreenOptions): Promise<ScreenResult[]>;
+  /** An entity's dossier; NOT_FOUND when the id is unknown. */
+  dossier(entityId: string, opts: { asOf: IsoDate; role?: Role }): Promise<Dossier>;
+  /** Every list with its publications and active count on asOf. */
+  lists(asOf: IsoDate): Promise<ListSummary[]>;
+  /** One list; NOT_FOUND when unknown. */
+  list(listId: string, asOf: IsoDate): Promise<ListSummary>;
+  /** One publication with its entries; NOT_FOUND when unknown. */
+  publication(id: string): Promise<Publication>;
+  /** Difference between two publications of a list (ids, or dates when the list has one publication on that date). */
+  diff(listId: string, from: string, to: string): Promise<PublicationDiff>;
+  /** Events, filtered. */
+  events(q: EventsQuery): Promise<ListEvent[]>;
+  /** What health reports: engine, entity count, dataset hash. */
+  health(): Promise<{ engine: string; entities: number; datasetHash: string | null }>;
+}
