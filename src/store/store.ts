@@ -34,6 +34,19 @@ export interface RecordChange {
   events?: ListEvent[];
   /** Key/value metadata set in the same transaction (e.g. the bundled dataset's hash). */
   meta?: Record<string, string>;
+  /**
+   * Who owns the rows this change writes (sources, lists, entities, relations, publications,
+   * events): `'dataset'` for the bundled dataset, `'import'` (the default) for imported files.
+   */
+  origin?: 'dataset' | 'import';
+  /**
+   * Applied FIRST: deletes every source, list, relation, publication and event of this origin;
+   * entities of this origin that this change does not write and nothing else references are
+   * deleted LAST. Reseeding the bundled dataset uses it so imported lists stay untouched.
+   */
+  replaceOrigin?: 'dataset' | 'import';
+  /** Applied FIRST: deletes every designation of these lists (the caller re-derives them in this change). */
+  resetDesignations?: string[];
 }
 
 /** Filters for reading events. */

@@ -1,0 +1,55 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { ListwatchError } from '../../core/errors.js';
+import type { SqlDriver, SqlExecutor } from '../sql/driver.js';
+
+/** Rows as the model wants them: dates stay `YYYY-MM-DD`, int8 becomes a number. */
+const parsers = {
+  [types.DATE]: (v: string) => v,
+  [types.INT8]: (v: string) => Number(v),
+};
+
+interface PgliteQueryable {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+function executor(q: PgliteQueryable): SqlExecutor {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await q.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  };
+}
+
+/**
+ * Opens (creating if missing) an embedded PostgreSQL in `dir` with pg_trgm available.
+ * Throws `ListwatchError('STORE')` when the directory cannot be created or written.
+ * One process at a time may open a directory.
+ */
+export async function openPgliteDriver(dir: string): Promise<SqlDriver> {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new ListwatchError('STORE', `cannot use the store directory ${dir}: ${(e as Error).message} (choose another with --db or LISTWATCH_DB)`, undefined, { cause: e });
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir, { extensions: { pg_trgm }, parsers });
+  } catch (e) {
+    throw new ListwatchError('STORE', `cannot open the embedded database in ${dir}: ${(e as Error).message}`, undefined, { cause: e });
+  }
+  const base = executor(db);
+  return {
+    engine: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
+    close: () => db.close(),
+  };
+}

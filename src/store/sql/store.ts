@@ -1,0 +1,164 @@
+import type { Designation, Entity, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
+import type { EventQuery, JobRecord, RecordChange, Store } from '../store.js';
+import type { SqlDriver, SqlExecutor } from './driver.js';
+import { storeError } from './errors.js';
+import * as jobs from './jobs.js';
+import { migrate } from './migrate.js';
+import { toDesignation, toEntity, toEntry, toEvent, toList, toPublication, toRelation, toSource } from './rows.js';
+import { writeChange } from './write.js';
+
+/**
+ * The one `Store` implementation, over any `SqlDriver` (PGlite or PostgreSQL: same SQL).
+ * Database failures surface as `ListwatchError` (`CONFLICT` for duplicates, `STORE` otherwise).
+ */
+export class SqlStore implements Store {
+  readonly engine: 'pglite' | 'postgres';
+
+  constructor(private readonly driver: SqlDriver) {
+    this.engine = driver.engine;
+  }
+
+  /** Raw SQL access for benchmarks and diagnostics (e.g. pg_trgm similarity); not part of `Store`. */
+  get sql(): SqlExecutor {
+    return this.driver;
+  }
+
+  async migrate(): Promise<void> {
+    try {
+      await migrate(this.driver);
+    } catch (e) {
+      throw storeError(e, 'migrating the store');
+    }
+  }
+
+  async apply(change: RecordChange): Promise<void> {
+    try {
+      await this.driver.transaction((tx) => writeChange(tx, change));
+    } catch (e) {
+      throw storeError(e, 'writing a change');
+    }
+  }
+
+  private async read<T>(what: string, fn: (db: SqlExecutor) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.driver);
+    } catch (e) {
+      throw storeError(e, `reading ${what}`);
+    }
+  }
+
+  getMeta(key: string): Promise<string | null> {
+    return this.read('meta', async (db) => {
+      const [row] = await db.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]);
+      return row ? row.value : null;
+    });
+  }
+
+  getSources(ids?: string[]): Promise<Source[]> {
+    return this.read('sources', async (db) => (ids
+      ? await db.query('SELECT * FROM sources WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id', [JSON.stringify(ids)])
+      : await db.query('SELECT * FROM sources ORDER BY id')).map(toSource));
+  }
+
+  getLists(): Promise<ListDef[]> {
+    return this.read('lists', async (db) => (await db.query('SELECT * FROM lists ORDER BY id')).map(toList));
+  }
+
+  getList(id: string): Promise<ListDef | null> {
+    return this.read('a list', async (db) => {
+      const [row] = await db.query('SELECT * FROM lists WHERE id = $1', [id]);
+      return row ? toList(row) : null;
+    });
+  }
+
+  getPublications(listId?: string): Promise<Publication[]> {
+    return this.read('publications', async (db) => (listId
+      ? await db.query('SELECT * FROM publications WHERE list_id = $1 ORDER BY date, id', [listId])
+      : await db.query('SELECT * FROM publications ORDER BY date, id')).map((r) => toPublication(r)));
+  }
+
+  getPublication(id: string): Promise<Publication | null> {
+    return this.read('a publication', async (db) => {
+      const [row] = await db.query('SELECT * FROM publications WHERE id = $1', [id]);
+      if (!row) return null;
+      const entries = await db.query('SELECT * FROM publication_entries WHERE publication_id = $1 ORDER BY ord', [id]);
+      return toPublication(row, entries.map(toEntry));
+    });
+  }
+
+  /** The latest publication of the list with this hash, without its entries (entries: []). */
+  findPublicationByHash(listId: string, contentHash: string): Promise<Publication | null> {
+    return this.read('a publication', async (db) => {
+      const [row] = await db.query('SELECT * FROM publications WHERE list_id = $1 AND content_hash = $2 ORDER BY date DESC, id DESC LIMIT 1', [listId, contentHash]);
+      return row ? toPublication(row) : null;
+    });
+  }
+
+  getEntity(id: string): Promise<Entity | null> {
+    return this.read('an entity', async (db) => {
+      const [row] = await db.query('SELECT * FROM entities WHERE id = $1', [id]);
+      return row ? toEntity(row) : null;
+    });
+  }
+
+  getEntities(ids?: string[]): Promise<Entity[]> {
+    return this.read('entities', async (db) => (ids
+      ? await db.query('SELECT * FROM entities WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id', [JSON.stringify(ids)])
+      : await db.query('SELECT * FROM entities ORDER BY id')).map(toEntity));
+  }
+
+  countEntities(): Promise<number> {
+    return this.read('entities', async (db) => {
+      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
+      return row?.n ?? 0;
+    });
+  }
+
+  getDesignations(q: { entityId?: string; listId?: string } = {}): Promise<Designation[]> {
+    return this.read('designations', async (db) => (await db.query(
+      `SELECT * FROM designations WHERE ($1::text IS NULL OR entity_id = $1) AND ($2::text IS NULL OR list_id = $2)
+       ORDER BY from_date, list_id, entity_id, seq`, [q.entityId ?? null, q.listId ?? null])).map(toDesignation));
+  }
+
+  getRelations(entityId?: string): Promise<Relation[]> {
+    return this.read('relations', async (db) => (entityId
+      ? await db.query('SELECT * FROM relations WHERE entity_id = $1 OR parent_id = $1 ORDER BY entity_id, parent_id, kind', [entityId])
+      : await db.query('SELECT * FROM relations ORDER BY entity_id, parent_id, kind')).map(toRelation));
+  }
+
+  getEvents(q: EventQuery = {}): Promise<ListEvent[]> {
+    return this.read('events', async (db) => (await db.query(
+      `SELECT * FROM events WHERE ($1::text IS NULL OR entity_ids @> jsonb_build_array($1::text))
+         AND ($2::text IS NULL OR list_ids @> jsonb_build_array($2::text))
+         AND ($3::text IS NULL OR kind = $3) AND ($4::date IS NULL OR date >= $4) AND ($5::date IS NULL OR date <= $5)
+       ORDER BY date, id`, [q.entityId ?? null, q.listId ?? null, q.kind ?? null, q.since ?? null, q.until ?? null])).map(toEvent));
+  }
+
+  createJob(job: JobRecord): Promise<void> {
+    return this.read('jobs', (db) => jobs.createJob(db, job));
+  }
+
+  updateJob(id: string, patch: Partial<Omit<JobRecord, 'id' | 'createdAt'>>): Promise<void> {
+    return this.read('jobs', (db) => jobs.updateJob(db, id, patch));
+  }
+
+  getJob(id: string): Promise<JobRecord | null> {
+    return this.read('jobs', (db) => jobs.getJob(db, id));
+  }
+
+  appendJobResults(id: string, fromLine: number, lines: string[]): Promise<void> {
+    return this.read('job results', (db) => this.driver.transaction((tx) => jobs.appendJobResults(tx, id, fromLine, lines)));
+  }
+
+  readJobResults(id: string): AsyncIterable<string> {
+    return jobs.readJobResults(this.driver, id);
+  }
+
+  getUnfinishedJobs(): Promise<JobRecord[]> {
+    return this.read('jobs', (db) => jobs.getUnfinishedJobs(db));
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
