@@ -1,0 +1,45 @@
+import type { Dossier, ListSummary, PublicationDiff, ScreenResult } from '../../src/app/types.js';
+import type { ListEvent, Publication, Source } from '../../src/core/model.js';
+import type { JobRecord } from '../../src/store/store.js';
+
+export type { Dossier, ListSummary, PublicationDiff, ScreenResult, ListEvent, Publication, Source, JobRecord };
+
+/** An error the API answered, with its code and, when given, the field or line. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string, readonly line?: number) {
+    super(message);
+  }
+}
+
+const BASE = '/api/v1';
+
+/** GETs a JSON document; throws ApiError with the server's message on failure. */
+export async function get<T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const res = await fetch(`${BASE}${path}${qs.size ? `?${qs}` : ''}`, signal ? { signal } : {});
+  return read<T>(res);
+}
+
+async function read<T>(res: Response): Promise<T> {
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; field?: string; line?: number } } | null;
+  if (!res.ok) {
+    const e = body?.error;
+    throw new ApiError(res.status, e?.code ?? 'HTTP', e?.message ?? `HTTP ${res.status}`, e?.field, e?.line);
+  }
+  return body as T;
+}
+
+/** Uploads a CSV file as a batch job. */
+export async function postJob(file: File, params: Record<string, string | undefined>): Promise<JobRecord> {
+  const fd = new FormData();
+  fd.append('file', file, file.name);
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) qs.set(k, v);
+  return read<JobRecord>(await fetch(`${BASE}/jobs${qs.size ? `?${qs}` : ''}`, { method: 'POST', body: fd }));
+}
+
+/** The URL of a job's results download. */
+export function resultsUrl(id: string, format: 'csv' | 'jsonl'): string {
+  return `${BASE}/jobs/${encodeURIComponent(id)}/results?format=${format}`;
+}
