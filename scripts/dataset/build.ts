@@ -1,0 +1,111 @@
+/**
+ * Generator of the bundled dataset (data/), kept for provenance: it transcribes the
+ * shared reference files (read in place from ../shared) into the record format and
+ * applies the explicit corrections documented in dod1260h.ts and overrides.ts.
+ * The committed data files are the record; re-running this must reproduce them.
+ *
+ *   npx tsx scripts/dataset/build.ts [outDir]
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Dataset, Publication, Relation } from '../../src/core/model.js';
+import { addChineseNames } from './chinese.js';
+import { build1260h, interim1260h } from './dod1260h.js';
+import { buildEvents } from './events.js';
+import { lists } from './lists.js';
+import { build1237, buildFcc, buildNsCmic, buildStatutes } from './others.js';
+import { overrides, unverifiedRenames } from './overrides.js';
+import { Registry } from './registry.js';
+import { factsSources, govSources } from './sources.js';
+import { readCsv } from './util.js';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const shared = path.resolve(root, '../shared');
+const out = path.resolve(process.argv[2] ?? path.join(root, 'data'));
+const sh = (p: string): string => path.join(shared, p);
+
+const cn = readCsv(sh('facts/chinese-names.csv'));
+const reg = new Registry(cn, overrides);
+
+const d1260 = build1260h(reg, readCsv(sh('data/dod_1260h/derived/dod_1260h_edition_membership.csv')), unverifiedRenames);
+const pubs: Publication[] = [...d1260.publications, ...interim1260h(reg)];
+pubs.push(...buildNsCmic(reg, readCsv(sh('data/ns_cmic/derived/ns_cmic_from_ofac_cons_prim_2025-12.csv')), readCsv(sh('data/ns_cmic/derived/ns_cmic_from_trade_csl_2023-11.csv'))));
+pubs.push(...build1237(reg, readCsv(sh('data/dod_1237_ccmc/dod_1237_ccmc_compiled.csv'))));
+pubs.push(...buildStatutes(reg,
+  readCsv(sh('data/ndaa_named_entities/opensanctions/section_889.csv')),
+  readCsv(sh('data/ndaa_named_entities/opensanctions/section_5949.csv')),
+  readCsv(sh('data/ndaa_named_entities/opensanctions/section_154.csv'))));
+const fcc = buildFcc(reg, readCsv(sh('data/fcc_covered_list/fcc_covered_list_data_2024-04-19.csv'), ';'));
+pubs.push(...fcc.publications);
+pubs.push(fccDrones());
+
+// Relations: parents are printed names; resolve them (a parent not on any list becomes an entity).
+const relations: Relation[] = [];
+const seenRel = new Set<string>();
+for (const r of [...d1260.relations, ...fcc.relations]) {
+  const parentId = reg.entities.has(r.parentId) ? r.parentId : reg.find(r.parentId) ?? reg.resolve(r.parentId);
+  if (parentId === r.entityId) continue;
+  const k = `${r.entityId}>${parentId}`;
+  const prev = relations.find((x) => `${x.entityId}>${x.parentId}` === k);
+  if (prev) { for (const s of r.sourceIds) if (!prev.sourceIds.includes(s)) prev.sourceIds.push(s); continue; }
+  if (!reg.entities.has(r.parentId)) reg.addName(parentId, r.parentId, 'printed', r.sourceIds);
+  seenRel.add(k);
+  relations.push({ ...r, parentId });
+}
+
+const zh = addChineseNames(reg, cn);
+const events = buildEvents(reg, d1260.renamed);
+
+const ds: Dataset = { sources: [], lists, entities: [...reg.entities.values()].sort((a, b) => a.id.localeCompare(b.id)), relations, publications: pubs, events };
+for (const e of ds.entities) e.country ??= e.names.some((n) => n.kind.startsWith('zh')) ? 'CN' : undefined;
+for (const e of ds.entities) if (e.country === undefined) delete e.country;
+ds.sources = [...factsSources(sh('facts/lists.md')), ...govSources, ...zh.sources];
+// Keep only sources some fact cites.
+const used = new Set<string>();
+const use = (ids: string[] | undefined): void => { for (const i of ids ?? []) used.add(i); };
+for (const l of ds.lists) use(l.sourceIds);
+for (const e of ds.entities) { for (const n of e.names) use(n.sourceIds); for (const i of e.identifiers) use(i.sourceIds); }
+for (const r of ds.relations) use(r.sourceIds);
+for (const p of ds.publications) use(p.sourceIds);
+for (const ev of ds.events) use(ev.sourceIds);
+const missing = [...used].filter((id) => !ds.sources.some((s) => s.id === id));
+if (missing.length) throw new Error(`unknown source ids: ${missing.join(', ')}`);
+ds.sources = ds.sources.filter((s) => used.has(s.id)).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+
+// Duplicates within one edition would mean two printed entries merged into one entity.
+for (const p of ds.publications) {
+  const ids = p.entries.map((e) => e.entityId);
+  const dup = ids.filter((x, i) => ids.indexOf(x) !== i);
+  if (dup.length) throw new Error(`${p.id}: entities merged twice: ${dup.join(', ')}`);
+}
+
+rmSync(path.join(out, 'publications'), { recursive: true, force: true });
+mkdirSync(path.join(out, 'publications'), { recursive: true });
+const write = (rel: string, v: unknown): void => writeFileSync(path.join(out, rel), `${JSON.stringify(v, null, 2)}\n`);
+write('sources.json', ds.sources);
+write('lists.json', ds.lists);
+write('entities.json', ds.entities);
+write('relations.json', ds.relations.sort((a, b) => a.entityId.localeCompare(b.entityId) || a.parentId.localeCompare(b.parentId)));
+write('events.json', ds.events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
+for (const l of ds.lists) {
+  const mine = ds.publications.filter((p) => p.listId === l.id).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  if (mine.length) write(`publications/${l.id}.json`, mine);
+}
+console.log(`entities ${ds.entities.length}, publications ${ds.publications.length}, relations ${ds.relations.length}, events ${ds.events.length}, sources ${ds.sources.length}, zh verified ${zh.verified}, zh hints ${zh.hints}, unmatched zh rows ${zh.unmatched.length}`);
+if (zh.unmatched.length) console.log('unmatched chinese-names rows:', zh.unmatched.join(' | '));
+
+/** FCC, 2025-12-22: all equipment and services of the entities in FY2025 NDAA §1709(a)(1) (DJI, Autel). */
+function fccDrones(): Publication {
+  const dji = reg.find('SZ DJI Technology Co., Ltd.');
+  const autel = reg.find('Autel Robotics Co., Ltd.');
+  if (!dji || !autel) throw new Error('FCC drones: DJI/Autel missing');
+  const basis = 'All communications and video surveillance equipment and services listed in Section 1709(a)(1) of the FY25 National Defense Authorization Act (Pub. L. 118-159).';
+  return {
+    id: 'us-fcc-covered/2025-12-22', listId: 'us-fcc-covered', date: '2025-12-22', kind: 'addition',
+    title: 'PSHSB public notice: foreign-produced UAS and UAS critical components, and the equipment and services of the FY2025 NDAA §1709(a)(1) entities (DJI, Autel)',
+    sourceIds: ['fcc-covered-list', 'facts-S120', 'facts-S121', 'facts-S115'], entityCount: 2,
+    entries: [{ entityId: autel, printedName: 'Autel', basis, action: 'add' }, { entityId: dji, printedName: 'DJI', basis, action: 'add' }],
+    verified: false,
+    note: 'The FCC entry names no company; DJI and Autel are the §1709(a)(1) entities per law-firm alerts. Linking "Autel" to Autel Robotics Co., Ltd. and "DJI" to SZ DJI Technology Co., Ltd. is the record\'s judgement (UNVERIFIED). National Security Determination 2025-12-21; entry later updated 2026-01-07, 2026-03-18, 2026-06-15, 2026-07-21.',
+  };
+}
