@@ -32,9 +32,12 @@ export function readBatchCsv(text: string): BatchInput {
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, trim: true, relax_quotes: false }) as unknown as typeof records;
   } catch (e) {
-    const err = e as { message?: string; lines?: number; code?: string };
+    const err = e as { message?: string; lines?: number; code?: string; record?: unknown[]; columns?: unknown[] };
     const line = typeof err.lines === 'number' ? err.lines : undefined;
-    throw new ListwatchError('BAD_FILE', `CSV${line !== undefined ? ` line ${line}` : ''}: ${(err.message ?? 'unreadable').replace(/^Invalid \w+:?\s*/i, '')}`, { file: 'upload', ...(line !== undefined ? { line } : {}) });
+    const problem = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is not closed'
+      : err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? `this row has ${err.record?.length ?? 'a different number of'} fields where the first row has ${records0Length(text)}`
+      : (err.message ?? 'unreadable').replace(/^Invalid \w+:?\s*/i, '');
+    throw new ListwatchError('BAD_FILE', `CSV${line !== undefined ? ` line ${line}` : ''}: ${problem}`, { file: 'upload', ...(line !== undefined ? { line } : {}) });
   }
   if (!records.length) throw new ListwatchError('BAD_FILE', 'CSV line 1: the file has no rows', { file: 'upload', line: 1 });
   const header = records[0]!.record.map((h) => h.toLowerCase());
@@ -73,4 +76,13 @@ export function readBatchCsv(text: string): BatchInput {
     out.rows.push(row);
   }
   return out;
+}
+
+/** Fields in the first row, for the message about a ragged row. */
+function records0Length(text: string): number {
+  try {
+    return (parse(text, { to_line: 1, relax_column_count: true }) as string[][])[0]?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }
