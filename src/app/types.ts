@@ -61,6 +61,8 @@ export interface Obligation {
   verified: boolean;
   /** Set when the obligation reaches the entity through control by a listed parent. */
   via?: { parentId: string; parentName: string; path: string[] };
+  /** What is unverified, why a rule never applied (court order), or how it reaches a controlled entity. */
+  note?: string;
 }
 
 /** A screen hit. */
@@ -120,6 +122,8 @@ export interface RelatedEntity {
   active: boolean;
   lists: string[];
   relation: Relation;
+  /** Entity ids from the dossier's entity to this one, both included (through unlisted intermediates). */
+  path?: string[];
 }
 
 /** One step of a timeline. */
@@ -152,7 +156,7 @@ export interface PublicationDiff {
   toCount: number;
   added: { entityId: string; name: string }[];
   removed: { entityId: string; name: string }[];
-  renamed: { entityId: string; from: string; to: string; evidence: string }[];
+  renamed: { entityId: string; from: string; to: string; evidence: string; previousEntityId?: string }[];
   changed: { entityId: string; name: string; what: string }[];
   /** Withdrawn documents between the two, shown as withdrawn, never as removals. */
   withdrawn: Pick<Publication, 'id' | 'date' | 'title' | 'note'>[];
