@@ -42,8 +42,11 @@ export function build1260h(reg: Registry, rows: Record<string, string>[], unveri
     const srcs = ed.sourceIds.filter((s) => s.startsWith('dod-'));
     const entries: PublicationEntry[] = [];
     for (const r of rows.filter((x) => x.edition_date === ed.date)) {
-      const printed = (r.name_as_printed ?? '').replace(/\*+\s*$/, '').trim();
-      const clean = cleanPrinted(printed);
+      // Footnote asterisks and a stray period after the closing parenthesis are not part of the name.
+      const printed = (r.name_as_printed ?? '').replace(/\*+\s*$/, '').replace(/\)\.$/, ')')
+        // Transcription typo "(SMIC Tianjin]" in the 2025 row.
+        .replace(/\(([^()\]]*)\]$/, '($1)').trim();
+      const clean = (r.clean_name ?? '').trim() || cleanPrinted(printed);
       const parts = printedParts(printed);
       // A printed "(formerly X)" or a previous_name: the entity is the one X denoted.
       const prev = [...parts.previous, ...(r.previous_name ?? '').split(';').map((s) => s.trim())].filter((s) => s && !/^[A-Z]{2,8}$/.test(s));
@@ -58,7 +61,7 @@ export function build1260h(reg: Registry, rows: Record<string, string>[], unveri
       reg.addName(id, clean, 'printed', srcs);
       for (const a of parts.acronyms) reg.addName(id, a, 'acronym', srcs);
       for (const a of parts.aliases) reg.addName(id, cleanPrinted(a), 'alias', srcs);
-      for (const p of prev) reg.addName(id, p, 'previous', srcs);
+      for (const p of prev) { reg.addName(id, p, 'previous', srcs); if (!reg.find(p)) reg.bindName(p, id); }
       const before = lastPrinted.get(id);
       if (before && prev.length === 0 && before !== clean && renamedCandidate(before, clean)) {
         renamed.set(id, { from: before, to: clean, date: ed.date, verified: !unverifiedRenames.has(id) });
@@ -85,6 +88,12 @@ export function build1260h(reg: Registry, rows: Record<string, string>[], unveri
     if (ed.note) pub.note = ed.note;
     if (ed.verified === false) pub.verified = false;
     publications.push(pub);
+  }
+  // Review aid: who leaves and who joins at each edition (a rename shows up here as a pair).
+  for (let i = 1; i < publications.length; i++) {
+    const a = new Set(publications[i - 1]?.entries.map((e) => e.entityId));
+    const b = new Set(publications[i]?.entries.map((e) => e.entityId));
+    console.log(`1260H ${publications[i]?.date}: left ${[...a].filter((x) => !b.has(x)).join(', ')}`);
   }
   return { publications, relations, renamed };
 }

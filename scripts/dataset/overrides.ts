@@ -25,6 +25,8 @@ export const overrides: Record<string, string> = {
   // SPLIT: the 2025 edition prints both AVIC Xi'an Aircraft Industry Group Company Ltd. and
   // Xi'an Aircraft Industry Group Co., Ltd.; in 2026 the latter is printed as AVIC Xi'an's former name.
   "Xi'an Aircraft Industry Group Co., Ltd.": 'xian-aircraft-industry-group',
+  // Readable id: CNOOC Limited (listed company), not China National Offshore Oil Corporation.
+  'CNOOC Limited': 'cnooc-limited',
   // Statutory short names (§889, FCC) for the 1260H companies.
   'Huawei Technologies Company': 'huawei-technologies',
   'Huawei Technologies Co., Ltd.': 'huawei-technologies',

@@ -3,6 +3,9 @@ import type { RecordChange } from '../store.js';
 import type { SqlExecutor } from './driver.js';
 import { forChunks } from './bulk.js';
 
+/** Arbitrary constant key of the advisory lock held by a change that replaces an origin. */
+const REPLACE_LOCK = 724_311_261;
+
 /**
  * Writes one RecordChange inside the caller's transaction, in dependency order:
  * resets, records, designations (closes before opens, so a redesignation on one date works),
@@ -15,6 +18,8 @@ export async function writeChange(tx: SqlExecutor, ch: RecordChange): Promise<vo
     await tx.query('DELETE FROM designations WHERE list_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [JSON.stringify(ch.resetDesignations)]);
   }
   if (ch.replaceOrigin) {
+    // Two processes reseeding at once queue here instead of deleting each other's fresh rows.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [REPLACE_LOCK]);
     for (const table of ['publications', 'events', 'relations', 'lists', 'sources']) {
       await tx.query(`DELETE FROM ${table} WHERE origin = $1`, [ch.replaceOrigin]);
     }
