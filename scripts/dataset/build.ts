@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Dataset, Publication, Relation } from '../../src/core/model.js';
 import { addChineseNames } from './chinese.js';
 import { build1260h, interim1260h } from './dod1260h.js';
-import { buildEvents } from './events.js';
+import { buildEvents, historySources } from './events.js';
 import { lists } from './lists.js';
 import { build1237, buildFcc, buildNsCmic, buildStatutes } from './others.js';
 import { overrides, unverifiedRenames } from './overrides.js';
@@ -59,7 +59,7 @@ const events = buildEvents(reg, d1260.renamed);
 const ds: Dataset = { sources: [], lists, entities: [...reg.entities.values()].sort((a, b) => a.id.localeCompare(b.id)), relations, publications: pubs, events };
 for (const e of ds.entities) e.country ??= e.names.some((n) => n.kind.startsWith('zh')) ? 'CN' : undefined;
 for (const e of ds.entities) if (e.country === undefined) delete e.country;
-ds.sources = [...factsSources(sh('facts/lists.md')), ...govSources, ...zh.sources];
+ds.sources = [...factsSources(sh('facts/lists.md')), ...govSources, ...historySources, ...zh.sources];
 // Keep only sources some fact cites.
 const used = new Set<string>();
 const use = (ids: string[] | undefined): void => { for (const i of ids ?? []) used.add(i); };
