@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerServe } from './serve.js';
+import { registerInit } from './init.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** Every CLI command, in help order. Adding a command: one file here and one line below. */
 export const commands: RegisterCommand[] = [
+  registerInit,
   registerServe,
 ];
