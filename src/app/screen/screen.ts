@@ -1,0 +1,58 @@
+import { inInterval } from '../../core/dates.js';
+import { ListwatchError } from '../../core/errors.js';
+import { DEFAULT_THRESHOLD, matchQuery } from '../../core/match/match.js';
+import type { ScreenIndex } from '../../core/match/types.js';
+import type { IsoDate } from '../../core/model.js';
+import type { HitDesignation, ScreenHit, ScreenOptions, ScreenResult } from '../types.js';
+import { explain } from './explain.js';
+
+/** Options of one screen once defaults are applied; `asOf` is required (the edge supplies today). */
+export type ResolvedScreenOptions = ScreenOptions & {
+  asOf: IsoDate;
+  /** Drop hits scoring more than this below the best one (default `RELATIVE_MARGIN`). */
+  margin?: number;
+};
+
+/** Default number of hits returned. */
+export const DEFAULT_LIMIT = 10;
+
+/** The designations of an entity as a hit shows them, each marked active or not on `asOf`. */
+export function hitDesignations(index: ScreenIndex, entity: number, asOf: IsoDate): HitDesignation[] {
+  const e = index.snapshot.entities[entity];
+  if (!e) return [];
+  return e.designations.map((d) => ({
+    list: d.list,
+    listName: d.listName,
+    from: d.from,
+    to: d.to,
+    active: inInterval(asOf, d.from, d.to),
+    source: d.source,
+    printedName: d.printedName,
+  }));
+}
+
+/**
+ * Screens one name against the index on `opts.asOf`: hits at or above the threshold
+ * (default `DEFAULT_THRESHOLD`), best first, each with its designations (active or not
+ * on asOf, with the publication that added it) and an explanation. Hits whose designations
+ * are all inactive are kept (marked `active: false`) unless `includeInactive` is false.
+ * Pure given the index: the same call always gives the same answer.
+ */
+export function screenWithIndex(index: ScreenIndex, query: string, opts: ResolvedScreenOptions): ScreenResult {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  if (!(threshold >= 0 && threshold <= 1)) throw new ListwatchError('BAD_INPUT', `threshold must be between 0 and 1, got ${opts.threshold}`, { field: 'threshold' });
+  if (query.trim().length === 0) throw new ListwatchError('BAD_INPUT', 'the name to screen is empty', { field: 'name' });
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  const hits: ScreenHit[] = [];
+  for (const m of matchQuery(index, query, threshold, opts.margin)) {
+    const e = index.snapshot.entities[m.entity];
+    if (!e) continue;
+    const designations = hitDesignations(index, m.entity, opts.asOf);
+    const active = designations.some((d) => d.active);
+    if (!active && opts.includeInactive === false) continue;
+    const explanation = explain(m, index);
+    hits.push({ entityId: e.id, name: e.name, matchedName: explanation.matchedName, score: Math.round(m.score * 1000) / 1000, designations, active, explanation });
+    if (hits.length >= limit) break;
+  }
+  return { query, asOf: opts.asOf, threshold, hits };
+}

@@ -1,0 +1,173 @@
+import type { Designation, Entity, ListDef, Publication } from '../model.js';
+import { analyseName } from '../normalise/pipeline.js';
+import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
+import { PLACES_PINYIN } from '../normalise/places.js';
+import { KIND_FACTOR } from './latin-features.js';
+import { MIN_TYPO_LENGTH } from './similarity.js';
+import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
+
+/** What the index is built from: the store's entities, designations, publications and lists. */
+export interface IndexSource {
+  entities: readonly Entity[];
+  designations: readonly Designation[];
+  /** Publications (entries not needed), to cite the source of each designation. */
+  publications: readonly Publication[];
+  lists: readonly ListDef[];
+}
+
+
+/**
+ * Analyses every name of every entity (canonical name, names, printed names of its
+ * designations, deduplicated) into a serialisable snapshot. This is the slow part of
+ * building an index; the snapshot can be cached or sent to worker threads.
+ */
+export function buildSnapshot(src: IndexSource): IndexSnapshot {
+  const pubs = new Map(src.publications.map((p) => [p.id, p]));
+  const lists = new Map(src.lists.map((l) => [l.id, l]));
+  const desByEntity = new Map<string, IndexedDesignation[]>();
+  const printed = new Map<string, string[]>();
+  for (const d of src.designations) {
+    const pub = pubs.get(d.addedBy);
+    const arr = desByEntity.get(d.entityId) ?? [];
+    arr.push({
+      list: d.listId,
+      listName: lists.get(d.listId)?.name ?? d.listId,
+      from: d.from,
+      to: d.to,
+      printedName: d.printedName,
+      source: {
+        publicationId: d.addedBy,
+        title: pub?.title ?? d.addedBy,
+        date: pub?.date ?? d.from,
+        ...(pub?.citation ? { citation: pub.citation } : {}),
+        ...(pub?.url ? { url: pub.url } : {}),
+      },
+    });
+    desByEntity.set(d.entityId, arr);
+    const p = printed.get(d.entityId) ?? [];
+    p.push(d.printedName);
+    printed.set(d.entityId, p);
+  }
+  const entities: IndexedEntity[] = [];
+  const names: IndexedName[] = [];
+  for (const e of src.entities) {
+    const idx = entities.length;
+    entities.push({ id: e.id, name: e.name, type: e.type, designations: desByEntity.get(e.id) ?? [] });
+    const seen = new Set<string>();
+    const add = (text: string, kind: string, verified: boolean): void => {
+      const key = text.trim().toLowerCase();
+      if (!key || seen.has(key)) return;
+      seen.add(key);
+      const a = analyseName(text);
+      if (!a.latin && !a.han) return;
+      names.push({
+        entity: idx,
+        text,
+        kind,
+        verified,
+        latin: a.latin ? { tokens: a.latin.tokens, kinds: a.latin.kinds, alts: a.latin.alts } : null,
+        han: a.han ? { core: a.han.core, coreNoPlace: a.han.coreNoPlace, pinyin: a.han.pinyin } : null,
+      });
+    };
+    // Verified names first, so an unverified hint never hides a verified spelling of the same text.
+    for (const n of e.names) if (n.verified) add(n.name, n.kind, true);
+    add(e.name, 'printed', true);
+    for (const p of printed.get(e.id) ?? []) add(p, 'printed', true);
+    for (const n of e.names) if (!n.verified) add(n.name, n.kind, false);
+  }
+  return { version: 1, entities, names };
+}
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const arr = m.get(k);
+  if (!arr) m.set(k, [v]);
+  else if (arr[arr.length - 1] !== v) arr.push(v);
+}
+
+/** All strings made by deleting one character of `t`. */
+export function deletions(t: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < t.length; i++) out.push(t.slice(0, i) + t.slice(i + 1));
+  return out;
+}
+
+/** Han character bigrams of a string (the string itself when it has one character). */
+export function hanGrams(s: string): string[] {
+  if (s.length <= 1) return s ? [s] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+/** Syllable bigrams ("chang xin", "xin cun", …) of a pinyin sequence; one syllable alone when short. */
+export function pinyinGrams(syl: readonly string[]): string[] {
+  if (syl.length <= 1) return syl.length ? [syl[0] ?? ''] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < syl.length; i++) out.push(`${syl[i]} ${syl[i + 1]}`);
+  return out;
+}
+
+/** Builds the lookup structures (postings, deletion keys, IDF, n-grams) from a snapshot. Fast: no normalisation. */
+export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
+  const tokens = new Map<string, number[]>();
+  const joined = new Map<string, number[]>();
+  const hanG = new Map<string, number[]>();
+  const pyG = new Map<string, number[]>();
+  const syllables = new Set<string>();
+  let latinNames = 0;
+  snapshot.names.forEach((n, id) => {
+    if (n.latin) {
+      latinNames++;
+      const ts = n.latin.tokens;
+      for (let i = 0; i < ts.length; i++) {
+        push(tokens, ts[i] ?? '', id);
+        if (i + 1 < ts.length && n.latin.kinds[i] === 'core' && n.latin.kinds[i + 1] === 'core') push(joined, (ts[i] ?? '') + (ts[i + 1] ?? ''), id);
+      }
+    }
+    if (n.han) {
+      for (const g of new Set(hanGrams(n.han.coreNoPlace))) push(hanG, g, id);
+      if (n.han.core !== n.han.coreNoPlace) for (const g of new Set(hanGrams(n.han.core))) push(hanG, g, id);
+      for (const g of new Set(pinyinGrams(n.han.pinyin))) push(pyG, g, id);
+      for (const s of n.han.pinyin) syllables.add(s);
+    }
+  });
+  const idf = new Map<string, number>();
+  const deletionsMap = new Map<string, string[]>();
+  for (const [t, ids] of tokens) {
+    idf.set(t, Math.log((latinNames + 1) / (ids.length + 0.5)));
+    if (t.length >= MIN_TYPO_LENGTH) {
+      for (const k of [t, ...deletions(t)]) {
+        const arr = deletionsMap.get(k);
+        if (!arr) deletionsMap.set(k, [t]);
+        else if (!arr.includes(t)) arr.push(t);
+      }
+    }
+  }
+  // Legal forms and places must segment too, so "Langchao Jituan" can shed its "ji tuan".
+  for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
+  const latinNamesW = snapshot.names.map((n) => {
+    const l = n.latin;
+    return l ? { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']) } : null;
+  });
+  let maxSyllable = 0;
+  for (const s of syllables) maxSyllable = Math.max(maxSyllable, s.length);
+  return {
+    snapshot,
+    latinNames: latinNamesW,
+    tokens,
+    joined,
+    deletions: deletionsMap,
+    idf,
+    unknownIdf: Math.log((latinNames + 1) / 0.5),
+    commonDf: Math.max(50, Math.ceil(latinNames * 0.02)),
+    hanGrams: hanG,
+    pinyinGrams: pyG,
+    syllables,
+    maxSyllable,
+  };
+}
+
+/** Builds a screen index from store data in one go. */
+export function buildIndex(src: IndexSource): ScreenIndex {
+  return indexFromSnapshot(buildSnapshot(src));
+}

@@ -1,0 +1,176 @@
+import type { TokenKind } from '../normalise/latin.js';
+import { MIN_TYPO_LENGTH, withinOneEdit } from './similarity.js';
+
+/** Share of a token's IDF that counts, by kind: places are weak evidence, legal forms nearly none. */
+export const KIND_FACTOR: Readonly<Record<TokenKind, number>> = { core: 1, structure: 0.3, place: 0.25, legal: 0.05, stop: 0 };
+
+/**
+ * The same for query tokens. A place the query names and the listed name lacks counts more
+ * than the reverse: "Chengdu JOUAV" for "JOUAV" drops a place, while "SMIC (Shenzhen)" for
+ * "SMIC" names a different, more specific company.
+ */
+export const QUERY_KIND_FACTOR: Readonly<Record<TokenKind, number>> = { ...KIND_FACTOR, place: 0.5 };
+
+/** Similarity credited to a token pair, by how they matched. */
+export const TOKEN_SIM = { exact: 1, joined: 1, typo: 0.9, prefix: 0.7 } as const;
+
+/** A Latin token list with per-token weights (IDF × kind factor). */
+export interface WeightedTokens {
+  tokens: readonly string[];
+  kinds: readonly TokenKind[];
+  alts: readonly (readonly string[] | null)[];
+  weights: readonly number[];
+}
+
+/** How a query's tokens lined up with a name's tokens. */
+export interface LatinAlignment {
+  /** Similarity credited to each query token (0 = unmatched). */
+  qSim: number[];
+  /** Similarity credited to each name token. */
+  nSim: number[];
+  /** For each query token, the name token index it matched, or -1. */
+  qTo: number[];
+  /** Human notes: "typo secerity~security", "abbreviation sec→security", "joined sense+time". */
+  notes: string[];
+}
+
+function same(q: string, qAlts: readonly string[] | null, n: string, nAlts: readonly string[] | null): boolean {
+  if (q === n) return true;
+  if (qAlts && qAlts.includes(n)) return true;
+  if (nAlts && nAlts.includes(q)) return true;
+  return false;
+}
+
+const DIGITS = /\d/;
+
+/**
+ * Aligns query tokens to name tokens, each name token used once, in passes of decreasing
+ * strength: exact (or an accepted abbreviation), two tokens written as one ("Sense Time" =
+ * "SenseTime"), one-edit typo or swap (tokens of 4+ letters, no digits), then prefix
+ * abbreviation ("Precn" → "Precision", 3+ letters). Stop words never match.
+ */
+export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment {
+  const ql = q.tokens.length;
+  const nl = n.tokens.length;
+  const qSim = new Array<number>(ql).fill(0);
+  const nSim = new Array<number>(nl).fill(0);
+  const qTo = new Array<number>(ql).fill(-1);
+  const notes: string[] = [];
+  const link = (i: number, j: number, s: number): void => {
+    qSim[i] = s;
+    nSim[j] = Math.max(nSim[j] ?? 0, s);
+    qTo[i] = j;
+  };
+  for (let i = 0; i < ql; i++) {
+    if (q.kinds[i] === 'stop') continue;
+    for (let j = 0; j < nl; j++) {
+      if (nSim[j] === 0 && same(q.tokens[i] ?? '', q.alts[i] ?? null, n.tokens[j] ?? '', n.alts[j] ?? null)) {
+        link(i, j, TOKEN_SIM.exact);
+        break;
+      }
+    }
+  }
+  // Joined tokens: "cloud walk" vs "cloudwalk" and back.
+  for (let i = 0; i + 1 < ql; i++) {
+    if (qSim[i] || qSim[i + 1]) continue;
+    const joined = (q.tokens[i] ?? '') + (q.tokens[i + 1] ?? '');
+    for (let j = 0; j < nl; j++) {
+      if (nSim[j] === 0 && n.tokens[j] === joined) {
+        link(i, j, TOKEN_SIM.joined);
+        link(i + 1, j, TOKEN_SIM.joined);
+        notes.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}`);
+        break;
+      }
+    }
+  }
+  for (let j = 0; j + 1 < nl; j++) {
+    if (nSim[j] || nSim[j + 1]) continue;
+    const joined = (n.tokens[j] ?? '') + (n.tokens[j + 1] ?? '');
+    for (let i = 0; i < ql; i++) {
+      if (qSim[i] === 0 && q.tokens[i] === joined) {
+        link(i, j, TOKEN_SIM.joined);
+        nSim[j + 1] = TOKEN_SIM.joined;
+        notes.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}`);
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < ql; i++) {
+    const qt = q.tokens[i] ?? '';
+    if (qSim[i] || q.kinds[i] === 'stop' || qt.length < MIN_TYPO_LENGTH || DIGITS.test(qt)) continue;
+    for (let j = 0; j < nl; j++) {
+      const nt = n.tokens[j] ?? '';
+      if (nSim[j] === 0 && nt.length >= MIN_TYPO_LENGTH && withinOneEdit(qt, nt)) {
+        link(i, j, TOKEN_SIM.typo);
+        notes.push(`typo ${qt}~${nt}`);
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < ql; i++) {
+    const qt = q.tokens[i] ?? '';
+    if (qSim[i] || q.kinds[i] !== 'core' || qt.length < 3 || DIGITS.test(qt)) continue;
+    for (let j = 0; j < nl; j++) {
+      const nt = n.tokens[j] ?? '';
+      if (nSim[j] === 0 && n.kinds[j] === 'core' && nt.length > qt.length && nt.startsWith(qt)) {
+        link(i, j, TOKEN_SIM.prefix);
+        notes.push(`abbreviation ${qt}→${nt}`);
+        break;
+      }
+    }
+  }
+  return { qSim, nSim, qTo, notes };
+}
+
+/** Σ weight × similarity ÷ Σ weight: how much of one side the other side explains. */
+export function coverage(weights: readonly number[], sims: readonly number[]): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i] ?? 0;
+    den += w;
+    num += w * (sims[i] ?? 0);
+  }
+  return den > 0 ? num / den : 0;
+}
+
+/** Share of consecutive matched query tokens whose name tokens come in the same order (1 when < 2 matches). */
+export function orderAgreement(qTo: readonly number[]): number {
+  const seq = qTo.filter((j) => j >= 0);
+  if (seq.length < 2) return 1;
+  let ok = 0;
+  for (let k = 1; k < seq.length; k++) if ((seq[k] ?? 0) > (seq[k - 1] ?? 0)) ok++;
+  return ok / (seq.length - 1);
+}
+
+/** 1 when both sides carry a place token and neither place is matched (Beijing vs Shanghai). */
+export function placeConflict(q: WeightedTokens, n: WeightedTokens, a: LatinAlignment): number {
+  const qPlace = q.kinds.some((k, i) => k === 'place' && !a.qSim[i]);
+  const nPlace = n.kinds.some((k, j) => k === 'place' && !a.nSim[j]);
+  return qPlace && nPlace ? 1 : 0;
+}
+
+/** 1 when the core tokens of both sides are the same sequence. */
+export function exactCore(q: WeightedTokens, n: WeightedTokens): number {
+  const qc = q.tokens.filter((_, i) => q.kinds[i] === 'core');
+  const nc = n.tokens.filter((_, j) => n.kinds[j] === 'core');
+  return qc.length > 0 && qc.length === nc.length && qc.every((t, i) => t === nc[i]) ? 1 : 0;
+}
+
+/** Number of core query tokens nothing in the name explains (each one is evidence of a different company). */
+export function unmatchedCore(q: WeightedTokens, a: LatinAlignment): number {
+  let n = 0;
+  for (let i = 0; i < q.tokens.length; i++) if (q.kinds[i] === 'core' && !a.qSim[i]) n++;
+  return n;
+}
+
+/** Jaccard agreement of the legal forms of both sides in canonical spelling (1 when neither has one). */
+export function legalAgreement(q: WeightedTokens, n: WeightedTokens, canonical: Readonly<Record<string, string>>): number {
+  const set = (w: WeightedTokens): Set<string> => new Set(w.tokens.filter((_, i) => w.kinds[i] === 'legal' || w.kinds[i] === 'structure').map((t) => canonical[t] ?? t));
+  const a = set(q);
+  const b = set(n);
+  if (a.size === 0 && b.size === 0) return 1;
+  let common = 0;
+  for (const x of a) if (b.has(x)) common++;
+  return common / (a.size + b.size - common);
+}

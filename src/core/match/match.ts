@@ -1,0 +1,96 @@
+import { hanCandidates, latinCandidates, pinyinCandidates } from './candidates.js';
+import { analyseQuery, type QueryForm } from './query.js';
+import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, combine, hanFeature, latinFeatures, pinyinFeature, type FeatureValue, type Weights } from './score.js';
+import type { ScreenIndex } from './types.js';
+import type { TokenKind } from '../normalise/latin.js';
+
+/**
+ * The default score threshold, tuned on the development set (see bench/accuracy.ts):
+ * the lowest value that keeps specificity on hard negatives without losing typo recall.
+ */
+export const DEFAULT_THRESHOLD = 0.8;
+
+/** Hits scoring more than this below the best hit of the same query are dropped. */
+export const RELATIVE_MARGIN = 0.02;
+
+/** Which comparison produced a match. */
+export type MatchPath = 'latin' | 'han' | 'pinyin';
+
+/** The best match of a query on one entity, with everything its explanation needs. */
+export interface EntityMatch {
+  /** Index of the entity in the snapshot. */
+  entity: number;
+  /** Index of the matched name in the snapshot. */
+  name: number;
+  score: number;
+  path: MatchPath;
+  /** The query form that matched (whole query or a part). */
+  queryText: string;
+  features: (FeatureValue & { weight: number })[];
+  /** Normalisation and alignment notes (branch ignored, typo x~y, abbreviation a→b…). */
+  notes: string[];
+  /** Tokens that counted little or nothing: legal forms, places, filler words. */
+  discounted: string[];
+}
+
+const KIND_LABEL: Record<TokenKind, string> = { core: 'word', structure: 'structure word', legal: 'legal form', place: 'place', stop: 'filler' };
+
+function withWeights(weights: Weights, f: FeatureValue[], unverified: boolean, form: QueryForm, kind: string): (FeatureValue & { weight: number })[] {
+  const all = [...f];
+  if (unverified) all.push({ feature: 'unverified_name', value: 1, detail: 'matched name is an unverified hint' });
+  if (form.part) all.push({ feature: 'query_part', value: 1, detail: `only part of the query matched: "${form.text}"` });
+  const kd = NAME_KIND_DISTANCE[kind] ?? 0;
+  if (kd > 0) all.push({ feature: 'name_kind', value: kd, detail: `matched a${kind === 'alias' || kind === 'acronym' ? 'n' : ''} ${kind} name, not a printed one` });
+  return all.map((x) => ({ ...x, weight: weights[x.feature] ?? 0 }));
+}
+
+function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex): EntityMatch | null {
+  const q = form.latin;
+  const n = index.latinNames[nameId];
+  const meta = index.snapshot.names[nameId];
+  if (!q || !n || !meta) return null;
+  const { features, alignment } = latinFeatures(q, n);
+  const fw = withWeights(LATIN_WEIGHTS, features, !meta.verified, form, meta.kind);
+  const discounted: string[] = [];
+  q.tokens.forEach((t, i) => { const k = q.kinds[i] ?? 'core'; if (k !== 'core') discounted.push(`${t} (${KIND_LABEL[k]})`); });
+  n.tokens.forEach((t, j) => { const k = n.kinds[j] ?? 'core'; if (k !== 'core' && !alignment.nSim[j]) discounted.push(`${t} (${KIND_LABEL[k]}, name)`); });
+  return { entity: meta.entity, name: nameId, score: combine(LATIN_WEIGHTS, fw), path: 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
+}
+
+function scoreHan(form: QueryForm, nameId: number, index: ScreenIndex): EntityMatch | null {
+  const meta = index.snapshot.names[nameId];
+  if (!form.han || !meta?.han) return null;
+  const fw = withWeights(HAN_WEIGHTS, [hanFeature(form.han, meta.han)], !meta.verified, form, meta.kind);
+  return { entity: meta.entity, name: nameId, score: combine(HAN_WEIGHTS, fw), path: 'han', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
+}
+
+function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex): EntityMatch | null {
+  const meta = index.snapshot.names[nameId];
+  if (!form.pinyin || !meta?.han) return null;
+  const fw = withWeights(PINYIN_WEIGHTS, [pinyinFeature(form.pinyin, meta.han.pinyin)], !meta.verified, form, meta.kind);
+  return { entity: meta.entity, name: nameId, score: combine(PINYIN_WEIGHTS, fw), path: 'pinyin', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
+}
+
+/**
+ * Matches one query against the index: every query form, its candidates from the index
+ * (never a full scan), scored by named features; keeps the best match per entity.
+ * Returns matches with score ≥ `minScore` and within `margin` of the best, best first (ties by entity order).
+ */
+export function matchQuery(index: ScreenIndex, raw: string, minScore: number, margin = RELATIVE_MARGIN): EntityMatch[] {
+  const best = new Map<number, EntityMatch>();
+  const keep = (m: EntityMatch | null): void => {
+    if (!m || m.score < minScore) return;
+    const cur = best.get(m.entity);
+    if (!cur || m.score > cur.score || (m.score === cur.score && m.name < cur.name)) best.set(m.entity, m);
+  };
+  for (const form of analyseQuery(raw, index)) {
+    for (const id of latinCandidates(form, index)) keep(scoreLatin(form, id, index));
+    for (const id of hanCandidates(form, index)) keep(scoreHan(form, id, index));
+    for (const id of pinyinCandidates(form, index)) keep(scorePinyin(form, id, index));
+  }
+  const sorted = [...best.values()].sort((a, b) => b.score - a.score || a.entity - b.entity);
+  const top = sorted[0]?.score ?? 0;
+  // A name that matches one entity clearly better than others names that entity: siblings
+  // that match notably worse ("Nanjing Panda Electronics" for "Panda Electronics Group") are noise.
+  return sorted.filter((m) => m.score >= top - margin);
+}

@@ -1,0 +1,80 @@
+import { analyseName, queryAlternatives, type HanForm } from '../normalise/pipeline.js';
+import { stripLegalPinyin, stripPlacePinyin } from '../normalise/chinese.js';
+import { basicLatin, tokenize } from '../normalise/text.js';
+import { QUERY_KIND_FACTOR, type WeightedTokens } from './latin-features.js';
+import type { ScreenIndex } from './types.js';
+
+/** One form of a query the matcher tries: as typed, one part of it, and in each script. */
+export interface QueryForm {
+  /** Which text this form came from, e.g. the whole query or the part "ZEMIC". */
+  text: string;
+  /** True for a part of the query (split on ";" or parentheses) rather than the whole. */
+  part: boolean;
+  latin: WeightedTokens | null;
+  han: HanForm | null;
+  /** Pinyin syllables (legal form and leading place removed) when every Latin word reads as pinyin. */
+  pinyin: string[] | null;
+  /** Notes from normalisation (branch ignored, abbreviation expanded, converted to simplified…). */
+  notes: string[];
+}
+
+/**
+ * Splits a Latin word into pinyin syllables known to the index, fewest syllables first
+ * ("tengxun" → teng xun). Tone digits are dropped ("teng2xun4"). Null when it does not split.
+ */
+export function segmentPinyin(word: string, syllables: ReadonlySet<string>, maxLen: number): string[] | null {
+  const w = word.replace(/[1-5]/g, '');
+  if (!/^[a-z]+$/.test(w)) return null;
+  const best: (string[] | null)[] = new Array(w.length + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < w.length; i++) {
+    const cur = best[i];
+    if (!cur) continue;
+    for (let l = 1; l <= maxLen && i + l <= w.length; l++) {
+      const s = w.slice(i, i + l);
+      if (!syllables.has(s)) continue;
+      const prev = best[i + l];
+      if (!prev || prev.length > cur.length + 1) best[i + l] = [...cur, s];
+    }
+  }
+  return best[w.length] ?? null;
+}
+
+/** The query's words read as pinyin, without legal-form syllables and a leading place; null if not pinyin. */
+export function pinyinOfQuery(text: string, index: ScreenIndex): string[] | null {
+  const words = tokenize(basicLatin(text));
+  if (!words.length) return null;
+  const syl: string[] = [];
+  for (const w of words) {
+    const s = segmentPinyin(w, index.syllables, index.maxSyllable);
+    if (!s) return null;
+    syl.push(...s);
+  }
+  const core = stripPlacePinyin(stripLegalPinyin(syl).core).core;
+  return core.length >= 2 ? core : null;
+}
+
+/** IDF × kind weights of query tokens; a token no indexed name has gets the highest IDF. */
+export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex): WeightedTokens {
+  const weights = tokens.map((t, i) => {
+    let idf = index.idf.get(t) ?? index.unknownIdf;
+    for (const a of alts[i] ?? []) idf = Math.min(idf, index.idf.get(a) ?? idf);
+    return idf * QUERY_KIND_FACTOR[kinds[i] ?? 'core'];
+  });
+  return { tokens, kinds, alts, weights };
+}
+
+/** Every form of a query the matcher tries (whole and parts; Latin, Han and pinyin readings). */
+export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
+  const forms: QueryForm[] = [];
+  const alternatives = queryAlternatives(raw);
+  for (const text of alternatives) {
+    const a = analyseName(text);
+    const latin = a.latin ? weighQuery(a.latin.tokens, a.latin.kinds, a.latin.alts, index) : null;
+    const notes = [...(a.latin?.notes ?? []), ...(a.han?.notes ?? [])];
+    if (a.converted) notes.push('traditional characters converted to simplified');
+    const pinyin = a.latin && !a.han ? pinyinOfQuery(text, index) : null;
+    if (latin || a.han || pinyin) forms.push({ text, part: text !== alternatives[0], latin, han: a.han, pinyin, notes });
+  }
+  return forms;
+}

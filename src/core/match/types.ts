@@ -1,0 +1,71 @@
+import type { IsoDate } from '../model.js';
+import type { TokenKind } from '../normalise/latin.js';
+
+/** One designation as the index keeps it: enough to mark a hit active/inactive and cite its source. */
+export interface IndexedDesignation {
+  list: string;
+  listName: string;
+  from: IsoDate;
+  to: IsoDate | null;
+  printedName: string;
+  source: { publicationId: string; title: string; citation?: string; date: IsoDate; url?: string };
+}
+
+/** An entity of the index. */
+export interface IndexedEntity {
+  id: string;
+  name: string;
+  type: string;
+  designations: IndexedDesignation[];
+}
+
+/** One name of an entity, analysed once when the index is built. */
+export interface IndexedName {
+  /** Position of the entity in `IndexSnapshot.entities`. */
+  entity: number;
+  text: string;
+  kind: string;
+  verified: boolean;
+  latin: { tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[] } | null;
+  han: { core: string; coreNoPlace: string; pinyin: string[] } | null;
+}
+
+/**
+ * The serialisable part of a screen index: plain data that a worker thread receives
+ * (structured clone) and turns into a `ScreenIndex` without re-running normalisation.
+ */
+export interface IndexSnapshot {
+  version: 1;
+  entities: IndexedEntity[];
+  names: IndexedName[];
+}
+
+/**
+ * The in-memory screen index: the snapshot plus lookup structures rebuilt from it.
+ * Built once per process (see `buildIndex` / `indexFromSnapshot`).
+ */
+export interface ScreenIndex {
+  snapshot: IndexSnapshot;
+  /** Latin token → ids of names containing it. */
+  tokens: Map<string, number[]>;
+  /** Two adjacent name tokens written as one ("tp link" → "tplink") → name ids. */
+  joined: Map<string, number[]>;
+  /** One-deletion key → tokens that produce it (a token is also its own key). */
+  deletions: Map<string, string[]>;
+  /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
+  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[] } | null)[];
+  /** Latin token → inverse document frequency over the indexed Latin names. */
+  idf: Map<string, number>;
+  /** IDF given to a token no indexed name has. */
+  unknownIdf: number;
+  /** Number of names holding a token above which its postings are skipped during candidate search. */
+  commonDf: number;
+  /** Han character bigram (or single character of a one-character core) → name ids. */
+  hanGrams: Map<string, number[]>;
+  /** Pinyin syllable bigram → name ids. */
+  pinyinGrams: Map<string, number[]>;
+  /** Every pinyin syllable that occurs in the index, for segmenting Latin queries. */
+  syllables: Set<string>;
+  /** Longest syllable length, bounds the segmentation search. */
+  maxSyllable: number;
+}

@@ -1,0 +1,70 @@
+import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS } from './vocab.js';
+import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
+import { basicLatin, foldPlural, tokenize } from './text.js';
+
+/** How much a token says about identity. */
+export type TokenKind = 'core' | 'structure' | 'legal' | 'place' | 'stop';
+
+/** A Latin-script name as tokens, each with its kind and accepted alternative spellings. */
+export interface LatinForm {
+  tokens: string[];
+  kinds: TokenKind[];
+  /** Other expansions accepted as equal ("elec" → electronic | electric), or null. */
+  alts: (readonly string[] | null)[];
+  /** What was dropped or expanded, for explanations ("branch: beijing branch", "abbrev: tech→technology"). */
+  notes: string[];
+}
+
+/** Classifies one normalised token. */
+export function tokenKind(t: string): TokenKind {
+  if (LEGAL_FORMS_EN.has(t)) return 'legal';
+  if (STRUCTURE_WORDS.has(t)) return 'structure';
+  if (STOPWORDS.has(t)) return 'stop';
+  if (PLACES_LATIN.has(t)) return 'place';
+  return 'core';
+}
+
+/**
+ * Drops a branch marker near the end with the place before it and an "office"/"company"
+ * after it: "360 Security Technology Beijing Branch" → "360 Security Technology".
+ * "Representative Office" is treated the same way.
+ */
+export function stripBranch(tokens: readonly string[]): { tokens: string[]; removed: string[] } {
+  for (let i = tokens.length - 1; i >= 1 && i >= tokens.length - 3; i--) {
+    const t = tokens[i] ?? '';
+    const isRep = t === 'representative' && tokens[i + 1] === 'office';
+    if (!BRANCH_WORDS.has(t) && !isRep) continue;
+    let start = i;
+    let end = i + 1;
+    while (end < tokens.length && BRANCH_FOLLOWERS.has(tokens[end] ?? '')) end++;
+    if (start > 1 && PLACES_LATIN.has(tokens[start - 1] ?? '')) start--;
+    if (end < tokens.length && tokens.length - end > 1) continue; // a "branch" mid-name is part of the name
+    return { tokens: [...tokens.slice(0, start), ...tokens.slice(end)], removed: tokens.slice(start, end) };
+  }
+  return { tokens: [...tokens], removed: [] };
+}
+
+/** Expands one token through the abbreviation table, then folds plurals. */
+export function expandToken(t: string): { token: string; alts: readonly string[] | null } {
+  const exp = ABBREVIATIONS[t];
+  if (exp && exp.length > 0) return { token: exp[0] ?? t, alts: exp.length > 1 ? exp : null };
+  return { token: foldPlural(t), alts: null };
+}
+
+/** The full Latin pipeline: character steps, multi-word places, tokens, branch, abbreviations, kinds. */
+export function analyseLatin(raw: string): LatinForm {
+  const base = joinMultiWordPlaces(basicLatin(raw));
+  const branch = stripBranch(tokenize(base));
+  const notes: string[] = branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [];
+  const tokens: string[] = [];
+  const kinds: TokenKind[] = [];
+  const alts: (readonly string[] | null)[] = [];
+  for (const t of branch.tokens) {
+    const e = expandToken(t);
+    if (e.token !== t && ABBREVIATIONS[t]) notes.push(`abbreviation ${t}→${e.token}`);
+    tokens.push(e.token);
+    kinds.push(tokenKind(e.token));
+    alts.push(e.alts);
+  }
+  return { tokens, kinds, alts, notes };
+}

@@ -1,0 +1,79 @@
+/**
+ * Character-level normalisation steps, shared by list names and queries.
+ * Each step is a small pure function of a string; `pipeline.ts` composes them.
+ */
+
+/** NFKC folds full-width Latin letters/digits and compatibility forms (ＡＢＣ１ → ABC1, ﹙ → (). */
+export function foldWidth(s: string): string {
+  return s.normalize('NFKC');
+}
+
+/** Lower-cases with the locale-independent mapping (so Turkish dotless i never appears). */
+export function lowerCase(s: string): string {
+  return s.toLowerCase();
+}
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** Removes diacritics (é → e, ǔ → u, Ł stays Ł's base where Unicode decomposes it). Keeps Han characters. */
+export function stripDiacritics(s: string): string {
+  // NFD then drop combining marks; NFC afterwards so Han and Hangul stay composed.
+  return s.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+}
+
+const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u02b9\u0060\u00b4']/g;
+
+/**
+ * Drops apostrophes of every kind (’ ‘ ʼ ` ´ '), joining the letters around them, so
+ * "Int’l" = "Int'l" = "Intl" and "Xi'an" = "Xian".
+ */
+export function dropApostrophes(s: string): string {
+  return s.replace(APOSTROPHES, '');
+}
+
+/** `&` and `+` between words mean "and"; spelling them out keeps "A&B" = "A and B". */
+export function spellAmpersand(s: string): string {
+  return s.replace(/\s*[&＆]\s*/g, ' and ');
+}
+
+// Anything that is not a letter, a digit or a Han character separates tokens.
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+
+/** Replaces punctuation and symbols by single spaces and trims ("CO., LTD." → "CO LTD"). */
+export function punctuationToSpace(s: string): string {
+  return s.replace(SEPARATORS, ' ').trim();
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_G = /\p{Script=Han}/gu;
+
+/** True when `s` contains at least one Han (Chinese) character. */
+export function hasHan(s: string): boolean {
+  return HAN.test(s);
+}
+
+/** The Han characters of `s`, in order, without anything else. */
+export function hanOnly(s: string): string {
+  return (s.match(HAN_G) ?? []).join('');
+}
+
+/** Splits a normalised string into tokens on spaces. */
+export function tokenize(s: string): string[] {
+  return s.length === 0 ? [] : s.split(' ').filter((t) => t.length > 0);
+}
+
+/**
+ * Crude English plural folding so "Systems" = "System", "Technologies" = "Technology".
+ * Only for tokens longer than 3 letters, and never for -ss/-us/-is endings ("Mass", "Campus").
+ */
+export function foldPlural(t: string): string {
+  if (t.length <= 3 || /\d/.test(t)) return t;
+  if (t.endsWith('ies') && t.length > 4) return t.slice(0, -3) + 'y';
+  if (t.endsWith('s') && !/(ss|us|is)$/.test(t)) return t.slice(0, -1);
+  return t;
+}
+
+/** The Latin-script steps in order: width, diacritics, case, apostrophes, ampersand, punctuation. */
+export function basicLatin(s: string): string {
+  return punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(stripDiacritics(foldWidth(s))))));
+}
