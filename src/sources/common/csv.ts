@@ -46,12 +46,29 @@ export async function* readCsv(text: string, opts: ReadCsvOptions): AsyncGenerat
     if (e instanceof CsvError) {
       const open = e.code === 'CSV_QUOTE_NOT_CLOSED';
       // For an open quote, name the line where the broken record starts, not the last line.
-      const line = open ? lastEnd + 1 : (e as CsvError & { lines?: number }).lines;
+      // (csv-parse buffers records, so the loop may not have reached the last good one yet.)
+      const line = open ? openRecordLine(text) : (e as CsvError & { lines?: number }).lines ?? lastEnd + 1;
       const problem = open ? 'a quoted field opened in this record is never closed before the end of the file (file truncated?)' : e.message;
       throw new ListwatchError('BAD_FILE', `${opts.file}${line ? ` line ${line}` : ''}: ${problem}`, { file: opts.file, ...(line ? { line } : {}) }, { cause: e });
     }
     throw e;
   }
+}
+
+/** 1-based line where the record holding an unclosed quote starts (scan on failure only). */
+function openRecordLine(text: string): number {
+  let line = 1;
+  let recordStart = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10) {
+      line++;
+      if (!quoted) recordStart = line;
+    }
+  }
+  return recordStart;
 }
 
 function startLine(endLine: number, record: string[]): number {
