@@ -155,7 +155,8 @@ export interface PublicationDiff {
   fromCount: number;
   toCount: number;
   added: { entityId: string; name: string }[];
-  removed: { entityId: string; name: string }[];
+  /** `note` says where an entry went when the list folded it into another listed entity. */
+  removed: { entityId: string; name: string; note?: string }[];
   renamed: { entityId: string; from: string; to: string; evidence: string; previousEntityId?: string }[];
   changed: { entityId: string; name: string; what: string }[];
   /** Withdrawn documents between the two, shown as withdrawn, never as removals. */

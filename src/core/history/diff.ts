@@ -12,7 +12,8 @@ export interface ListDiff {
   fromCount: number;
   toCount: number;
   added: { entityId: string; name: string }[];
-  removed: { entityId: string; name: string }[];
+  /** `note` when the list says the entity was folded into another that stays listed. */
+  removed: { entityId: string; name: string; note?: string }[];
   /** Same entity under a new printed name; `previousEntityId` when the record kept two ids for it. */
   renamed: { entityId: string; from: string; to: string; evidence: string; previousEntityId?: string }[];
   changed: { entityId: string; name: string; what: string }[];
@@ -108,7 +109,18 @@ export function diffPublications(input: DiffInput): ListDiff {
     pairedF.add(p.f.entityId);
     diff.renamed.push({ entityId: p.f.entityId, from: p.g.printedName, to: p.f.printedName, evidence: p.evidence, previousEntityId: p.g.entityId });
   }
-  diff.removed = gone.filter((g) => !pairedG.has(g.entityId)).map((g) => ({ entityId: g.entityId, name: g.printedName }));
+  diff.removed = gone.filter((g) => !pairedG.has(g.entityId)).map((g) => {
+    // "Folded into": a member that stays listed now prints "formerly <this name>". Still a removal
+    // of this entry (the counts must reconcile), but the reader is told where it went.
+    for (const [id, n] of b) {
+      if (!a.has(id)) continue;
+      const s = formerNamesIn(n.printedName + ' ' + (n.basis ?? '')).find((x) => sameName(x, g.printedName));
+      if (!s) continue;
+      diff.changed.push({ entityId: id, name: n.printedName, what: `now notes "formerly ${s}": the entry ${g.entityId} was folded into it` });
+      return { entityId: g.entityId, name: g.printedName, note: `folded into "${n.printedName}" (${id}), which the list prints with "formerly ${s}"` };
+    }
+    return { entityId: g.entityId, name: g.printedName };
+  });
   diff.added = fresh.filter((f) => !pairedF.has(f.entityId)).map((f) => ({ entityId: f.entityId, name: f.printedName }));
   const byName = (x: { name: string }, y: { name: string }): number => x.name.localeCompare(y.name);
   diff.added.sort(byName);

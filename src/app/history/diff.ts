@@ -1,0 +1,46 @@
+import { ListwatchError } from '../../core/errors.js';
+import { diffPublications } from '../../core/history/diff.js';
+import { lastTwoEffective, resolvePublicationRef } from '../../core/history/membership.js';
+import type { IsoDate, Publication } from '../../core/model.js';
+import type { Store } from '../../store/store.js';
+import type { PublicationDiff } from '../types.js';
+
+/** Options of `diffList`. */
+export interface DiffOptions {
+  /** Without `to`, diff against the list as it stood on this day. */
+  asOf?: IsoDate;
+  similarityThreshold?: number;
+}
+
+/**
+ * The difference between two publications of a list. `from`/`to` are publication ids or dates
+ * (a date means the latest effective publication on or before it); both absent → the last two
+ * effective publications (withdrawn documents skipped), or, with `asOf`, the last two on or before
+ * asOf. Withdrawn documents in between are reported apart, never as removals.
+ * NOT_FOUND for an unknown list or reference; BAD_INPUT when the list has fewer than two publications.
+ */
+export async function diffList(store: Store, listId: string, from?: string, to?: string, opts: DiffOptions = {}): Promise<PublicationDiff> {
+  const list = await store.getList(listId);
+  if (!list) throw new ListwatchError('NOT_FOUND', `list ${listId} not found`, { field: 'list' });
+  const metas = await store.getPublications(listId);
+  const upTo = opts.asOf ? metas.filter((p) => p.date <= opts.asOf!) : metas;
+  let a: Omit<Publication, 'entries'>;
+  let b: Omit<Publication, 'entries'>;
+  if (from === undefined && to === undefined) {
+    const two = lastTwoEffective(upTo);
+    if (!two) throw new ListwatchError('BAD_INPUT', `list ${listId} has fewer than two publications${opts.asOf ? ` on or before ${opts.asOf}` : ''} to compare`);
+    [a, b] = two;
+  } else {
+    a = resolvePublicationRef(metas, from ?? '');
+    b = to !== undefined ? resolvePublicationRef(metas, to) : opts.asOf ? resolvePublicationRef(metas, opts.asOf) : resolvePublicationRef(metas, lastTwoEffective(metas)?.[1].id ?? '');
+  }
+  const full: Publication[] = [];
+  for (const m of metas) {
+    const p = await store.getPublication(m.id);
+    if (p) full.push(p);
+  }
+  const ids = new Set<string>();
+  for (const p of full) for (const e of p.entries) ids.add(e.entityId);
+  const entities = new Map((await store.getEntities([...ids])).map((e) => [e.id, e]));
+  return diffPublications({ publications: full, fromId: a.id, toId: b.id, entities, ...(opts.similarityThreshold !== undefined ? { similarityThreshold: opts.similarityThreshold } : {}) });
+}
