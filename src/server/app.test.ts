@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Dossier, ListSummary, PublicationDiff, ScreenResult } from '../app/types.js';
 import type { Entity, Publication } from '../core/model.js';
 import type { JobRecord } from '../store/store.js';
@@ -16,6 +16,9 @@ function multipart(name: string, content: string): { payload: string; headers: R
   const payload = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${b}--\r\n`;
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
 }
+
+/** A CSV field, quoted (names carry commas: "Co., Ltd."). */
+const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 describe('HTTP API (in process, PGlite)', () => {
   let fx: ServerFixture;
@@ -85,7 +88,7 @@ describe('HTTP API (in process, PGlite)', () => {
   });
 
   test('validation errors are 400 and name the field', async () => {
-    const cases: [string, Parameters<FastifyInstance['inject']>[0], string][] = [
+    const cases: [string, InjectOptions, string][] = [
       ['missing q', { url: '/api/v1/screen' }, 'q'],
       ['threshold > 1', { url: '/api/v1/screen', query: { q: 'x', threshold: '2' } }, 'threshold'],
       ['threshold not a number', { url: '/api/v1/screen', query: { q: 'x', threshold: 'high' } }, 'threshold'],
@@ -163,7 +166,7 @@ describe('HTTP API (in process, PGlite)', () => {
   });
 
   test('batch job from a text/csv body: progress, CSV and JSONL results', async () => {
-    const csv = `id,name\nr1,${listed.name}\nr2,Zzyzx Bakery of Ohio\nr3,\nr4,"${listed.name.replace(/"/g, '""')}"\n`;
+    const csv = `id,name\nr1,${quote(listed.name)}\nr2,Zzyzx Bakery of Ohio\nr3,\nr4,${quote(listed.name)}\n`;
     const r = await app.inject({ method: 'POST', url: '/api/v1/jobs?as_of=2026-11-01', payload: csv, headers: { 'content-type': 'text/csv' } });
     assert.equal(r.statusCode, 202, r.body);
     const job = r.json<JobRecord>();
@@ -185,7 +188,7 @@ describe('HTTP API (in process, PGlite)', () => {
   });
 
   test('batch job from a multipart upload', async () => {
-    const m = multipart('names.csv', `${listed.name}\nZzyzx Bakery of Ohio\n`);
+    const m = multipart('names.csv', `${quote(listed.name)}\nZzyzx Bakery of Ohio\n`);
     const r = await app.inject({ method: 'POST', url: '/api/v1/jobs', ...m });
     assert.equal(r.statusCode, 202, r.body);
     const job = r.json<JobRecord & { options: { fileName?: string } }>();

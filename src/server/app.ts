@@ -57,6 +57,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const ctx: ServerContext = { store: deps.store, services, jobs, today: deps.today, maxUploadBytes };
 
+  // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
+  app.decorate('jobs', jobs);
   installErrorHandlers(app);
   await app.register(swagger, { openapi: openApiInfo, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
@@ -85,8 +87,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const resumed = await jobs.resumeUnfinished();
     if (resumed.length) app.log.info(`resuming ${resumed.length} unfinished job(s)`);
   }
-  // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
-  app.decorate('jobs', jobs);
   return app;
 }
 
