@@ -10,7 +10,7 @@ import type { Store } from './store.js';
 import { SqlStore } from './sql/store.js';
 import { migrations } from './sql/migrations/index.js';
 import { freshStore, testEngines } from './testing.js';
-import * as fx from './contract-fixtures.js';
+import * as fx from './test-support/fixtures.js';
 
 /** Everything a store holds, read through the interface: two equal snapshots mean nothing changed. */
 async function snapshot(s: Store): Promise<unknown> {

@@ -1,4 +1,4 @@
-import type { Entity, ListDef, ListEvent, Publication, Relation, Source } from '../core/model.js';
+import type { Entity, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
 
 /**
  * A small hand-made record for the store contract tests: every optional field appears at
