@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerServe } from './serve.js';
 import { registerInit } from './init.js';
+import { registerScreen } from './screen.js';
+import { registerShow } from './show.js';
+import { registerLists } from './lists.js';
+import { registerDiff } from './diff.js';
+import { registerEvents } from './events.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -9,5 +14,10 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 /** Every CLI command, in help order. Adding a command: one file here and one line below. */
 export const commands: RegisterCommand[] = [
   registerInit,
+  registerScreen,
+  registerShow,
+  registerLists,
+  registerDiff,
+  registerEvents,
   registerServe,
 ];

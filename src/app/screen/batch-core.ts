@@ -1,0 +1,58 @@
+import { isIsoDate } from '../../core/dates.js';
+import type { ScreenIndex } from '../../core/match/types.js';
+import type { IsoDate } from '../../core/model.js';
+import type { ScreenResult } from '../types.js';
+import { screenWithIndex } from './screen.js';
+
+/** One input row of a batch: its line in the input file, an optional caller id, the name and an optional per-row date. */
+export interface BatchRow {
+  line: number;
+  id?: string;
+  name: string;
+  asOf?: string;
+}
+
+/** The result of one row: the screen result (plus id and line), or the reason the row was skipped. */
+export type BatchRecord =
+  | (ScreenResult & { line: number; id?: string; error?: undefined })
+  | { line: number; id?: string; query: string; error: string };
+
+/** Options every row of a batch shares. */
+export interface BatchScreenOptions {
+  /** Date for rows without their own `asOf` (the edge supplies today). */
+  asOf: IsoDate;
+  threshold?: number;
+  limit?: number;
+  includeInactive?: boolean;
+}
+
+/** Checks a row; returns the problem, or null when it can be screened. */
+export function rowProblem(row: BatchRow): string | null {
+  if (!row.name || row.name.trim().length === 0) return 'empty name';
+  if (row.asOf !== undefined && row.asOf.trim() !== '' && !isIsoDate(row.asOf.trim())) return `as_of "${row.asOf}" is not a date YYYY-MM-DD`;
+  return null;
+}
+
+/**
+ * Screens a chunk of rows with one index, in order. Bad rows become error records and
+ * never stop the chunk. Used both in-process and inside worker threads.
+ */
+export function screenChunk(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions): BatchRecord[] {
+  return rows.map((row) => {
+    const base = { line: row.line, ...(row.id !== undefined ? { id: row.id } : {}) };
+    const problem = rowProblem(row);
+    if (problem) return { ...base, query: row.name ?? '', error: problem };
+    try {
+      const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
+      const r = screenWithIndex(index, row.name, {
+        asOf,
+        ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
+        ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+        ...(opts.includeInactive !== undefined ? { includeInactive: opts.includeInactive } : {}),
+      });
+      return { ...base, ...r };
+    } catch (e) {
+      return { ...base, query: row.name, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+}

@@ -1,0 +1,128 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Option } from 'commander';
+import { parseIsoDate } from '../../core/dates.js';
+import { ListwatchError } from '../../core/errors.js';
+import type { Role, ScreenHit, ScreenResult } from '../../app/types.js';
+import { screenIndexFor } from '../../app/screen/index-source.js';
+import { screenWithIndex } from '../../app/screen/screen.js';
+import type { CliContext } from '../context.js';
+import type { RegisterCommand } from './index.js';
+
+interface ScreenFlags {
+  asOf?: string;
+  threshold?: string;
+  limit?: string;
+  role?: Role;
+  activeOnly?: boolean;
+  input?: string;
+  output?: string;
+  workers?: string;
+}
+
+function num(v: string | undefined, what: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new ListwatchError('BAD_INPUT', `${what}: "${v}" is not a number`, { field: what });
+  return n;
+}
+
+function designationLine(d: ScreenHit['designations'][number]): string {
+  const span = `${d.from} → ${d.to ?? 'in force'}`;
+  const src = [d.source.title, d.source.citation, d.source.url].filter(Boolean).join(', ');
+  return `      ${d.active ? 'ACTIVE  ' : 'inactive'}  ${d.list.padEnd(22)} ${span.padEnd(26)} source: ${src}`;
+}
+
+/** The human table of one screen result: one block per hit with why it matched and each designation's source. */
+export function formatScreen(r: ScreenResult): string[] {
+  const out = [`Screen "${r.query}" as of ${r.asOf} (threshold ${r.threshold}): ${r.hits.length ? `${r.hits.length} hit${r.hits.length === 1 ? '' : 's'}` : 'no hits'}`];
+  r.hits.forEach((h, i) => {
+    const status = h.active ? 'ACTIVE' : 'inactive';
+    const hint = h.explanation.matchedNameVerified ? '' : ' [UNVERIFIED name]';
+    out.push(`  ${String(i + 1).padStart(2)}. ${h.score.toFixed(3)}  ${status.padEnd(8)}  ${h.name}  (${h.entityId})`);
+    out.push(`      matched: ${h.matchedName} (${h.explanation.matchedNameKind})${hint}`);
+    out.push(`      why: ${h.explanation.summary}`);
+    for (const d of h.designations) out.push(designationLine(d));
+    for (const p of h.parents ?? []) out.push(`      listed parent: ${p.name} (${p.active ? 'active' : 'inactive'})`);
+    for (const o of h.obligations ?? []) out.push(`      ${o.status}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
+  });
+  return out;
+}
+
+async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined): Promise<void> {
+  if (!f.input || !f.output) throw new ListwatchError('BAD_INPUT', 'batch screening needs both --input FILE.csv and --output FILE.jsonl|FILE.csv', { field: f.input ? 'output' : 'input' });
+  // Loaded only for batches, so a single screen starts faster.
+  const { readBatchCsv, BatchWriter, formatForPath } = await import('../../app/screen/batch-io.js');
+  const { screenBatch } = await import('../../app/screen/batch.js');
+  const index = await screenIndexFor(await ctx.store());
+  const input = createReadStream(f.input);
+  const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
+  await opened.catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot read ${f.input}: ${e instanceof Error ? e.message : String(e)}`, { file: f.input }); });
+  const writer = new BatchWriter(createWriteStream(f.output), formatForPath(f.output));
+  const tty = process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !ctx.json();
+  const { SingleBar, Presets } = tty ? await import('cli-progress') : { SingleBar: null, Presets: null };
+  const bar = SingleBar && Presets ? new SingleBar({ format: 'screening {value} rows | {rate} rows/s | {duration}s', stream: process.stderr, fps: 5 }, Presets.shades_classic) : null;
+  const started = Date.now();
+  bar?.start(0, 0, { rate: 0 });
+  let rows = 0;
+  let bad = 0;
+  let withHits = 0;
+  const workers = num(f.workers, 'workers');
+  for await (const rec of screenBatch(readBatchCsv(input, f.input), {
+    snapshot: index.snapshot,
+    index,
+    asOf,
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+    ...(f.activeOnly ? { includeInactive: false } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+  }, (done) => bar?.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) }))) {
+    rows++;
+    if (rec.error !== undefined) {
+      bad++;
+      ctx.warn(`${f.input}: line ${rec.line}: skipped: ${rec.error}`);
+    } else if (rec.hits.length) withHits++;
+    await writer.write(rec);
+  }
+  bar?.stop();
+  await writer.end();
+  const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, seconds: (Date.now() - started) / 1000 };
+  if (ctx.json()) ctx.printJson(summary);
+  else ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
+}
+
+/** `listwatch screen NAME` (one name) or `listwatch screen --input FILE.csv --output FILE.jsonl|csv` (a batch). */
+export const registerScreen: RegisterCommand = (program, ctx) => {
+  program
+    .command('screen')
+    .argument('[name]', 'the name to screen (Latin, Chinese or pinyin)')
+    .description('screen a name (or a CSV of names) against the lists, with explanations and as-of answers')
+    .option('--as-of <date>', 'the date the question is about (YYYY-MM-DD); default today')
+    .option('--threshold <score>', 'minimum score of a hit, 0–1 (default 0.8, tuned on the development set)')
+    .option('--limit <n>', 'maximum hits per name (default 10)')
+    .addOption(new Option('--role <role>', 'add what each listing means for this role').choices(['dod-contractor', 'us-investor', 'exporter', 'federal-contractor']))
+    .option('--active-only', 'leave out hits whose designations are all inactive on the date')
+    .option('--input <file.csv>', 'batch: a CSV with a "name" column and optional "id" and "as_of" columns')
+    .option('--output <file>', 'batch: where to write one record per input row (.jsonl or .csv)')
+    .option('--workers <n>', 'batch: worker threads (default: all cores)')
+    .action(async (name: string | undefined, f: ScreenFlags) => {
+      const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
+      const threshold = num(f.threshold, 'threshold');
+      const limit = num(f.limit, 'limit');
+      if (f.input || f.output) return runBatch(ctx, f, asOf, threshold, limit);
+      if (!name || !name.trim()) throw new ListwatchError('BAD_INPUT', 'give a NAME to screen, or --input FILE.csv --output FILE for a batch', { field: 'name' });
+      const store = await ctx.store();
+      const index = await screenIndexFor(store);
+      let res = screenWithIndex(index, name, {
+        asOf,
+        ...(threshold !== undefined ? { threshold } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(f.activeOnly ? { includeInactive: false } : {}),
+      });
+      if (f.role && res.hits.length) {
+        const { createEnricher } = await import('../../app/dossier/enrich.js');
+        res = { ...res, hits: await createEnricher({ store }).enrich(res.hits, { asOf, role: f.role }) };
+      }
+      if (ctx.json()) return ctx.printJson(res);
+      for (const line of formatScreen(res)) ctx.print(line);
+    });
+};
