@@ -9,7 +9,8 @@ const tokensKey = (s: string): string => nameTokens(s).join(' ');
 /**
  * Finds the entity a user means: an exact id; else an exact match of the normalised name
  * (any recorded name, Chinese included); else a match of the distinctive words (legal forms
- * ignored: "Xiaomi" finds "Xiaomi Corporation"). NOT_FOUND when nothing matches; BAD_INPUT listing
+ * ignored: "Xiaomi" finds "Xiaomi Corporation"); else names containing every distinctive word of
+ * the query. NOT_FOUND when nothing matches; BAD_INPUT listing
  * the candidates when several do (the CLI exits 2 either way).
  */
 export async function resolveEntity(store: Store, query: string): Promise<Entity> {
@@ -22,6 +23,14 @@ export async function resolveEntity(store: Store, query: string): Promise<Entity
   const tiers: ((e: Entity) => boolean)[] = [
     (e) => names(e).some((n) => key(n) === key(q)),
     (e) => tokensKey(q) !== '' && names(e).some((n) => tokensKey(n) === tokensKey(q)),
+    // Last: every distinctive word of the query is a word of a name ("Westone" → Cheng Du Westone…).
+    (e) => {
+      const qt = nameTokens(q);
+      return qt.length > 0 && names(e).some((n) => {
+        const nt = new Set(nameTokens(n));
+        return qt.every((t) => nt.has(t));
+      });
+    },
   ];
   for (const tier of tiers) {
     const found = all.filter(tier);

@@ -7,6 +7,7 @@ import { registerShow } from './show.js';
 import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
+import { registerImport } from './import.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -19,5 +20,6 @@ export const commands: RegisterCommand[] = [
   registerLists,
   registerDiff,
   registerEvents,
+  registerImport,
   registerServe,
 ];

@@ -19,6 +19,8 @@ test('names: form differences are not renames; former names are read from the te
   assert.equal(sameName('Zhonghang Electronic Measuring Instruments Company Limited (ZEMIC)*', 'zhonghang electronic measuring instruments company limited'), true);
   assert.equal(sameName('Hesai Technology', 'Hesai Group'), false);
   assert.deepEqual(formerNamesIn("AVIC Xi'an Aircraft Co., Ltd. (formerly Xi'an Aircraft Industry Group Co., Ltd.)"), ["Xi'an Aircraft Industry Group Co., Ltd."]);
+  assert.deepEqual(formerNamesIn('AVIC Chengdu Aircraft Co., Ltd. (formerly Zhonghang Electronic Measuring Instruments Company Limited (ZEMIC))'), ['Zhonghang Electronic Measuring Instruments Company Limited (ZEMIC)']);
+  assert.deepEqual(formerNamesIn('Hesai Group; formerly Hesai Technology Co., Ltd.; listed 2024'), ['Hesai Technology Co., Ltd.']);
   assert.ok(nameSimilarity('Shenzhen DJI Innovation Technology Co., Ltd.', 'Shenzhen DJI Technology Co., Ltd.') >= 0.8);
   assert.ok(nameSimilarity('Phoenix Optics', 'China Mobile Limited') < 0.2);
 });

@@ -58,14 +58,26 @@ export function nameSimilarity(a: string, b: string): number {
 
 /**
  * Former names a list states in a printed name or note, e.g.
- * "AVIC Xi'an Aircraft Co., Ltd. (formerly Xi'an Aircraft Industry Group Co., Ltd.)".
+ * "AVIC Xi'an Aircraft Co., Ltd. (formerly Xi'an Aircraft Industry Group Co., Ltd.)" or
+ * "AVIC Chengdu Aircraft Co., Ltd. (formerly Zhonghang … Limited (ZEMIC))": the name runs to the
+ * bracket that closes the one opened before "formerly", or to ";" / end of text.
  */
 export function formerNamesIn(text: string | undefined): string[] {
   if (!text) return [];
   const out: string[] = [];
-  const re = /\b(?:formerly(?: known as)?|previously(?: known as)?|f\/k\/a)\s*:?\s*([^;)\]]+)/gi;
+  const re = /\b(?:formerly(?: known as)?|previously(?: known as)?|f\/k\/a)\s*:?\s*/gi;
   for (const m of text.matchAll(re)) {
-    const name = (m[1] ?? '').trim().replace(/,$/, '');
+    let depth = 0;
+    let end = text.length;
+    for (let i = (m.index ?? 0) + m[0].length; i < text.length; i++) {
+      const c = text[i];
+      if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') {
+        if (depth === 0) { end = i; break; }
+        depth--;
+      } else if (c === ';' && depth === 0) { end = i; break; }
+    }
+    const name = text.slice((m.index ?? 0) + m[0].length, end).trim().replace(/,$/, '');
     if (name) out.push(name);
   }
   return out;

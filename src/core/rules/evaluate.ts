@@ -82,8 +82,9 @@ export function obligationsFor(input: ObligationInput): RuleObligation[] {
       const end = minDate(rule.to ? resolveDateSpec(rule.to, d.from) : undefined, d.to, exception?.from);
       const notes: string[] = [];
       if (rule.note) notes.push(rule.note);
-      if (exception) notes.push(`${exception.reason} (from ${exception.from}${exception.verified ? '' : '; UNVERIFIED'})`);
-      if (end !== undefined && end <= start) {
+      if (exception) notes.push(`${exception.from > input.asOf ? 'Later: ' : ''}${exception.reason} (stops applying from ${exception.from}${exception.verified ? '' : '; UNVERIFIED'}).`);
+      const never = end !== undefined && end <= start;
+      if (never) {
         if (!exception || end !== exception.from) continue; // an interval that never opened, e.g. an earlier listing period
         notes.push('This rule never took effect for this entity.');
       }
@@ -97,7 +98,7 @@ export function obligationsFor(input: ObligationInput): RuleObligation[] {
       }
       out.push({
         ruleId: rule.id, listId: rule.listId, role: input.role, status, effectiveFrom: start,
-        ...(end !== undefined ? { effectiveTo: end } : {}),
+        ...(end !== undefined && !never ? { effectiveTo: end } : {}),
         effect: rule.effect, citation: rule.citation,
         sourceIds: [...new Set([...rule.sourceIds, ...(exception?.sourceIds ?? [])])],
         verified: rule.verified && (exception?.verified ?? true),
