@@ -36,7 +36,7 @@ export async function* readCsv(text: string, opts: ReadCsvOptions): AsyncGenerat
       const line = startLine(item.info.lines, record);
       lastEnd = item.info.lines;
       if (record.length !== opts.columns) {
-        throw new ListwatchError('BAD_FILE', `${opts.file} line ${line}: expected ${opts.columns} fields, found ${record.length}${record.length < opts.columns ? ' (record cut short?)' : ''}`, { file: opts.file, line });
+        throw new ListwatchError('BAD_FILE', `${opts.file}, line ${line}: expected ${opts.columns} fields, found ${record.length}${record.length < opts.columns ? ' (record cut short?)' : ''}`, { file: opts.file, line });
       }
       n++;
       if (opts.onProgress && n % every === 0) opts.onProgress(n);
@@ -49,7 +49,7 @@ export async function* readCsv(text: string, opts: ReadCsvOptions): AsyncGenerat
       // (csv-parse buffers records, so the loop may not have reached the last good one yet.)
       const line = open ? openRecordLine(text) : (e as CsvError & { lines?: number }).lines ?? lastEnd + 1;
       const problem = open ? 'a quoted field opened in this record is never closed before the end of the file (file truncated?)' : e.message;
-      throw new ListwatchError('BAD_FILE', `${opts.file}${line ? ` line ${line}` : ''}: ${problem}`, { file: opts.file, ...(line ? { line } : {}) }, { cause: e });
+      throw new ListwatchError('BAD_FILE', `${opts.file}${line ? `, line ${line}` : ''}: ${problem}`, { file: opts.file, ...(line ? { line } : {}) }, { cause: e });
     }
     throw e;
   }
@@ -84,5 +84,5 @@ function startLine(endLine: number, record: string[]): number {
 export function requireFinalNewline(text: string, file: string): void {
   if (text.length === 0 || text.endsWith('\n')) return;
   const line = text.split('\n').length;
-  throw new ListwatchError('BAD_FILE', `${file} line ${line}: the last line has no line ending (file truncated?)`, { file, line });
+  throw new ListwatchError('BAD_FILE', `${file}, line ${line}: the last line has no line ending (file truncated?)`, { file, line });
 }

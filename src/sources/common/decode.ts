@@ -54,9 +54,9 @@ export function decodeText(bytes: Uint8Array, file: string, opts: { latin1Fallba
     const at = firstBadUtf8(body);
     const line = lineOf(body, at);
     if (!opts.latin1Fallback) {
-      throw new ListwatchError('BAD_FILE', `${file}: invalid UTF-8 at line ${line} (byte 0x${(body[at] ?? 0).toString(16)})`, { file, line });
+      throw new ListwatchError('BAD_FILE', `${file}, line ${line}: invalid UTF-8 (byte 0x${(body[at] ?? 0).toString(16)})`, { file, line });
     }
-    warnings.push(`${file}: not valid UTF-8 (first bad byte on line ${line}); decoded as Windows-1252`);
+    warnings.push(`${file}, line ${line}: not valid UTF-8 (first bad byte here); decoded as Windows-1252`);
     return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', warnings };
   }
 }

@@ -55,7 +55,7 @@ async function rows(file: InputFile, columns: number, onProgress?: (msg: string)
   const progress = onProgress ? (n: number) => onProgress(`${file.name}: ${n} rows read`) : undefined;
   for await (const r of readCsv(text, { file: file.name, columns, ...(progress ? { onProgress: progress } : {}) })) {
     const entNum = ofacField(r.fields[0]);
-    if (!/^\d+$/.test(entNum)) throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: ent_num "${r.fields[0]}" is not a number`, { file: file.name, line: r.line, field: 'ent_num' });
+    if (!/^\d+$/.test(entNum)) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: ent_num "${r.fields[0]}" is not a number`, { file: file.name, line: r.line, field: 'ent_num' });
     out.push(r);
   }
   return { rows: out, warnings };
@@ -69,9 +69,9 @@ export async function readOfacPrimary(file: InputFile, onProgress?: (msg: string
     const f = fields.map(ofacField);
     const entNum = f[0]!;
     const prev = seen.get(entNum);
-    if (prev !== undefined) throw new ListwatchError('BAD_FILE', `${file.name} line ${line}: ent_num ${entNum} repeats line ${prev}`, { file: file.name, line, field: 'ent_num' });
+    if (prev !== undefined) throw new ListwatchError('BAD_FILE', `${file.name}, line ${line}: ent_num ${entNum} repeats line ${prev}`, { file: file.name, line, field: 'ent_num' });
     seen.set(entNum, line);
-    if (!f[1]) throw new ListwatchError('BAD_FILE', `${file.name} line ${line}: empty name`, { file: file.name, line, field: 'SDN_Name' });
+    if (!f[1]) throw new ListwatchError('BAD_FILE', `${file.name}, line ${line}: empty name`, { file: file.name, line, field: 'SDN_Name' });
     return {
       line,
       entNum,
@@ -96,7 +96,7 @@ export async function readOfacAlt(file: InputFile): Promise<{ records: OfacAlt[]
   for (const { line, fields } of rs) {
     const f = fields.map(ofacField);
     if (!f[3]) {
-      warnings.push(`${file.name} line ${line}: alternate name is empty; skipped`);
+      warnings.push(`${file.name}, line ${line}: alternate name is empty; skipped`);
       continue;
     }
     records.push({ line, entNum: f[0]!, altType: f[2]!.toLowerCase().replace(/\./g, ''), name: f[3] });

@@ -75,5 +75,5 @@ test('Windows-1252 bytes decode with a warning (OFAC legacy files may be Windows
   const bytes = Buffer.concat([Buffer.from('36,"CAF'), Buffer.from([0xc9]), Buffer.from('",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'), Buffer.from([0x1a])]);
   const out = await ofacSdn.load({ sdn: memFile('sdn.csv', bytes) }, ctx);
   assert.equal(out.lists[0]!.entities[0]!.name, 'CAFÉ');
-  assert.match(out.warnings.join('\n'), /not valid UTF-8.*line 1.*Windows-1252/);
+  assert.match(out.warnings.join('\n'), /^sdn\.csv, line 1: not valid UTF-8.*Windows-1252/);
 });

@@ -33,7 +33,7 @@ export function mapOs1260h(rows: Os1260hRow[], file: string, sourceId: string, c
   for (const r of latest) for (const n of [r.cleanName, ...splitMulti(r.previousName)]) restated.add(normaliseName(n));
   for (const r of rows) {
     if (r.start !== edition && !r.end && !restated.has(normaliseName(r.cleanName))) {
-      warnings.push(`${file} line ${r.line}: "${r.cleanName}" (listed ${r.start}) has no End date but is not in the latest edition (${edition}); treated as no longer listed`);
+      warnings.push(`${file}, line ${r.line}: "${r.cleanName}" (listed ${r.start}) has no End date but is not in the latest edition (${edition}); treated as no longer listed`);
     }
   }
   const slice: ListSlice = { list: OS_1260H_LIST, entries: [], entities: [], contentHash };
@@ -42,7 +42,7 @@ export function mapOs1260h(rows: Os1260hRow[], file: string, sourceId: string, c
     const id = `${OS_1260H_LIST.id}:${slugify(r.cleanName)}`;
     const prev = seen.get(id);
     if (prev !== undefined) {
-      warnings.push(`${file} line ${r.line}: "${r.cleanName}" repeats line ${prev} in the ${edition} edition; row skipped`);
+      warnings.push(`${file}, line ${r.line}: "${r.cleanName}" repeats line ${prev} in the ${edition} edition; row skipped`);
       continue;
     }
     seen.set(id, r.line);

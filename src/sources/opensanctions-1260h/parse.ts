@@ -34,15 +34,15 @@ export async function parseOs1260h(file: InputFile): Promise<{ rows: Os1260hRow[
     const f = r.fields.map((x) => x.trim());
     if (header) {
       const bad = OS_1260H_COLUMNS.findIndex((c, i) => f[i] !== c);
-      if (bad >= 0) throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: not the OpenSanctions 1260H header (column ${bad + 1} is "${f[bad]}", expected "${OS_1260H_COLUMNS[bad]}")`, { file: file.name, line: r.line });
+      if (bad >= 0) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: not the OpenSanctions 1260H header (column ${bad + 1} is "${f[bad]}", expected "${OS_1260H_COLUMNS[bad]}")`, { file: file.name, line: r.line });
       header = false;
       continue;
     }
     const [name, cleanName, alias, previousName, parentName, note, start, end, sourceUrl] = f as [string, string, string, string, string, string, string, string, string];
     const where = (field: string) => ({ file: file.name, line: r.line, field });
-    if (!cleanName) throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: empty Clean Name`, where('Clean Name'));
-    if (!isIsoDate(start)) throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: Start date "${start}" is not YYYY-MM-DD`, where('Start date'));
-    if (end && !isIsoDate(end)) throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: End date "${end}" is not YYYY-MM-DD`, where('End date'));
+    if (!cleanName) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: empty Clean Name`, where('Clean Name'));
+    if (!isIsoDate(start)) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: Start date "${start}" is not YYYY-MM-DD`, where('Start date'));
+    if (end && !isIsoDate(end)) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: End date "${end}" is not YYYY-MM-DD`, where('End date'));
     rows.push({ line: r.line, name: name || cleanName, cleanName, alias, previousName, parentName, note, start, end, sourceUrl });
   }
   if (header) throw new ListwatchError('BAD_FILE', `${file.name}: empty file (no header)`, { file: file.name, line: 1 });

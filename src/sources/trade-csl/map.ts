@@ -65,7 +65,7 @@ export function mapCsl(rows: CslRow[], file: string, sourceId: string): { lists:
       const id = `${list.id}:${key}`;
       const prev = seen.get(id);
       if (prev !== undefined) {
-        warnings.push(`${file} line ${r.line}: ${list.id} key ${key} repeats line ${prev}; row skipped`);
+        warnings.push(`${file}, line ${r.line}: ${list.id} key ${key} repeats line ${prev}; row skipped`);
         continue;
       }
       seen.set(id, r.line);

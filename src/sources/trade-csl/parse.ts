@@ -37,19 +37,19 @@ export async function parseCsl(file: InputFile, onProgress?: (msg: string) => vo
     if (header) {
       if (!isHeader) {
         const bad = r.fields.findIndex((f, i) => f.trim() !== CSL_COLUMNS[i]);
-        throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: not the CSL header (column ${bad + 1} is "${r.fields[bad]}", expected "${CSL_COLUMNS[bad]}")`, { file: file.name, line: r.line });
+        throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: not the CSL header (column ${bad + 1} is "${r.fields[bad]}", expected "${CSL_COLUMNS[bad]}")`, { file: file.name, line: r.line });
       }
       header = false;
       continue;
     }
     if (isHeader) {
-      warnings.push(`${file.name} line ${r.line}: repeated header line skipped`);
+      warnings.push(`${file.name}, line ${r.line}: repeated header line skipped`);
       continue;
     }
     const row = { line: r.line } as CslRow;
     CSL_COLUMNS.forEach((c, i) => (row[c] = (r.fields[i] ?? '').trim()));
-    if (!row.name) throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: empty name`, { file: file.name, line: r.line, field: 'name' });
-    if (!row.entity_number && !row._id) throw new ListwatchError('BAD_FILE', `${file.name} line ${r.line}: neither entity_number nor _id`, { file: file.name, line: r.line, field: '_id' });
+    if (!row.name) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: empty name`, { file: file.name, line: r.line, field: 'name' });
+    if (!row.entity_number && !row._id) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: neither entity_number nor _id`, { file: file.name, line: r.line, field: '_id' });
     rows.push(row);
   }
   if (header) throw new ListwatchError('BAD_FILE', `${file.name}: empty file (no CSL header)`, { file: file.name, line: 1 });

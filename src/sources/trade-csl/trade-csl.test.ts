@@ -30,7 +30,7 @@ test('the real 2023 CSL sample is refused: its last record is cut inside a quote
 test('2023 sample without the cut record: repeated header skipped with a warning, split per source', async () => {
   const out = await tradeCsl.load({ csl: memFile('csl.csv', complete2023()) }, ctx);
   assert.equal(out.rowCount, 4226);
-  assert.ok(out.warnings.some((w) => w === 'csl.csv line 2: repeated header line skipped'), out.warnings.join('\n'));
+  assert.ok(out.warnings.some((w) => w === 'csl.csv, line 2: repeated header line skipped'), out.warnings.join('\n'));
   const by = Object.fromEntries(out.lists.map((l) => [l.list.id, l.entries.length]));
   assert.equal(by['us-bis-entity-list'], 919);
   assert.equal(by['us-treasury-ns-cmic-csl'], 68);
