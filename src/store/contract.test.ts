@@ -1,6 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isListwatchError } from '../core/errors.js';
@@ -9,7 +10,7 @@ import { openStore } from './open.js';
 import type { Store } from './store.js';
 import { SqlStore } from './sql/store.js';
 import { migrations } from './sql/migrations/index.js';
-import { freshStore, testEngines } from './testing.js';
+import { freshStore, pgliteLocation, testEngines } from './testing.js';
 import * as fx from './test-support/fixtures.js';
 
 /** Everything a store holds, read through the interface: two equal snapshots mean nothing changed. */
@@ -270,6 +271,24 @@ describe('openStore errors', () => {
       await assert.rejects(openStore({ dbDir: dir }), (e) => isListwatchError(e, 'STORE') && (e as Error).message.includes(dir));
     } finally {
       rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PGlite directory lock', () => {
+  it('refuses a second open of a directory in use and takes over a lock left by a dead process', async () => {
+    const loc = await pgliteLocation();
+    try {
+      const s = await openStore(loc.opts);
+      await assert.rejects(openStore(loc.opts), (e) => isListwatchError(e, 'STORE') && /in use by process \d+/.test((e as Error).message));
+      await s.close();
+      const dead = spawnSync(process.execPath, ['-e', '']).pid;
+      writeFileSync(path.join(loc.opts.dbDir!, 'listwatch.lock'), String(dead));
+      const again = await openStore(loc.opts);
+      assert.equal(await again.countEntities(), 0);
+      await again.close();
+    } finally {
+      await loc.dispose();
     }
   });
 });

@@ -3,6 +3,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { ListwatchError } from '../../core/errors.js';
 import type { SqlDriver, SqlExecutor } from '../sql/driver.js';
+import { lockDirectory } from './lock.js';
 
 /** Rows as the model wants them: dates stay `YYYY-MM-DD`, int8 becomes a number. */
 const parsers = {
@@ -28,8 +29,8 @@ function executor(q: PgliteQueryable): SqlExecutor {
 
 /**
  * Opens (creating if missing) an embedded PostgreSQL in `dir` with pg_trgm available.
- * Throws `ListwatchError('STORE')` when the directory cannot be created or written.
- * One process at a time may open a directory.
+ * Throws `ListwatchError('STORE')` when the directory cannot be created or written, or when
+ * another open store (this process or another live one) holds it: one writer per directory.
  */
 export async function openPgliteDriver(dir: string): Promise<SqlDriver> {
   try {
@@ -38,10 +39,12 @@ export async function openPgliteDriver(dir: string): Promise<SqlDriver> {
   } catch (e) {
     throw new ListwatchError('STORE', `cannot use the store directory ${dir}: ${(e as Error).message} (choose another with --db or LISTWATCH_DB)`, undefined, { cause: e });
   }
+  const unlock = lockDirectory(dir);
   let db: PGlite;
   try {
     db = await PGlite.create(dir, { extensions: { pg_trgm }, parsers });
   } catch (e) {
+    unlock();
     throw new ListwatchError('STORE', `cannot open the embedded database in ${dir}: ${(e as Error).message}`, undefined, { cause: e });
   }
   const base = executor(db);
@@ -50,6 +53,12 @@ export async function openPgliteDriver(dir: string): Promise<SqlDriver> {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
-    close: () => db.close(),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
