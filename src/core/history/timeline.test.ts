@@ -13,7 +13,7 @@ const pubs = new Map([
   ['m/end', p('m/end', '2021-06-03', 'removal')],
 ]);
 const des: Designation[] = [
-  { entityId: 'h', listId: 'l', from: '2024-01-31', to: '2024-10-16', addedBy: 'l/2024', endedBy: 'l/rede', printedName: 'Hesai Technology' },
+  { entityId: 'h', listId: 'l', from: '2024-01-31', to: '2024-10-16', addedBy: 'l/2024', endedBy: 'l/rede', printedName: 'Hesai Group (latest)' },
   { entityId: 'h', listId: 'l', from: '2024-10-16', to: null, addedBy: 'l/rede', endedBy: null, printedName: 'Hesai Group' },
   { entityId: 'h', listId: 'm', from: '2021-01-14', to: '2021-06-03', addedBy: 'm/2021', endedBy: 'm/end', printedName: 'Hesai' },
 ];
@@ -42,6 +42,7 @@ test('timeline: designations, removals, re-designations, renames, withdrawn ment
     ['2026-02-13', 'withdrawn-publication'],
   ]);
   const rede = steps.find((s) => s.kind === 're-designation')!;
+  assert.match(steps[2]!.title, /as "Hesai Technology"/, 'a designation step shows the name its opening notice printed');
   assert.deepEqual(rede.sourceIds.sort(), ['src-dup', 'src-l/rede']);
   assert.equal(rede.eventId, 'dup');
   assert.equal(steps[0]!.verified, false, 'an unverified publication stays unverified');

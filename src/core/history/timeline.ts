@@ -56,7 +56,9 @@ export function buildTimeline(input: TimelineInput): Step[] {
   for (const d of input.designations) {
     const opened = input.publications.get(d.addedBy);
     const isRe = opened?.kind === 'redesignation';
-    steps.push({ date: d.from, kind: isRe ? 're-designation' : 'designation', title: `${isRe ? 'Re-designated' : 'Listed'} on ${listName(d.listId)} as "${d.printedName}"`, listId: d.listId, publicationId: d.addedBy, ...pubSteps(d.addedBy) });
+    // The designation carries the latest printed name; the step shows the name the opening notice printed.
+    const asPrinted = input.printed?.find((e) => e.publicationId === d.addedBy)?.printedName ?? d.printedName;
+    steps.push({ date: d.from, kind: isRe ? 're-designation' : 'designation', title: `${isRe ? 'Re-designated' : 'Listed'} on ${listName(d.listId)} as "${asPrinted}"`, listId: d.listId, publicationId: d.addedBy, ...pubSteps(d.addedBy) });
     if (d.to && d.endedBy) {
       const ended = input.publications.get(d.endedBy);
       if (ended?.kind === 'redesignation') continue; // the re-designation step says it
