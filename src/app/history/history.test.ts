@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureSeeded } from '../seed.js';
 import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
-import { pgliteLocation, type TestLocation } from '../../store/testing.js';
+import { pgliteLocation, postgresLocation, type TestLocation } from '../../store/testing.js';
 import { listSummaries, listSummary } from '../lists/lists.js';
 import { diffList } from './diff.js';
 import { listEvents } from './events.js';
@@ -75,4 +75,19 @@ test('events: filters by list, kind, since and asOf', async () => {
   assert.ok(upTo.length > 0 && upTo.every((e) => e.date <= '2021-12-31'));
   const l = await listEvents(store, { listId: 'us-dod-1237' });
   assert.ok(l.every((e) => e.listIds.includes('us-dod-1237')));
+});
+
+test('the same answers on PostgreSQL: the 1260H diff reconciles and as-of counts match', async () => {
+  const pgLoc = await postgresLocation();
+  const pg = await openStore(pgLoc.opts);
+  try {
+    await ensureSeeded(pg, path.join(root, 'data'), () => undefined);
+    assert.equal(pg.engine, 'postgres');
+    const [a, b] = await Promise.all([diffList(pg, 'us-dod-1260h', '2025-01-07', '2026-06-08'), diffList(store, 'us-dod-1260h', '2025-01-07', '2026-06-08')]);
+    assert.deepEqual(a, b);
+    assert.equal((await listSummary(pg, 'us-dod-1260h', '2025-02-01')).activeCount, 134);
+  } finally {
+    await pg.close();
+    await pgLoc.dispose();
+  }
 });
