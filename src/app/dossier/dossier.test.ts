@@ -50,7 +50,7 @@ test('as of: Alibaba not listed in January 2026 (the withdrawn draft is no listi
   assert.equal(await listedOn('Alibaba', '2026-03-01', 'us-dod-1260h'), false);
   assert.equal(await listedOn('Alibaba', '2026-07-01', 'us-dod-1260h'), true);
   const jul = await getDossier({ store }, 'Alibaba', { asOf: '2026-07-01', role: 'dod-contractor' });
-  assert.ok(jul.timeline.some((s) => s.kind === 'withdrawn-publication' && s.date === '2026-02-13'));
+  assert.ok(jul.timeline.some((s) => s.kind === 'withdrawn-publication' && s.date === '2026-02-13' && /Named for addition/.test(s.title)));
   assert.ok(jul.timeline.some((s) => s.kind === 'lawsuit-filed'));
   const a1a = jul.obligations?.find((o) => o.ruleId === '1260h-805-a1a-entity');
   assert.equal(a1a?.status, 'in-force');

@@ -51,8 +51,10 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
   const printed: PrintedEntry[] = [];
   for (const meta of toRead) {
     const full = await store.getPublication(meta.id);
-    const e = full?.entries.find((x) => x.entityId === entity.id && x.action !== 'remove');
-    if (e) printed.push({ listId: meta.listId, publicationId: meta.id, date: meta.date, printedName: e.printedName, ...(meta.kind === 'withdrawn' ? { withdrawn: true } : {}) });
+    const withdrawn = meta.kind === 'withdrawn';
+    // Removal entries print the old name, not a new one; but a withdrawn draft's removals are worth showing.
+    const e = full?.entries.find((x) => x.entityId === entity.id && (withdrawn || x.action !== 'remove'));
+    if (e) printed.push({ listId: meta.listId, publicationId: meta.id, date: meta.date, printedName: e.printedName, ...(withdrawn ? { withdrawn: true, ...(e.action ? { action: e.action } : {}) } : {}) });
   }
   const timeline = buildTimeline({ designations, publications: pubs, events, printed, listNames });
 

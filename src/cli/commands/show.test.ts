@@ -19,7 +19,7 @@ before(() => {
 after(() => rmSync(base, { recursive: true, force: true }));
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const env = { ...process.env, LISTWATCH_FROM_SOURCE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LISTWATCH_FROM_SOURCE: '1' };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, [path.join(root, 'bin/listwatch.mjs'), '--db', db, ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };

@@ -22,6 +22,8 @@ export interface PrintedEntry {
   printedName: string;
   /** The publication is a withdrawn document (never a legal change). */
   withdrawn?: boolean;
+  /** What the document would have done to the entity (withdrawn drafts name additions and removals). */
+  action?: 'add' | 'remove';
 }
 
 /** Inputs of `buildTimeline`; everything about ONE entity. */
@@ -68,7 +70,8 @@ export function buildTimeline(input: TimelineInput): Step[] {
   const byList = new Map<string, PrintedEntry[]>();
   for (const e of input.printed ?? []) {
     if (e.withdrawn) {
-      steps.push({ date: e.date, kind: 'withdrawn-publication', title: `Named as "${e.printedName}" in a document that was withdrawn (no legal effect)`, listId: e.listId, publicationId: e.publicationId, ...pubSteps(e.publicationId) });
+      const what = e.action === 'remove' ? 'Named for removal' : e.action === 'add' ? 'Named for addition' : 'Named';
+      steps.push({ date: e.date, kind: 'withdrawn-publication', title: `${what} as "${e.printedName}" in a document that was withdrawn (no legal effect)`, listId: e.listId, publicationId: e.publicationId, ...pubSteps(e.publicationId) });
       continue;
     }
     byList.set(e.listId, [...(byList.get(e.listId) ?? []), e]);
