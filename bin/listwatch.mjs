@@ -7,6 +7,11 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = path.join(root, 'dist', 'src', 'cli', 'main.js');
+// A closed pipe (e.g. `listwatch lists | head`) is a normal end of output, not a crash.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 let mod;
 if (existsSync(compiled) && !process.env.LISTWATCH_FROM_SOURCE) {
   mod = await import(pathToFileURL(compiled).href);
