@@ -90,6 +90,16 @@ for (const engine of testEngines) {
       assert.equal(await store.findPublicationByHash('list-x', 'other'), null);
     });
 
+    it('finds names by pg_trgm similarity, best first, one row per entity', async () => {
+      const hits = await (store as SqlStore).trigramSearch('acme holding', { threshold: 0.2 });
+      assert.equal(hits[0]?.entityId, 'acme');
+      assert.ok(hits[0]!.score > 0.5 && hits[0]!.score <= 1);
+      assert.equal(new Set(hits.map((h) => h.entityId)).size, hits.length);
+      assert.ok(hits.every((h, i) => i === 0 || hits[i - 1]!.score >= h.score));
+      assert.deepEqual((await (store as SqlStore).trigramSearch('阿克米控股')).map((h) => [h.entityId, h.kind]), [['acme', 'zh-hans']]);
+      assert.deepEqual(await (store as SqlStore).trigramSearch('zzzz qqqq'), []);
+    });
+
     it('returns relations in both directions', async () => {
       assert.deepEqual(await store.getRelations('acme'), fx.relations);
       assert.deepEqual(await store.getRelations('acme-sub'), [fx.relations[0]]);
@@ -172,7 +182,7 @@ for (const engine of testEngines) {
       assert.deepEqual(back?.entries, pub.entries);
       assert.equal((await store.getDesignations({ listId: 'bulk' })).length, many.length);
       const [names] = await (store as SqlStore).sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM entity_names WHERE entity_id LIKE 'bulk:%'`);
-      assert.equal(names?.n, many.length * 2);
+      assert.equal(names?.n, many.length * 3, 'two names and the display name per entity');
     });
 
     it('replaces the rows of one origin and keeps the others', async () => {

@@ -5,6 +5,7 @@ import { storeError } from './errors.js';
 import * as jobs from './jobs.js';
 import { migrate } from './migrate.js';
 import { toDesignation, toEntity, toEntry, toEvent, toList, toPublication, toRelation, toSource } from './rows.js';
+import { trigramSearch, type TrigramHit } from './trgm.js';
 import { writeChange } from './write.js';
 
 /**
@@ -21,6 +22,15 @@ export class SqlStore implements Store {
   /** Raw SQL access for benchmarks and diagnostics (e.g. pg_trgm similarity); not part of `Store`. */
   get sql(): SqlExecutor {
     return this.driver;
+  }
+
+  /** pg_trgm name search, the benchmark's baseline (see `trigramSearch`); not part of `Store`. */
+  async trigramSearch(query: string, opts: { limit?: number; threshold?: number } = {}): Promise<TrigramHit[]> {
+    try {
+      return await trigramSearch(this.driver, query, opts);
+    } catch (e) {
+      throw storeError(e, 'searching names');
+    }
   }
 
   async migrate(): Promise<void> {

@@ -65,7 +65,11 @@ async function writeEntities(tx: SqlExecutor, ch: RecordChange, origin: string):
       names = EXCLUDED.names, identifiers = EXCLUDED.identifiers, origin = EXCLUDED.origin`, rows, [origin]);
   // The per-name rows follow the JSONB names: replaced wholesale for every entity written.
   await forChunks(tx, 'DELETE FROM entity_names WHERE entity_id IN (SELECT json_array_elements_text($1::json))', entities.map((e) => e.id));
-  const names = entities.flatMap((e) => e.names.map((n, ord) => ({ entity_id: e.id, ord, name: n.name, kind: n.kind, verified: n.verified })));
+  // ord -1 holds the display name, so name search finds an entity by it even when `names` omits it.
+  const names = entities.flatMap((e) => [
+    { entity_id: e.id, ord: -1, name: e.name, kind: 'canonical', verified: true },
+    ...e.names.map((n, ord) => ({ entity_id: e.id, ord, name: n.name, kind: n.kind, verified: n.verified })),
+  ]);
   await forChunks(tx, `INSERT INTO entity_names (entity_id, ord, name, kind, verified)
     SELECT entity_id, ord, name, kind, verified FROM json_to_recordset($1::json)
       AS t(entity_id text, ord int, name text, kind text, verified boolean)`, names);
