@@ -101,6 +101,9 @@ describe('web UI end to end (chromium)', { skip }, () => {
     assert.ok(api.added.length + api.removed.length + api.renamed.length > 0, 'the editions differ');
     if (api.added[0]) await diff.getByRole('link', { name: api.added[0].name }).first().waitFor();
     await page.screenshot({ path: path.join(artifacts, 'lists-diff.png'), fullPage: true });
+    await page.screenshot({ path: path.join(artifacts, 'lists-top.png') });
+    await diff.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'lists-diff-view.png') });
   });
 
   test('upload a CSV, watch it finish, filter and download the results', async () => {

@@ -162,7 +162,12 @@ describe('HTTP API (in process, PGlite)', () => {
     for (const e of events) assert.ok(e.listIds.includes(DOD));
     assert.equal((await app.inject('/api/v1/events?since=yesterday')).statusCode, 400);
     const src = (await app.inject('/api/v1/sources')).json<{ id: string }[]>();
-    assert.equal(src.length, (await fx.store.getSources()).length);
+    const ids = new Set(src.map((s) => s.id));
+    for (const s of await fx.store.getSources()) assert.ok(ids.has(s.id), `source ${s.id}`);
+    assert.equal(ids.size, src.length, 'no source twice');
+    // Every source an obligation cites can be looked up.
+    const screened = (await app.inject({ url: '/api/v1/screen', query: { q: listed.name, role: 'dod-contractor' } })).json<ScreenResult>();
+    for (const o of screened.hits[0]?.obligations ?? []) for (const id of o.sourceIds) assert.ok(ids.has(id), `obligation source ${id}`);
   });
 
   test('batch job from a text/csv body: progress, CSV and JSONL results', async () => {

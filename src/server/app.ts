@@ -31,6 +31,8 @@ export interface AppDeps {
   maxUploadBytes?: number;
   /** The built web UI (web/dist). Omitted or missing: the API only. */
   webDir?: string;
+  /** Screen answers kept for reuse (default 10,000; 0 disables the cache). */
+  screenCacheSize?: number;
   /** Resume jobs a previous server left unfinished (default true). */
   resumeJobs?: boolean;
   /** Fastify logger: false (default) or true. */
@@ -50,7 +52,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
     routerOptions: { maxParamLength: 500 },
   });
-  const services = deps.services ?? (await createServices(deps.store));
+  const services = deps.services ?? (await createServices(deps.store, deps.screenCacheSize !== undefined ? { screenCacheSize: deps.screenCacheSize } : {}));
   const jobs = new JobRunner({
     store: deps.store, services, jobsDir: deps.jobsDir, now: () => new Date().toISOString(),
     log: (msg, err) => app.log.error({ err }, msg),

@@ -1,4 +1,4 @@
-import type { IsoDate, ListEvent, Publication } from '../core/model.js';
+import type { IsoDate, ListEvent, Publication, Source } from '../core/model.js';
 import type { Dossier, EventsQuery, ListSummary, PublicationDiff, Role, ScreenOptions, ScreenResult } from '../app/types.js';
 
 /**
@@ -24,6 +24,8 @@ export interface Services {
   diff(listId: string, from: string, to: string): Promise<PublicationDiff>;
   /** Events, filtered. */
   events(q: EventsQuery): Promise<ListEvent[]>;
+  /** Sources of the record and of the rules, all or by id (unknown ids skipped). */
+  sources(ids?: string[]): Promise<Source[]>;
   /** What health reports: engine, entity count, dataset hash. */
-  health(): Promise<{ engine: string; entities: number; datasetHash: string | null }>;
+  health(): Promise<{ engine: string; entities: number; datasetHash: string | null; screenCache?: { size: number; hits: number; misses: number } }>;
 }

@@ -1,6 +1,4 @@
 import { ListwatchError } from '../core/errors.js';
-import { buildIndex } from '../core/match/build-index.js';
-import type { ScreenIndex } from '../core/match/types.js';
 import { getDossier } from '../app/dossier/dossier.js';
 import { createEnricher } from '../app/dossier/enrich.js';
 import { loadRules } from '../app/dossier/rules.js';
@@ -8,33 +6,51 @@ import { diffList } from '../app/history/diff.js';
 import { listEvents } from '../app/history/events.js';
 import { listSummaries, listSummary } from '../app/lists/lists.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
+import { screenIndexFor } from '../app/screen/index-source.js';
 import { screenWithIndex } from '../app/screen/screen.js';
-import type { ScreenOptions, ScreenResult } from '../app/types.js';
+import type { Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { Store } from '../store/store.js';
+import { Lru } from './lru.js';
 import type { Services } from './services.js';
 
-/** Reads the store once and builds the screening index (the slow part, done at start). */
-async function loadIndex(store: Store): Promise<ScreenIndex> {
-  const [entities, designations, publications, lists] = await Promise.all([store.getEntities(), store.getDesignations(), store.getPublications(), store.getLists()]);
-  return buildIndex({ entities, designations, publications, lists });
+/** Options of the services. */
+export interface ServicesOptions {
+  /** Screen answers kept for reuse (default 10,000; 0 disables the cache). */
+  screenCacheSize?: number;
 }
 
 /**
  * Binds the application services to one store. Built once per app: the screening index and the
  * rules are loaded here, at start, and reused by every request. Routes call only this.
  */
-export async function createServices(store: Store): Promise<Services> {
-  const index = await loadIndex(store);
+export async function createServices(store: Store, opts: ServicesOptions = {}): Promise<Services> {
+  const index = await screenIndexFor(store);
+  const cache = new Lru<ScreenResult>(opts.screenCacheSize ?? 10_000);
   const rules = loadRules();
   const enricher = createEnricher({ store, rules: rules.rules });
+  // What enrichment adds to a hit depends only on (entity, date, role): keep it, so hot entities cost no store reads.
+  const extras = new Lru<Pick<ScreenHit, 'parents' | 'subsidiaries' | 'obligations'>>(20_000);
+  const enrich = async (hits: ScreenHit[], asOf: string, role?: Role): Promise<ScreenHit[]> => {
+    const keyOf = (h: ScreenHit): string => `${h.entityId}|${asOf}|${role ?? ''}`;
+    const missing = hits.filter((h) => extras.get(keyOf(h)) === undefined);
+    if (missing.length) {
+      const done = await enricher.enrich(missing, { asOf, ...(role ? { role } : {}) });
+      for (const h of done) extras.set(keyOf(h), { parents: h.parents ?? [], subsidiaries: h.subsidiaries ?? [], ...(h.obligations ? { obligations: h.obligations } : {}) });
+    }
+    return hits.map((h) => ({ ...h, ...extras.get(keyOf(h)) }));
+  };
 
   const screen = async (query: string, opts: ScreenOptions): Promise<ScreenResult> => {
     const asOf = opts.asOf;
     if (!asOf) throw new ListwatchError('INTERNAL', 'screen called without asOf');
-    const res = screenWithIndex(index, query, { ...opts, asOf });
-    // Relations and obligations need the store; plain screens (the hot path) skip the await chain when there is nothing to add.
-    if (!res.hits.length) return res;
-    return { ...res, hits: await enricher.enrich(res.hits, { asOf, ...(opts.role ? { role: opts.role } : {}) }) };
+    const key = JSON.stringify([query, asOf, opts.threshold, opts.role, opts.limit, opts.includeInactive]);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    let res = screenWithIndex(index, query, { ...opts, asOf });
+    // Relations and obligations need the store; a screen without hits has nothing to add.
+    if (res.hits.length) res = { ...res, hits: await enrich(res.hits, asOf, opts.role) };
+    cache.set(key, res);
+    return res;
   };
 
   return {
@@ -54,6 +70,15 @@ export async function createServices(store: Store): Promise<Services> {
     },
     diff: (listId, from, to) => diffList(store, listId, from, to),
     events: (q) => listEvents(store, q),
-    health: async () => ({ engine: store.engine, entities: await store.countEntities(), datasetHash: await store.getMeta(DATASET_HASH_KEY) }),
+    sources: async (ids) => {
+      const own = await store.getSources(ids);
+      const seen = new Set(own.map((x) => x.id));
+      const fromRules = rules.sources.filter((x) => !seen.has(x.id) && (!ids || ids.includes(x.id)));
+      return [...own, ...fromRules];
+    },
+    health: async () => ({
+      engine: store.engine, entities: await store.countEntities(), datasetHash: await store.getMeta(DATASET_HASH_KEY),
+      screenCache: { size: cache.size, hits: cache.hits, misses: cache.misses },
+    }),
   };
 }

@@ -20,7 +20,7 @@ export function obligationList(obligations: Obligation[]): HTMLElement {
     h('li', null,
       h('div', null,
         badge(STATUS[o.status], o.status === 'in-force' ? 'active' : o.status === 'coming' ? 'coming' : 'inactive'), ' ',
-        h('strong', null, o.effect)),
+        h('span', { class: 'effect' }, o.effect)),
       h('div', { class: 'small' },
         `${o.citation} · from ${o.effectiveFrom}${o.effectiveTo ? ` to ${o.effectiveTo}` : ''}`,
         o.via ? ` · via listed parent ${o.via.parentName}` : ''),

@@ -12,7 +12,7 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       tags: ['meta'],
       summary: 'Engine, entity count and the bundled dataset hash',
-      response: { 200: { type: 'object', properties: { status: { type: 'string' }, engine: { type: 'string' }, entities: { type: 'integer' }, datasetHash: { type: 'string', nullable: true }, today: { type: 'string' } } } },
+      response: { 200: { type: 'object', properties: { status: { type: 'string' }, engine: { type: 'string' }, entities: { type: 'integer' }, datasetHash: { type: 'string', nullable: true }, today: { type: 'string' }, screenCache: { type: 'object', properties: { size: { type: 'integer' }, hits: { type: 'integer' }, misses: { type: 'integer' } } } } } },
     },
     handler: async () => ({ status: 'ok', ...(await ctx.services.health()), today: ctx.today() }),
   });
@@ -41,10 +41,10 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: { ids?: string } }>('/sources', {
     schema: {
       tags: ['meta'],
-      summary: 'Sources (document, publisher, date, URL, quality), all or by comma-separated ids',
+      summary: 'Sources of the record and of the rules (document, publisher, date, URL, quality), all or by comma-separated ids',
       querystring: { type: 'object', additionalProperties: false, properties: { ids: { type: 'string', maxLength: 10000 } } },
       response: { 200: shapedArray('Source', 'Sources') },
     },
-    handler: async (req) => ctx.store.getSources(req.query.ids ? req.query.ids.split(',').map((s) => s.trim()).filter(Boolean) : undefined),
+    handler: async (req) => ctx.services.sources(req.query.ids ? req.query.ids.split(',').map((s) => s.trim()).filter(Boolean) : undefined),
   });
 }

@@ -6,6 +6,8 @@ import type { ScreenOptionQuery } from '../schemas.js';
 /** Most names one POST /screen may carry; larger sets go through a batch job. */
 export const MAX_NAMES_PER_REQUEST = 100;
 
+const serialised = new WeakMap<object, string>();
+
 /** GET /screen (one name) and POST /screen (a small list of names). */
 export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: ScreenOptionQuery & { q: string } }>('/screen', {
@@ -20,7 +22,16 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
       response: { 200: shaped('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
     },
-    handler: async (req) => ctx.services.screen(req.query.q, toScreenOptions(req.query, ctx.today())),
+    handler: async (req, reply) => {
+      const res = await ctx.services.screen(req.query.q, toScreenOptions(req.query, ctx.today()));
+      // Cached answers are the same object: serialise each once.
+      let body = serialised.get(res);
+      if (body === undefined) {
+        body = JSON.stringify(res);
+        serialised.set(res, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
   });
 
   app.post<{ Body: ScreenOptionQuery & { names: string[] } }>('/screen', {

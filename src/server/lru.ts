@@ -1,0 +1,40 @@
+/**
+ * A small least-recently-used map. The screening index does not change while the server runs,
+ * so a screen answer for the same (name, date, threshold, role, limit) can be reused; people
+ * re-screen the same counterparties and the UI asks again as they type.
+ */
+export class Lru<V> {
+  private readonly map = new Map<string, V>();
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    // Re-insert so the Map's insertion order is the recency order.
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+
+  set(key: string, v: V): void {
+    if (this.capacity <= 0) return;
+    this.map.delete(key);
+    this.map.set(key, v);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
