@@ -41,7 +41,8 @@ export async function startTestPostgres() {
     user: 'postgres',
     password,
     persistent: false,
-    createPostgresUser: true,
+    // Only root needs (and may create) the separate postgres user; a normal user runs the server itself.
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     postgresFlags: ['-k', base, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
     onLog: (m) => { if (verbose) process.stderr.write(m); },
