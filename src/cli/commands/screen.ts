@@ -1,10 +1,11 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Option } from 'commander';
 import { parseIsoDate } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
+import type { ScreenIndex } from '../../core/match/types.js';
 import type { Role, ScreenHit, ScreenResult } from '../../app/types.js';
-import { screenIndexFor } from '../../app/screen/index-source.js';
-import { screenWithIndex } from '../../app/screen/screen.js';
 import type { CliContext } from '../context.js';
 import type { RegisterCommand } from './index.js';
 
@@ -48,12 +49,22 @@ export function formatScreen(r: ScreenResult): string[] {
   return out;
 }
 
+/**
+ * The index of the CLI's store, through the snapshot cache in the temp folder. The matching
+ * modules (pinyin-pro, OpenCC dictionaries) load here, not when the CLI starts, so other
+ * commands do not pay for them.
+ */
+async function cliIndex(ctx: CliContext): Promise<ScreenIndex> {
+  const { loadIndexCached } = await import('../../app/screen/index-cache.js');
+  return loadIndexCached(await ctx.store(), path.join(tmpdir(), 'listwatch-screen-cache'));
+}
+
 async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined): Promise<void> {
   if (!f.input || !f.output) throw new ListwatchError('BAD_INPUT', 'batch screening needs both --input FILE.csv and --output FILE.jsonl|FILE.csv', { field: f.input ? 'output' : 'input' });
   // Loaded only for batches, so a single screen starts faster.
   const { readBatchCsv, BatchWriter, formatForPath } = await import('../../app/screen/batch-io.js');
   const { screenBatch } = await import('../../app/screen/batch.js');
-  const index = await screenIndexFor(await ctx.store());
+  const index = await cliIndex(ctx);
   const input = createReadStream(f.input);
   const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
   await opened.catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot read ${f.input}: ${e instanceof Error ? e.message : String(e)}`, { file: f.input }); });
@@ -110,8 +121,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
       const limit = num(f.limit, 'limit');
       if (f.input || f.output) return runBatch(ctx, f, asOf, threshold, limit);
       if (!name || !name.trim()) throw new ListwatchError('BAD_INPUT', 'give a NAME to screen, or --input FILE.csv --output FILE for a batch', { field: 'name' });
-      const store = await ctx.store();
-      const index = await screenIndexFor(store);
+      const [index, { screenWithIndex }] = await Promise.all([cliIndex(ctx), import('../../app/screen/screen.js')]);
       let res = screenWithIndex(index, name, {
         asOf,
         ...(threshold !== undefined ? { threshold } : {}),
@@ -120,7 +130,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
       });
       if (f.role && res.hits.length) {
         const { createEnricher } = await import('../../app/dossier/enrich.js');
-        res = { ...res, hits: await createEnricher({ store }).enrich(res.hits, { asOf, role: f.role }) };
+        res = { ...res, hits: await createEnricher({ store: await ctx.store() }).enrich(res.hits, { asOf, role: f.role }) };
       }
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);

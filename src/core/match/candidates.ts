@@ -1,13 +1,25 @@
-import { deletions, hanGrams, pinyinGrams } from './build-index.js';
+import { hanGrams, pinyinGrams } from './build-index.js';
 import { MIN_TYPO_LENGTH, withinOneEdit } from './similarity.js';
+import { TOKEN_SIM } from './latin-features.js';
 import type { QueryForm } from './query.js';
 import type { ScreenIndex } from './types.js';
 
 /** How many candidate names each query form passes on to full scoring. */
-export const MAX_CANDIDATES = 40;
+export const MAX_CANDIDATES = 25;
 
-/** Share of a query form's weight a name must reach in the index before it is scored at all. */
-export const MIN_CANDIDATE_SHARE = 0.3;
+/**
+ * Share of a query form's weight a name must reach in the index before it is scored at all,
+ * for a threshold. A Latin score is at most 0.5 × query coverage + 0.5, so a name explaining
+ * less than (threshold − 0.5) / 0.5 of the query cannot reach the threshold; the index count
+ * misses prefix abbreviations (similarity 0.7), hence the slack.
+ */
+const PREFIX_SLACK = 0.08;
+
+export function minCandidateShare(threshold: number): number {
+  return Math.min(0.9, Math.max(0.2, (threshold - 0.5) / 0.5 - PREFIX_SLACK));
+}
+
+const DIGIT = /\d/;
 
 function addAll(acc: Map<number, number>, ids: readonly number[] | undefined, w: number): void {
   if (!ids) return;
@@ -26,31 +38,49 @@ function top(acc: Map<number, number>, minScore: number): number[] {
  * edit away (through the one-deletion keys), and two query words written as one. Postings
  * of very common tokens are skipped while rarer tokens exist, so no query scans the index.
  */
-export function latinCandidates(form: QueryForm, index: ScreenIndex): number[] {
+export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: number): number[] {
   const q = form.latin;
   if (!q) return [];
   const acc = new Map<number, number>();
   let total = 0;
-  const rareExists = q.tokens.some((t, i) => q.kinds[i] !== 'stop' && (index.tokens.get(t)?.length ?? 0) <= index.commonDf && (index.tokens.get(t)?.length ?? 0) > 0);
+  let skipped = 0;
+  const postings = q.tokens.map((t) => index.tokens.get(t));
+  const rareExists = postings.some((p, i) => q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf);
+  // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
+  const onlyWeak = q.kinds.every((k) => k === 'legal' || k === 'stop');
   for (let i = 0; i < q.tokens.length; i++) {
     const t = q.tokens[i] ?? '';
     const w = q.weights[i] ?? 0;
     if (q.kinds[i] === 'stop' || w === 0) continue;
     total += w;
-    const keys = [t, ...(q.alts[i] ?? [])];
-    for (const k of keys) {
-      const ids = index.tokens.get(k);
+    if (q.kinds[i] === 'legal' && !onlyWeak) continue;
+    const own = postings[i];
+    if (own && (own.length <= index.commonDf || !rareExists)) addAll(acc, own, w);
+    else if (own) skipped += w; // not looked up: any candidate may hold it, so the cut-off must allow for it
+    for (const k of q.alts[i] ?? []) {
+      const ids = k === t ? undefined : index.tokens.get(k);
       if (ids && (ids.length <= index.commonDf || !rareExists)) addAll(acc, ids, w);
     }
-    if (t.length >= MIN_TYPO_LENGTH && !index.tokens.has(t)) {
-      const near = new Set<string>();
-      for (const k of [t, ...deletions(t)]) for (const cand of index.deletions.get(k) ?? []) if (cand !== t && withinOneEdit(t, cand)) near.add(cand);
-      for (const cand of near) addAll(acc, index.tokens.get(cand), w * 0.8);
+    // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
+    if (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t)) {
+      let near: Set<string> | null = null;
+      const look = (k: string): void => {
+        const found = index.deletions.get(k);
+        if (found) for (const cand of found) if (cand !== t && withinOneEdit(t, cand)) (near ??= new Set()).add(cand);
+      };
+      look(t);
+      for (let d = 0; d < t.length; d++) look(t.slice(0, d) + t.slice(d + 1));
+      if (near) {
+        for (const cand of near as Set<string>) {
+          const ids = index.tokens.get(cand);
+          if (ids && (ids.length <= index.commonDf || !rareExists)) addAll(acc, ids, w * TOKEN_SIM.typo);
+        }
+      }
     }
     if (i + 1 < q.tokens.length) addAll(acc, index.tokens.get(t + (q.tokens[i + 1] ?? '')), w);
     addAll(acc, index.joined.get(t), w);
   }
-  return top(acc, total * MIN_CANDIDATE_SHARE);
+  return top(acc, total * minCandidateShare(threshold) - skipped);
 }
 
 /** Han candidates: names sharing character bigrams of the query's core. */

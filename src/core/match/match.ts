@@ -1,6 +1,6 @@
 import { hanCandidates, latinCandidates, pinyinCandidates } from './candidates.js';
 import { analyseQuery, type QueryForm } from './query.js';
-import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, combine, hanFeature, latinFeatures, pinyinFeature, type FeatureValue, type Weights } from './score.js';
+import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, hanFeature, latinFeatures, pinyinFeature, type FeatureValue, type Weights } from './score.js';
 import type { ScreenIndex } from './types.js';
 import type { TokenKind } from '../normalise/latin.js';
 
@@ -35,40 +35,63 @@ export interface EntityMatch {
 
 const KIND_LABEL: Record<TokenKind, string> = { core: 'word', structure: 'structure word', legal: 'legal form', place: 'place', stop: 'filler' };
 
-function withWeights(weights: Weights, f: FeatureValue[], unverified: boolean, form: QueryForm, kind: string): (FeatureValue & { weight: number })[] {
-  const all = [...f];
+function extraFeatures(unverified: boolean, form: QueryForm, kind: string): FeatureValue[] {
+  const all: FeatureValue[] = [];
   if (unverified) all.push({ feature: 'unverified_name', value: 1, detail: 'matched name is an unverified hint' });
   if (form.part) all.push({ feature: 'query_part', value: 1, detail: `only part of the query matched: "${form.text}"` });
   const kd = NAME_KIND_DISTANCE[kind] ?? 0;
   if (kd > 0) all.push({ feature: 'name_kind', value: kd, detail: `matched a${kind === 'alias' || kind === 'acronym' ? 'n' : ''} ${kind} name, not a printed one` });
-  return all.map((x) => ({ ...x, weight: weights[x.feature] ?? 0 }));
+  return all;
 }
 
-function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex): EntityMatch | null {
+/** Σ weight × value of the path features plus the name/query extras, clamped; no allocation (hot path). */
+function quickScore(weights: Weights, f: readonly FeatureValue[], unverified: boolean, form: QueryForm, kind: string): number {
+  let s = 0;
+  for (const x of f) s += (weights[x.feature] ?? 0) * x.value;
+  if (unverified) s += weights.unverified_name ?? 0;
+  if (form.part) s += weights.query_part ?? 0;
+  s += (weights.name_kind ?? 0) * (NAME_KIND_DISTANCE[kind] ?? 0);
+  return Math.max(0, Math.min(1, s));
+}
+
+function weighted(weights: Weights, f: readonly FeatureValue[]): (FeatureValue & { weight: number })[] {
+  return f.map((x) => ({ ...x, weight: weights[x.feature] ?? 0 }));
+}
+
+function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
   const q = form.latin;
   const n = index.latinNames[nameId];
   const meta = index.snapshot.names[nameId];
   if (!q || !n || !meta) return null;
   const { features, alignment } = latinFeatures(q, n);
-  const fw = withWeights(LATIN_WEIGHTS, features, !meta.verified, form, meta.kind);
+  const score = quickScore(LATIN_WEIGHTS, features, !meta.verified, form, meta.kind);
+  if (score < minScore) return null;
+  // Only hits pay for their explanation.
+  const fw = weighted(LATIN_WEIGHTS, [...features, ...extraFeatures(!meta.verified, form, meta.kind)]);
   const discounted: string[] = [];
   q.tokens.forEach((t, i) => { const k = q.kinds[i] ?? 'core'; if (k !== 'core') discounted.push(`${t} (${KIND_LABEL[k]})`); });
   n.tokens.forEach((t, j) => { const k = n.kinds[j] ?? 'core'; if (k !== 'core' && !alignment.nSim[j]) discounted.push(`${t} (${KIND_LABEL[k]}, name)`); });
-  return { entity: meta.entity, name: nameId, score: combine(LATIN_WEIGHTS, fw), path: 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
+  return { entity: meta.entity, name: nameId, score, path: 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
 }
 
-function scoreHan(form: QueryForm, nameId: number, index: ScreenIndex): EntityMatch | null {
+function scoreHan(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
   const meta = index.snapshot.names[nameId];
   if (!form.han || !meta?.han) return null;
-  const fw = withWeights(HAN_WEIGHTS, [hanFeature(form.han, meta.han)], !meta.verified, form, meta.kind);
-  return { entity: meta.entity, name: nameId, score: combine(HAN_WEIGHTS, fw), path: 'han', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
+  const f = [hanFeature(form.han, meta.han)];
+  const score = quickScore(HAN_WEIGHTS, f, !meta.verified, form, meta.kind);
+  if (score < minScore) return null;
+  const fw = weighted(HAN_WEIGHTS, [...f, ...extraFeatures(!meta.verified, form, meta.kind)]);
+  return { entity: meta.entity, name: nameId, score, path: 'han', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
 }
 
-function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex): EntityMatch | null {
+function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
   const meta = index.snapshot.names[nameId];
   if (!form.pinyin || !meta?.han) return null;
-  const fw = withWeights(PINYIN_WEIGHTS, [pinyinFeature(form.pinyin, meta.han.pinyin)], !meta.verified, form, meta.kind);
-  return { entity: meta.entity, name: nameId, score: combine(PINYIN_WEIGHTS, fw), path: 'pinyin', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
+  const f = [pinyinFeature(form.pinyin, meta.han.pinyin)];
+  const score = quickScore(PINYIN_WEIGHTS, f, !meta.verified, form, meta.kind);
+  if (score < minScore) return null;
+  const fw = weighted(PINYIN_WEIGHTS, [...f, ...extraFeatures(!meta.verified, form, meta.kind)]);
+  return { entity: meta.entity, name: nameId, score, path: 'pinyin', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
 }
 
 /**
@@ -79,14 +102,14 @@ function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex): Entit
 export function matchQuery(index: ScreenIndex, raw: string, minScore: number, margin = RELATIVE_MARGIN): EntityMatch[] {
   const best = new Map<number, EntityMatch>();
   const keep = (m: EntityMatch | null): void => {
-    if (!m || m.score < minScore) return;
+    if (!m) return;
     const cur = best.get(m.entity);
     if (!cur || m.score > cur.score || (m.score === cur.score && m.name < cur.name)) best.set(m.entity, m);
   };
   for (const form of analyseQuery(raw, index)) {
-    for (const id of latinCandidates(form, index)) keep(scoreLatin(form, id, index));
-    for (const id of hanCandidates(form, index)) keep(scoreHan(form, id, index));
-    for (const id of pinyinCandidates(form, index)) keep(scorePinyin(form, id, index));
+    for (const id of latinCandidates(form, index, minScore)) keep(scoreLatin(form, id, index, minScore));
+    for (const id of hanCandidates(form, index)) keep(scoreHan(form, id, index, minScore));
+    for (const id of pinyinCandidates(form, index)) keep(scorePinyin(form, id, index, minScore));
   }
   const sorted = [...best.values()].sort((a, b) => b.score - a.score || a.entity - b.entity);
   const top = sorted[0]?.score ?? 0;

@@ -45,8 +45,10 @@ export function stripBranch(tokens: readonly string[]): { tokens: string[]; remo
 }
 
 /** Expands one token through the abbreviation table, then folds plurals. */
+const ABBREV = new Map(Object.entries(ABBREVIATIONS));
+
 export function expandToken(t: string): { token: string; alts: readonly string[] | null } {
-  const exp = ABBREVIATIONS[t];
+  const exp = ABBREV.get(t);
   if (exp && exp.length > 0) return { token: exp[0] ?? t, alts: exp.length > 1 ? exp : null };
   return { token: foldPlural(t), alts: null };
 }
@@ -61,7 +63,7 @@ export function analyseLatin(raw: string): LatinForm {
   const alts: (readonly string[] | null)[] = [];
   for (const t of branch.tokens) {
     const e = expandToken(t);
-    if (e.token !== t && ABBREVIATIONS[t]) notes.push(`abbreviation ${t}→${e.token}`);
+    if (e.token !== t && ABBREV.has(t)) notes.push(`abbreviation ${t}→${e.token}`);
     tokens.push(e.token);
     kinds.push(tokenKind(e.token));
     alts.push(e.alts);

@@ -48,6 +48,8 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   ind: ['industry', 'industrial'],
   indu: ['industry'],
   indus: ['industry', 'industrial'],
+  inds: ['industry'],
+  indl: ['industrial'],
   eng: ['engineering'],
   engg: ['engineering'],
   engr: ['engineering'],
