@@ -56,3 +56,25 @@ export function screenChunk(index: ScreenIndex, rows: readonly BatchRow[], opts:
     }
   });
 }
+
+/** One screened chunk: each record as a JSON line (input order) and the rows that were skipped. */
+export interface BatchChunk {
+  /** `JSON.stringify(record)` of each row's record, in input order (error records included). */
+  lines: string[];
+  /** The skipped rows of the chunk (also present in `lines` as error records). */
+  errors: { line: number; id?: string; query: string; error: string }[];
+  /** Rows of the chunk with at least one hit. */
+  withHits: number;
+}
+
+/** Encodes screened records as a chunk (the form workers send back: strings clone cheaply). */
+export function toChunk(recs: readonly BatchRecord[]): BatchChunk {
+  const chunk: BatchChunk = { lines: new Array<string>(recs.length), errors: [], withHits: 0 };
+  recs.forEach((r, i) => {
+    chunk.lines[i] = JSON.stringify(r);
+    if (r.error !== undefined) chunk.errors.push(r);
+    else if (r.hits.length) chunk.withHits++;
+  });
+  return chunk;
+}
+

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ListwatchError } from '../../core/errors.js';
-import type { BatchRecord, BatchRow } from './batch-core.js';
+import type { BatchChunk, BatchRecord, BatchRow } from './batch-core.js';
 
 /**
  * Streams the rows of a batch CSV: a header with a `name` column and optional `id` and
@@ -63,6 +63,17 @@ export class BatchWriter {
     this.started = true;
     text += (this.format === 'csv' ? recordToCsv(r) : JSON.stringify(r)) + '\n';
     this.buf += text;
+    if (this.buf.length >= 65536) await this.flush();
+  }
+
+  /** Writes a screened chunk; JSONL copies its lines as they are. */
+  async writeChunk(chunk: BatchChunk): Promise<void> {
+    if (this.format === 'csv') {
+      for (const line of chunk.lines) await this.write(JSON.parse(line) as BatchRecord);
+      return;
+    }
+    this.started = true;
+    this.buf += chunk.lines.join('\n') + (chunk.lines.length ? '\n' : '');
     if (this.buf.length >= 65536) await this.flush();
   }
 

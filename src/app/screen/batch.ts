@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
-import { screenChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
+import { screenChunk, toChunk, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
 
-export type { BatchRecord, BatchRow, BatchScreenOptions } from './batch-core.js';
+export type { BatchChunk, BatchRecord, BatchRow, BatchScreenOptions } from './batch-core.js';
+export { toChunk } from './batch-core.js';
 
 /** Options of a batch run: the shared screen options plus the index and how to spread the work. */
 export interface BatchOptions extends BatchScreenOptions {
@@ -38,13 +39,14 @@ async function* chunks(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, size:
 const WORKER_FILE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './batch-worker.ts' : './batch-worker.js', import.meta.url));
 
 /**
- * Screens a stream of rows and yields one record per row, IN INPUT ORDER, as soon as it is
+ * Screens a stream of rows and yields chunks of results IN INPUT ORDER as soon as each is
  * ready. Work is spread over worker threads (piscina) in chunks; at most a few chunks per
  * worker are in flight, so memory stays flat however long the input is (10 M rows stream
- * through). A bad row (empty name, bad date) yields an error record and never stops the batch.
+ * through). A bad row (empty name, bad date) becomes an error record and never stops the batch.
  * Inputs of one chunk or less, or `workers: 1`, run in-process without starting threads.
+ * Records stay JSON text, so a JSONL writer copies them without parsing.
  */
-export async function* screenBatch(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, opts: BatchOptions, onProgress?: BatchProgress): AsyncGenerator<BatchRecord> {
+export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, opts: BatchOptions, onProgress?: BatchProgress): AsyncGenerator<BatchChunk> {
   const size = opts.chunkSize ?? 1000;
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   const shared: BatchScreenOptions = {
@@ -61,42 +63,57 @@ export async function* screenBatch(rows: AsyncIterable<BatchRow> | Iterable<Batc
   if (second.done) {
     const index = opts.index ?? indexFromSnapshot(opts.snapshot);
     for (let c: IteratorResult<BatchRow[]> = first; !c.done; c = await it.next()) {
-      const recs = screenChunk(index, c.value, shared);
-      done += recs.length;
+      const chunk = toChunk(screenChunk(index, c.value, shared));
+      done += chunk.lines.length;
       onProgress?.(done);
-      yield* recs;
+      yield chunk;
     }
     return;
   }
-  const pool = new Piscina({ filename: WORKER_FILE, workerData: { snapshot: opts.snapshot }, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  const inFlight: Promise<string>[] = [];
+  const pool = new Piscina({
+    filename: WORKER_FILE,
+    workerData: { snapshot: opts.snapshot },
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+    // Each worker holds its own index (≈ 70 MB for 30,000 names); a bounded heap makes V8
+    // collect the per-chunk garbage early instead of growing, so a long batch stays flat.
+    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 32 },
+  });
+  const inFlight: Promise<BatchChunk>[] = [];
   const maxInFlight = workers * 3;
   const submit = (c: BatchRow[]): void => {
-    const p = pool.run({ rows: c, opts: shared }) as Promise<string>;
+    const p = pool.run({ rows: c, opts: shared }) as Promise<BatchChunk>;
     p.catch(() => undefined); // rejections surface when the promise is awaited in order
     inFlight.push(p);
+  };
+  const next = async (): Promise<BatchChunk> => {
+    const chunk = await (inFlight.shift() as Promise<BatchChunk>);
+    done += chunk.lines.length;
+    onProgress?.(done);
+    return chunk;
   };
   try {
     submit(first.value);
     submit(second.value);
     for (;;) {
-      while (inFlight.length >= maxInFlight) {
-        const recs = JSON.parse(await (inFlight.shift() as Promise<string>)) as BatchRecord[];
-        done += recs.length;
-        onProgress?.(done);
-        yield* recs;
-      }
+      while (inFlight.length >= maxInFlight) yield await next();
       const c = await it.next();
       if (c.done) break;
       submit(c.value);
     }
-    while (inFlight.length) {
-      const recs = JSON.parse(await (inFlight.shift() as Promise<string>)) as BatchRecord[];
-      done += recs.length;
-      onProgress?.(done);
-      yield* recs;
-    }
+    while (inFlight.length) yield await next();
   } finally {
     await pool.destroy();
+  }
+}
+
+/**
+ * The same as `screenBatchChunks`, one record object per row (in input order): the form the
+ * HTTP server and library callers use.
+ */
+export async function* screenBatch(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, opts: BatchOptions, onProgress?: BatchProgress): AsyncGenerator<BatchRecord> {
+  for await (const chunk of screenBatchChunks(rows, opts, onProgress)) {
+    for (const line of chunk.lines) yield JSON.parse(line) as BatchRecord;
   }
 }

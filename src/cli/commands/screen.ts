@@ -63,7 +63,7 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   if (!f.input || !f.output) throw new ListwatchError('BAD_INPUT', 'batch screening needs both --input FILE.csv and --output FILE.jsonl|FILE.csv', { field: f.input ? 'output' : 'input' });
   // Loaded only for batches, so a single screen starts faster.
   const { readBatchCsv, BatchWriter, formatForPath } = await import('../../app/screen/batch-io.js');
-  const { screenBatch } = await import('../../app/screen/batch.js');
+  const { screenBatchChunks } = await import('../../app/screen/batch.js');
   const index = await cliIndex(ctx);
   const input = createReadStream(f.input);
   const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
@@ -78,7 +78,7 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   let bad = 0;
   let withHits = 0;
   const workers = num(f.workers, 'workers');
-  for await (const rec of screenBatch(readBatchCsv(input, f.input), {
+  for await (const chunk of screenBatchChunks(readBatchCsv(input, f.input), {
     snapshot: index.snapshot,
     index,
     asOf,
@@ -87,12 +87,11 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
     ...(f.activeOnly ? { includeInactive: false } : {}),
     ...(workers !== undefined ? { workers } : {}),
   }, (done) => bar?.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) }))) {
-    rows++;
-    if (rec.error !== undefined) {
-      bad++;
-      ctx.warn(`${f.input}: line ${rec.line}: skipped: ${rec.error}`);
-    } else if (rec.hits.length) withHits++;
-    await writer.write(rec);
+    rows += chunk.lines.length;
+    bad += chunk.errors.length;
+    withHits += chunk.withHits;
+    for (const e of chunk.errors) ctx.warn(`${f.input}: line ${e.line}: skipped: ${e.error}`);
+    await writer.writeChunk(chunk);
   }
   bar?.stop();
   await writer.end();

@@ -156,6 +156,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
     latinNames: latinNamesW,
     tokens,
     joined,
+    neighbourCache: new Map(),
     deletions: deletionsMap,
     idf,
     unknownIdf: Math.log((latinNames + 1) / 0.5),

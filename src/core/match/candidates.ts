@@ -33,54 +33,117 @@ function top(acc: Map<number, number>, minScore: number): number[] {
   return arr.slice(0, MAX_CANDIDATES).map((x) => x[0]);
 }
 
+/** Tokens of the index one edit from `t` (excluding `t`), through the one-deletion keys. */
+export function typoNeighbours(t: string, index: ScreenIndex): readonly string[] {
+  const known = index.tokens.has(t);
+  const cached = known ? index.neighbourCache.get(t) : undefined;
+  if (cached) return cached;
+  let near: string[] | null = null;
+  const look = (k: string): void => {
+    const found = index.deletions.get(k);
+    if (found) for (const cand of found) if (cand !== t && withinOneEdit(t, cand) && !(near ??= []).includes(cand)) near.push(cand);
+  };
+  look(t);
+  for (let d = 0; d < t.length; d++) look(t.slice(0, d) + t.slice(d + 1));
+  const out: readonly string[] = near ?? NONE;
+  // The index's own vocabulary is finite, so its neighbours are worth keeping; unknown words are not.
+  if (known) index.neighbourCache.set(t, out);
+  return out;
+}
+
+const NONE: readonly string[] = [];
+
+/** Whether sorted `ids` holds `id` (postings are in ascending name order). */
+function holds(ids: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid] ?? 0;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+interface Source {
+  ids: readonly number[];
+  w: number;
+}
+
 /**
  * Latin candidates from the token index: exact tokens and accepted abbreviations, tokens one
- * edit away (through the one-deletion keys), and two query words written as one. Postings
- * of very common tokens are skipped while rarer tokens exist, so no query scans the index.
+ * edit away (through the one-deletion keys), and two words written as one. Rare tokens are
+ * looked up first; once the tokens left could not lift a new name to the cut-off, the longer
+ * postings only update names already found. Postings of very common tokens are skipped while
+ * rarer tokens exist (their weight then lowers the cut-off), so no query scans the index and
+ * no name that could reach the threshold is missed.
  */
 export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: number): number[] {
   const q = form.latin;
   if (!q) return [];
-  const acc = new Map<number, number>();
   let total = 0;
   let skipped = 0;
-  const postings = q.tokens.map((t) => index.tokens.get(t));
-  const rareExists = postings.some((p, i) => q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf);
+  const rareExists = q.tokens.some((t, i) => {
+    const p = index.tokens.get(t);
+    return q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf;
+  });
+  const usable = (ids: readonly number[] | undefined): ids is readonly number[] => ids !== undefined && (ids.length <= index.commonDf || !rareExists);
   // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
   const onlyWeak = q.kinds.every((k) => k === 'legal' || k === 'stop');
+  const groups: { w: number; size: number; sources: Source[] }[] = [];
   for (let i = 0; i < q.tokens.length; i++) {
     const t = q.tokens[i] ?? '';
     const w = q.weights[i] ?? 0;
     if (q.kinds[i] === 'stop' || w === 0) continue;
     total += w;
     if (q.kinds[i] === 'legal' && !onlyWeak) continue;
-    const own = postings[i];
-    if (own && (own.length <= index.commonDf || !rareExists)) addAll(acc, own, w);
-    else if (own) skipped += w; // not looked up: any candidate may hold it, so the cut-off must allow for it
+    const sources: Source[] = [];
+    const own = index.tokens.get(t);
+    if (usable(own)) sources.push({ ids: own, w });
+    else if (own) skipped += w; // not looked up: any name may hold it, so the cut-off allows for it
     for (const k of q.alts[i] ?? []) {
       const ids = k === t ? undefined : index.tokens.get(k);
-      if (ids && (ids.length <= index.commonDf || !rareExists)) addAll(acc, ids, w);
+      if (usable(ids)) sources.push({ ids, w });
     }
     // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
     if (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t)) {
-      let near: Set<string> | null = null;
-      const look = (k: string): void => {
-        const found = index.deletions.get(k);
-        if (found) for (const cand of found) if (cand !== t && withinOneEdit(t, cand)) (near ??= new Set()).add(cand);
-      };
-      look(t);
-      for (let d = 0; d < t.length; d++) look(t.slice(0, d) + t.slice(d + 1));
-      if (near) {
-        for (const cand of near as Set<string>) {
-          const ids = index.tokens.get(cand);
-          if (ids && (ids.length <= index.commonDf || !rareExists)) addAll(acc, ids, w * TOKEN_SIM.typo);
+      let skippedNear = false;
+      for (const cand of typoNeighbours(t, index)) {
+        const ids = index.tokens.get(cand);
+        if (usable(ids)) sources.push({ ids, w: w * TOKEN_SIM.typo });
+        else if (ids) skippedNear = true;
+      }
+      if (skippedNear && !own) skipped += w * TOKEN_SIM.typo;
+    }
+    const pair = i + 1 < q.tokens.length ? index.tokens.get(t + (q.tokens[i + 1] ?? '')) : undefined;
+    if (pair) sources.push({ ids: pair, w });
+    const joined = index.joined.get(t);
+    if (joined) sources.push({ ids: joined, w });
+    if (sources.length) groups.push({ w, size: sources.reduce((n, x) => n + x.ids.length, 0), sources });
+  }
+  const cut = total * minCandidateShare(threshold) - skipped;
+  groups.sort((a, b) => a.size - b.size);
+  let remaining = groups.reduce((n, g) => n + g.w, 0);
+  const acc = new Map<number, number>();
+  for (const g of groups) {
+    const allowNew = remaining >= cut;
+    remaining -= g.w;
+    for (const src of g.sources) {
+      if (allowNew) {
+        for (const id of src.ids) acc.set(id, (acc.get(id) ?? 0) + src.w);
+      } else if (acc.size * 8 < src.ids.length) {
+        for (const [id, v] of acc) if (holds(src.ids, id)) acc.set(id, v + src.w);
+      } else {
+        for (const id of src.ids) {
+          const v = acc.get(id);
+          if (v !== undefined) acc.set(id, v + src.w);
         }
       }
     }
-    if (i + 1 < q.tokens.length) addAll(acc, index.tokens.get(t + (q.tokens[i + 1] ?? '')), w);
-    addAll(acc, index.joined.get(t), w);
   }
-  return top(acc, total * minCandidateShare(threshold) - skipped);
+  return top(acc, cut);
 }
 
 /** Han candidates: names sharing character bigrams of the query's core. */

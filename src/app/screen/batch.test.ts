@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { loadDataset } from '../../sources/dataset/index.js';
+import { buildSnapshot, indexFromSnapshot } from '../../core/match/build-index.js';
+import { indexSourceFromDataset } from './index-source.js';
+import { screenBatch, screenBatchChunks, type BatchRecord, type BatchRow } from './batch.js';
+import { BatchWriter, readBatchCsv } from './batch-io.js';
+import { screenWithIndex } from './screen.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const snapshot = buildSnapshot(indexSourceFromDataset(await loadDataset(path.join(repoRoot, 'data'))));
+const index = indexFromSnapshot(snapshot);
+const TODAY = '2026-11-21';
+
+const NAMES = ['Tencent Holdings', '腾讯', 'Acme Widgets Ltd', 'Ningde Shidai', 'Advanced Micro-Fabrication Equipment Inc. China'];
+
+async function collect(rows: BatchRow[], workers: number, chunkSize: number): Promise<BatchRecord[]> {
+  const out: BatchRecord[] = [];
+  for await (const r of screenBatch(rows, { snapshot, asOf: TODAY, workers, chunkSize })) out.push(r);
+  return out;
+}
+
+test('batch on worker threads keeps input order and equals one-by-one screening', async () => {
+  const rows: BatchRow[] = Array.from({ length: 230 }, (_, i) => ({ line: i + 2, id: `r${i}`, name: NAMES[i % NAMES.length] ?? '' }));
+  const got = await collect(rows, 2, 25);
+  assert.equal(got.length, rows.length);
+  got.forEach((r, i) => {
+    assert.equal(r.line, i + 2);
+    assert.equal(r.id, `r${i}`);
+    assert.equal(r.error, undefined);
+    const one = screenWithIndex(index, rows[i]?.name ?? '', { asOf: TODAY });
+    assert.deepEqual(r.error === undefined ? r.hits.map((h) => h.entityId) : null, one.hits.map((h) => h.entityId));
+  });
+});
+
+test('bad rows become error records (empty name, bad date), the rest is screened; per-row as_of counts', async () => {
+  const rows: BatchRow[] = [
+    { line: 2, name: 'Tencent Holdings', asOf: '2020-01-01' },
+    { line: 3, name: '   ' },
+    { line: 4, name: 'Tencent Holdings', asOf: '2026-02-30' },
+    { line: 5, name: 'Tencent Holdings' },
+  ];
+  const got = await collect(rows, 1, 10);
+  assert.deepEqual(got.map((r) => r.error ?? 'ok'), ['ok', 'empty name', 'as_of "2026-02-30" is not a date YYYY-MM-DD', 'ok']);
+  const first = got[0];
+  const last = got[3];
+  assert.ok(first && first.error === undefined && last && last.error === undefined);
+  assert.equal(first.asOf, '2020-01-01');
+  assert.equal(first.hits[0]?.active, false);
+  assert.equal(last.hits[0]?.active, true);
+});
+
+test('CSV in, JSONL out: header by name, lines numbered as in the file, chunks carry their errors', async () => {
+  const csv = 'id,as_of,name\na1,,Tencent Holdings\na2,,\n"a3",2021-01-01,"Qihoo 360"\n';
+  const chunks = [];
+  for await (const c of screenBatchChunks(readBatchCsv(Readable.from([csv]), 'in.csv'), { snapshot, asOf: TODAY, workers: 1 })) chunks.push(c);
+  const lines = chunks.flatMap((c) => c.lines.map((l) => JSON.parse(l) as BatchRecord));
+  assert.deepEqual(lines.map((r) => [r.id, r.line]), [['a1', 2], ['a2', 3], ['a3', 4]]);
+  assert.deepEqual(chunks.flatMap((c) => c.errors.map((e) => e.line)), [3]);
+  let text = '';
+  const sink = new Writable({ write(ch, _e, cb) { text += String(ch); cb(); } });
+  const w = new BatchWriter(sink, 'csv');
+  for (const r of lines) await w.write(r);
+  await w.end();
+  const out = text.trim().split('\n');
+  assert.equal(out.length, 4);
+  assert.match(out[0] ?? '', /^id,line,query,as_of,error/);
+  assert.match(out[1] ?? '', /^a1,2,Tencent Holdings,2026-11-21,,1,true,tencent-holdings/);
+  assert.match(out[2] ?? '', /^a2,3,,,empty name/);
+});
+
+test('a CSV without a name column is a BAD_FILE error', async () => {
+  const run = async (): Promise<void> => {
+    for await (const r of readBatchCsv(Readable.from(['id,company\n1,x\n']), 'x.csv')) void r;
+  };
+  await assert.rejects(run, (e: unknown) => (e as { code?: string }).code === 'BAD_FILE');
+});
