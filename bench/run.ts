@@ -1,10 +1,10 @@
 /**
  * `npm run bench [-- NAME…]`: runs every benchmark module in bench/ (files `*.bench.ts`, each
  * default-exporting a `BenchModule`), or only the named ones, one after the other, and writes
- * `bench/reports/bench-<date>.json` with one section per module plus the machine it ran on,
- * then prints a summary. A module that throws is reported as failed; the others still run.
+ * `bench/reports/bench-<date>.json` with one section per module plus the machine it ran on
+ * (a run of named modules replaces only their sections), then prints a summary. A module that throws is reported as failed; the others still run.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +53,15 @@ report.finishedAt = new Date().toISOString();
 const outDir = path.join(dir, 'reports');
 mkdirSync(outDir, { recursive: true });
 const out = path.join(outDir, `bench-${today}.json`);
+// A run of some modules updates their sections in the day's report and keeps the others.
+if (only.length && existsSync(out)) {
+  try {
+    const prev = JSON.parse(readFileSync(out, 'utf8')) as { sections?: Record<string, unknown> };
+    report.sections = { ...(prev.sections ?? {}), ...sections };
+  } catch {
+    // an unreadable old report is replaced
+  }
+}
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 console.log(summaries.join('\n'));
 console.log(`report: ${path.relative(repoRoot, out)}`);
