@@ -5,10 +5,11 @@
  * snapshot; the figures are the runs after it (a user's everyday cold start).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchModule } from './types.js';
+import { ensureBuilt } from './build.js';
 
 const RUNS = 7;
 
@@ -32,14 +33,8 @@ const mod: BenchModule = {
   },
   async run(ctx) {
     const main = path.join(ctx.repoRoot, 'dist', 'src', 'cli', 'main.js');
-    const src = path.join(ctx.repoRoot, 'src', 'cli', 'commands', 'screen.ts');
-    let built = false;
-    if (!existsSync(main) || statSync(main).mtimeMs < statSync(src).mtimeMs) {
-      ctx.log('building dist/ (npm run build)');
-      const b = spawnSync('npm', ['run', 'build'], { cwd: ctx.repoRoot, encoding: 'utf8' });
-      built = b.status === 0;
-      if (!existsSync(main)) throw new Error(`dist/ could not be built: ${b.stdout}${b.stderr}`);
-    }
+    const { built } = ensureBuilt(ctx);
+    if (!existsSync(main)) throw new Error('dist/ could not be built');
     const dir = mkdtempSync(path.join(tmpdir(), 'listwatch-cold-'));
     const args = [path.join(ctx.repoRoot, 'bin', 'listwatch.mjs'), '--db', path.join(dir, 'db'), 'screen', 'Tencent Holdings'];
     const once = (): { ms: number; code: number } => {

@@ -14,6 +14,7 @@ import { bigIndexSource, BIG_FILES } from './big-index.js';
 import { generateNames, prng } from './names.js';
 import { TrigramBaseline } from './trgm.js';
 import type { BenchModule } from './types.js';
+import { ensureBuilt } from './build.js';
 
 const BATCH_ROWS = 200_000;
 
@@ -26,7 +27,7 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 interface ThroughputSection {
   index: { files: string[]; entities: number; names: number; loadFilesMs: number; snapshotMs: number; indexFromSnapshotMs: number; snapshotJsonMb: number };
   latency: { queries: number; p50Ms: number; p99Ms: number; meanMs: number; maxMs: number };
-  batch: { rows: number; workers: number; withHits: number; errors: number; screenMs: number; namesPerSecond: number; peakRssMb: number; loadIndexMs: number; loadAverage: number[] };
+  batch: { compiled: boolean; rows: number; workers: number; withHits: number; errors: number; screenMs: number; namesPerSecond: number; cpuSeconds: number; mainThreadBusy: number; peakRssMb: number; loadSnapshotMs: number; loadAverage: number[] };
   pgTrgm: { queries: number; ms: number; namesPerSecond: number; ratio: number };
 }
 
@@ -39,7 +40,7 @@ const mod: BenchModule = {
       'index (entities / names)': `${t.index.entities} / ${t.index.names}`,
       'index build ms (analyse names / from snapshot)': `${t.index.snapshotMs} / ${t.index.indexFromSnapshotMs}`,
       'latency p50 / p99 ms': `${t.latency.p50Ms} / ${t.latency.p99Ms}`,
-      'batch names/s': `${t.batch.namesPerSecond} (${t.batch.rows} rows, ${t.batch.workers} workers, load ${t.batch.loadAverage.join(' ')})`,
+      'batch names/s': `${t.batch.namesPerSecond} (${t.batch.rows} rows, ${t.batch.workers} workers, ${t.batch.cpuSeconds} CPU-s, load ${t.batch.loadAverage.join(' ')})`,
       'batch peak RSS MB': t.batch.peakRssMb,
       'pg_trgm names/s (1,000 sample)': t.pgTrgm.namesPerSecond,
       'ratio ours / pg_trgm': t.pgTrgm.ratio,
@@ -68,7 +69,8 @@ const mod: BenchModule = {
       times.push(performance.now() - s);
     }
     times.sort((a, b) => a - b);
-    const latency = { queries: times.length, p50Ms: r2(pct(times, 50) * 1000) / 1000, p99Ms: r2(pct(times, 99) * 1000) / 1000, meanMs: r2((times.reduce((a, b) => a + b, 0) / times.length) * 1000) / 1000, maxMs: r2(pct(times, 100)) };
+    const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+    const latency = { queries: times.length, p50Ms: r3(pct(times, 50)), p99Ms: r3(pct(times, 99)), meanMs: r3(times.reduce((a, b) => a + b, 0) / times.length), maxMs: r3(pct(times, 100)) };
 
     ctx.log(`batch: ${BATCH_ROWS} names`);
     const dir = mkdtempSync(path.join(tmpdir(), 'listwatch-bench-'));
@@ -79,7 +81,11 @@ const mod: BenchModule = {
       const input = path.join(dir, 'names.csv');
       writeFileSync(input, 'id,name\n' + names.map((n, i) => `r${i},"${n.replace(/"/g, '""')}"`).join('\n') + '\n');
       const workers = availableParallelism();
-      const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ctx.repoRoot, 'bench', 'batch-child.ts'), snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      // The compiled modules, as `listwatch screen --input` runs them; the sources through tsx if dist/ cannot be built.
+      const { ok } = ensureBuilt(ctx);
+      const child = path.join(ctx.repoRoot, 'bench', 'batch-child.mjs');
+      const args = ok ? [child] : ['--import', 'tsx', child];
+      const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
       const batch = { ...(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<ThroughputSection['batch'], 'workers' | 'loadAverage'>), workers, loadAverage: loadavg().map(r2) };
 
       ctx.log('pg_trgm: 1,000 names');

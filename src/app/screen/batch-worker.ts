@@ -1,6 +1,6 @@
 /**
  * Piscina worker of batch screening: rebuilds the index once from the snapshot it receives
- * as workerData, then screens chunks of rows. Results go back as JSON lines (strings),
+ * (as JSON text) in workerData, then screens chunks of rows. Results go back as JSON lines (strings),
  * which clone between threads far more cheaply than many small objects.
  */
 import { workerData } from 'piscina';
@@ -8,8 +8,10 @@ import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot } from '../../core/match/types.js';
 import { screenChunk, toChunk, type BatchChunk, type BatchRow, type BatchScreenOptions } from './batch-core.js';
 
-const data = workerData as { snapshot: IndexSnapshot };
-const index = indexFromSnapshot(data.snapshot);
+const data = workerData as { snapshotJson?: string };
+const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot);
+// The text is not needed once parsed; dropping it saves its size in every worker.
+delete data.snapshotJson;
 
 /** Screens one chunk; returns the records as JSON lines plus the skipped rows. */
 export default function run(task: { rows: BatchRow[]; opts: BatchScreenOptions }): BatchChunk {

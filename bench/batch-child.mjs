@@ -1,0 +1,51 @@
+/**
+ * Child process of the throughput benchmark: screens a CSV with `screenBatchChunks` against an
+ * index snapshot file, the way `listwatch screen --input` does, and prints its figures as JSON
+ * (so peak RSS is that of a batch run, not of the benchmark harness). It runs the compiled
+ * modules in dist/ when they exist (what users run), else the sources (start it with --import tsx).
+ * Usage: node bench/batch-child.mjs SNAPSHOT.json INPUT.csv OUTPUT.jsonl WORKERS AS_OF
+ */
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist', 'src', 'app', 'screen');
+const compiled = existsSync(path.join(dist, 'batch.js')) && !process.env.BENCH_FROM_SOURCE;
+const mod = (name) => pathToFileURL(compiled ? path.join(dist, `${name}.js`) : path.join(root, 'src', 'app', 'screen', `${name}.ts`)).href;
+const { screenBatchChunks } = await import(mod('batch'));
+const { BatchWriter, readBatchCsv } = await import(mod('batch-io'));
+
+const [snapFile, input, output, workers, asOf] = process.argv.slice(2);
+const t0 = performance.now();
+const snapshot = readFileSync(snapFile, 'utf8'); // JSON text: workers parse it
+const tIndex = performance.now();
+const elu0 = performance.eventLoopUtilization();
+const writer = new BatchWriter(createWriteStream(output), 'jsonl');
+let rows = 0;
+let withHits = 0;
+let errors = 0;
+let rssPeak = 0;
+let mainHeapPeak = 0;
+const sample = setInterval(() => { const m = process.memoryUsage(); rssPeak = Math.max(rssPeak, m.rss); mainHeapPeak = Math.max(mainHeapPeak, m.heapTotal + m.external); }, 100);
+for await (const chunk of screenBatchChunks(readBatchCsv(createReadStream(input), input), { snapshot, asOf, workers: Number(workers), ...(process.env.CHUNK ? { chunkSize: Number(process.env.CHUNK) } : {}) })) {
+  rows += chunk.lines.length;
+  errors += chunk.errors.length;
+  withHits += chunk.withHits;
+  await writer.writeChunk(chunk);
+}
+await writer.end();
+clearInterval(sample);
+const tEnd = performance.now();
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({
+  compiled,
+  rows, withHits, errors,
+  loadSnapshotMs: Math.round(tIndex - t0),
+  screenMs: Math.round(tEnd - tIndex),
+  namesPerSecond: Math.round(rows / ((tEnd - tIndex) / 1000)),
+  mainThreadBusy: Math.round(performance.eventLoopUtilization(elu0).utilization * 100) / 100,
+  cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+  mainHeapPeakMb: Math.round(mainHeapPeak / 2 ** 20),
+  peakRssMb: Math.round(Math.max(rssPeak, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
+}) + '\n');
