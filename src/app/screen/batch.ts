@@ -82,7 +82,7 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
     // Each worker holds its own index: about 5 × the snapshot's JSON size (≈ 70 MB for 30,000
     // names). A heap bounded to that plus room for the chunk garbage makes V8 collect early
     // instead of growing, so a long batch stays flat.
-    resourceLimits: { maxOldGenerationSizeMb: Math.ceil((6 * snapshotJson.length) / 2 ** 20) + 64, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96, maxYoungGenerationSizeMb: 8 },
   });
   const inFlight: Promise<BatchChunk>[] = [];
   const maxInFlight = workers * 3;

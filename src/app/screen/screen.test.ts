@@ -113,3 +113,7 @@ test('a snapshot rebuilds into an index that answers the same', () => {
   const again = indexFromSnapshot(JSON.parse(JSON.stringify(buildSnapshot(source))));
   assert.deepEqual(screenWithIndex(again, '腾讯', { asOf: TODAY }), screen('腾讯'));
 });
+test('pinyin with a space between every syllable, and with tone numbers', () => {
+  expectTop('Teng Xun Kong Gu', 'tencent-holdings');
+  expectTop('teng2xun4', 'tencent-holdings');
+});

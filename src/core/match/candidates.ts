@@ -110,7 +110,7 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
     // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
     if (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t)) {
       let skippedNear = false;
-      for (const cand of typoNeighbours(t, index)) {
+      for (const cand of q.near?.[i] ?? typoNeighbours(t, index)) {
         const ids = index.tokens.get(cand);
         if (usable(ids)) sources.push({ ids, w: w * TOKEN_SIM.typo });
         else if (ids) skippedNear = true;

@@ -20,6 +20,8 @@ export interface WeightedTokens {
   kinds: readonly TokenKind[];
   alts: readonly (readonly string[] | null)[];
   weights: readonly number[];
+  /** For query tokens: the indexed tokens one edit away (typo neighbours), found once per query. */
+  near?: readonly (readonly string[])[];
 }
 
 /** How a query's tokens lined up with a name's tokens. */

@@ -2,7 +2,8 @@ import { analyseName, queryAlternatives, type HanForm } from '../normalise/pipel
 import { stripLegalPinyin, stripPlacePinyin } from '../normalise/chinese.js';
 import { basicLatin, tokenize } from '../normalise/text.js';
 import { QUERY_KIND_FACTOR, type WeightedTokens } from './latin-features.js';
-import { MIN_TYPO_LENGTH, withinOneEdit } from './similarity.js';
+import { MIN_TYPO_LENGTH } from './similarity.js';
+import { typoNeighbours } from './candidates.js';
 import { tokenKind } from '../normalise/latin.js';
 import type { ScreenIndex } from './types.js';
 
@@ -59,12 +60,14 @@ export function pinyinOfQuery(text: string, index: ScreenIndex): string[] | null
 /** IDF × kind weights of query tokens; a token no indexed name has gets the highest IDF. */
 export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex): WeightedTokens {
   const outKinds = [...kinds];
+  // Typo neighbours are found once here and reused by the candidate search.
+  const nearAll = tokens.map((t) => (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t) ? typoNeighbours(t, index) : NO_NEIGHBOURS));
   const weights = tokens.map((t, i) => {
     let idf = index.idf.get(t);
     if (idf === undefined) {
       // A word no name has, one edit from one that many names have, is a typo of it:
       // "Cororation" weighs (and counts) like "Corporation", not like a rare word.
-      const near = commonestNeighbour(t, index);
+      const near = commonest(nearAll[i] ?? NO_NEIGHBOURS, index);
       if (near) {
         idf = index.idf.get(near) ?? index.unknownIdf;
         if (outKinds[i] === 'core') outKinds[i] = tokenKind(near);
@@ -74,25 +77,23 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
     for (const a of alts[i] ?? []) idf = Math.min(idf, index.idf.get(a) ?? idf);
     return idf * QUERY_KIND_FACTOR[outKinds[i] ?? 'core'];
   });
-  return { tokens, kinds: outKinds, alts, weights };
+  return { tokens, kinds: outKinds, alts, weights, near: nearAll };
 }
 
-/** The indexed token one edit away from `t` held by the most names, or null. */
-export function commonestNeighbour(t: string, index: ScreenIndex): string | null {
-  if (t.length < MIN_TYPO_LENGTH) return null;
+const DIGIT = /\d/;
+const NO_NEIGHBOURS: readonly string[] = [];
+
+/** Of the given tokens, the one held by the most names, or null. */
+export function commonest(cands: readonly string[], index: ScreenIndex): string | null {
   let best: string | null = null;
   let bestDf = 0;
-  const look = (k: string): void => {
-    for (const cand of index.deletions.get(k) ?? []) {
-      const df = index.tokens.get(cand)?.length ?? 0;
-      if (df > bestDf && cand !== t && withinOneEdit(t, cand)) {
-        best = cand;
-        bestDf = df;
-      }
+  for (const c of cands) {
+    const df = index.tokens.get(c)?.length ?? 0;
+    if (df > bestDf) {
+      best = c;
+      bestDf = df;
     }
-  };
-  look(t);
-  for (let d = 0; d < t.length; d++) look(t.slice(0, d) + t.slice(d + 1));
+  }
   return best;
 }
 
