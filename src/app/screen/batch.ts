@@ -16,7 +16,7 @@ export interface BatchOptions extends BatchScreenOptions {
   index?: ScreenIndex;
   /** Worker threads (default: all cores). 1 = in-process. */
   workers?: number;
-  /** Rows per task sent to a worker (default 2,000). */
+  /** Rows per task sent to a worker (default 1,000). */
   chunkSize?: number;
 }
 
@@ -47,7 +47,7 @@ const WORKER_FILE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './b
  * Records stay JSON text, so a JSONL writer copies them without parsing.
  */
 export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, opts: BatchOptions, onProgress?: BatchProgress): AsyncGenerator<BatchChunk> {
-  const size = opts.chunkSize ?? 2000;
+  const size = opts.chunkSize ?? 1000;
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   const shared: BatchScreenOptions = {
     asOf: opts.asOf,
@@ -82,10 +82,11 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
     // Each worker holds its own index: about 5 × the snapshot's JSON size (≈ 70 MB for 30,000
     // names). A heap bounded to that plus room for the chunk garbage makes V8 collect early
     // instead of growing, so a long batch stays flat.
-    resourceLimits: { maxOldGenerationSizeMb: Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96, maxYoungGenerationSizeMb: 4 },
   });
   const inFlight: Promise<BatchChunk>[] = [];
-  const maxInFlight = workers * 3;
+  // Two chunks per worker keep every worker busy; more in flight only grows the main thread's heap.
+  const maxInFlight = workers * 2;
   const submit = (c: BatchRow[]): void => {
     const p = pool.run({ rows: c, opts: shared }) as Promise<BatchChunk>;
     p.catch(() => undefined); // rejections surface when the promise is awaited in order
