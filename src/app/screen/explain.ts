@@ -27,7 +27,7 @@ export function explain(m: EntityMatch, index: ScreenIndex): Explanation {
     .map((f) => `${f.feature}=${f.value.toFixed(2)}`);
   parts.push(featureNotes.join(', '));
   if (m.notes.length) parts.push(m.notes.join('; '));
-  const legal = m.discounted.filter((d) => d.includes('legal form')).map((d) => d.split(' ')[0]);
+  const legal = m.discounted.filter((d) => d.includes('legal form')).map((d) => d.split(' (')[0]);
   if (legal.length) parts.push(`legal form ${[...new Set(legal)].join(' ')} discounted`);
   return {
     summary: parts.filter((p) => p.length > 0).join('; '),

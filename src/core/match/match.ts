@@ -1,7 +1,7 @@
 import { hanCandidates, latinCandidates, pinyinCandidates } from './candidates.js';
 import { analyseQuery, type QueryForm } from './query.js';
 import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, hanFeature, latinFeatures, pinyinFeature, type FeatureValue, type Weights } from './score.js';
-import type { ScreenIndex } from './types.js';
+import type { IndexedName, ScreenIndex } from './types.js';
 import type { TokenKind } from '../normalise/latin.js';
 
 /**
@@ -74,6 +74,17 @@ function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScor
   return { entity: meta.entity, name: nameId, score, path: 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
 }
 
+/** What the Chinese name lost on the way to its core: a leading place and a legal-form suffix. */
+function hanDiscounted(meta: IndexedName): string[] {
+  const out: string[] = [];
+  const h = meta.han;
+  if (!h) return out;
+  const at = meta.text.indexOf(h.core);
+  if (at >= 0 && at + h.core.length < meta.text.length) out.push(`${meta.text.slice(at + h.core.length)} (legal form, name)`);
+  if (h.coreNoPlace !== h.core && h.core.endsWith(h.coreNoPlace)) out.push(`${h.core.slice(0, h.core.length - h.coreNoPlace.length)} (place, name)`);
+  return out;
+}
+
 function scoreHan(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
   const meta = index.snapshot.names[nameId];
   if (!form.han || !meta?.han) return null;
@@ -81,7 +92,7 @@ function scoreHan(form: QueryForm, nameId: number, index: ScreenIndex, minScore:
   const score = quickScore(HAN_WEIGHTS, f, !meta.verified, form, meta.kind);
   if (score < minScore) return null;
   const fw = weighted(HAN_WEIGHTS, [...f, ...extraFeatures(!meta.verified, form, meta.kind)]);
-  return { entity: meta.entity, name: nameId, score, path: 'han', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
+  return { entity: meta.entity, name: nameId, score, path: 'han', queryText: form.text, features: fw, notes: [...form.notes], discounted: hanDiscounted(meta) };
 }
 
 function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
@@ -91,7 +102,7 @@ function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex, minSco
   const score = quickScore(PINYIN_WEIGHTS, f, !meta.verified, form, meta.kind);
   if (score < minScore) return null;
   const fw = weighted(PINYIN_WEIGHTS, [...f, ...extraFeatures(!meta.verified, form, meta.kind)]);
-  return { entity: meta.entity, name: nameId, score, path: 'pinyin', queryText: form.text, features: fw, notes: [...form.notes], discounted: [] };
+  return { entity: meta.entity, name: nameId, score, path: 'pinyin', queryText: form.text, features: fw, notes: [...form.notes], discounted: hanDiscounted(meta) };
 }
 
 /**
