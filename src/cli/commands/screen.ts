@@ -44,7 +44,7 @@ export function formatScreen(r: ScreenResult): string[] {
     out.push(`      why: ${h.explanation.summary}`);
     for (const d of h.designations) out.push(designationLine(d));
     for (const p of h.parents ?? []) out.push(`      listed parent: ${p.name} (${p.active ? 'active' : 'inactive'})`);
-    for (const o of h.obligations ?? []) out.push(`      ${o.status}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
+    for (const o of h.obligations ?? []) out.push(`      ${o.status} from ${o.effectiveFrom}${o.effectiveTo ? ` until ${o.effectiveTo}` : ''}${o.via ? ` (via listed parent ${o.via.parentName})` : ''}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
   });
   return out;
 }
