@@ -1,3 +1,7 @@
+import type { RuleObligation } from '../core/rules/evaluate.js';
+import type { RuleRole } from '../core/rules/types.js';
+import type { Step } from '../core/history/timeline.js';
+import type { ListDiff } from '../core/history/diff.js';
 import type { Designation, Entity, EventKind, IsoDate, ListDef, ListEvent, Publication, Relation, Source } from '../core/model.js';
 
 /**
@@ -6,7 +10,7 @@ import type { Designation, Entity, EventKind, IsoDate, ListDef, ListEvent, Publi
  */
 
 /** Who is asking, for "what does this listing mean for me". */
-export type Role = 'dod-contractor' | 'us-investor' | 'exporter' | 'federal-contractor';
+export type Role = RuleRole;
 
 /** One designation as a screen hit shows it. */
 export interface HitDesignation {
@@ -45,25 +49,8 @@ export interface Explanation {
   discounted: string[];
 }
 
-/** What a listing obliges a role to do (issue: rules as data). */
-export interface Obligation {
-  ruleId: string;
-  listId: string;
-  role: Role;
-  /** In force on the asOf date, or coming. */
-  status: 'in-force' | 'coming' | 'ended';
-  effectiveFrom: IsoDate;
-  effectiveTo?: IsoDate;
-  /** Plain-English effect. */
-  effect: string;
-  citation: string;
-  sourceIds: string[];
-  verified: boolean;
-  /** Set when the obligation reaches the entity through control by a listed parent. */
-  via?: { parentId: string; parentName: string; path: string[] };
-  /** What is unverified, why a rule never applied (court order), or how it reaches a controlled entity. */
-  note?: string;
-}
+/** What a listing obliges a role to do: the rules evaluator's result, shown as is. */
+export type Obligation = RuleObligation;
 
 /** A screen hit. */
 export interface ScreenHit {
@@ -126,18 +113,8 @@ export interface RelatedEntity {
   path?: string[];
 }
 
-/** One step of a timeline. */
-export interface TimelineStep {
-  date: IsoDate;
-  kind: EventKind | 'designation' | 'removal';
-  title: string;
-  listId?: string;
-  detail?: string;
-  sourceIds: string[];
-  verified: boolean;
-  eventId?: string;
-  publicationId?: string;
-}
+/** One step of a timeline (built by `core/history/timeline.ts`). */
+export type TimelineStep = Step;
 
 /** A list with its publications. */
 export interface ListSummary {
@@ -147,21 +124,8 @@ export interface ListSummary {
   activeCount: number;
 }
 
-/** The difference between two publications of a list. */
-export interface PublicationDiff {
-  listId: string;
-  from: Pick<Publication, 'id' | 'date' | 'kind' | 'title' | 'citation'>;
-  to: Pick<Publication, 'id' | 'date' | 'kind' | 'title' | 'citation'>;
-  fromCount: number;
-  toCount: number;
-  added: { entityId: string; name: string }[];
-  /** `note` says where an entry went when the list folded it into another listed entity. */
-  removed: { entityId: string; name: string; note?: string }[];
-  renamed: { entityId: string; from: string; to: string; evidence: string; previousEntityId?: string }[];
-  changed: { entityId: string; name: string; what: string }[];
-  /** Withdrawn documents between the two, shown as withdrawn, never as removals. */
-  withdrawn: Pick<Publication, 'id' | 'date' | 'title' | 'note'>[];
-}
+/** The difference between two publications of a list (computed by `core/history/diff.ts`). */
+export type PublicationDiff = ListDiff;
 
 /** Result of importing one file. */
 export interface ImportResult {
