@@ -169,6 +169,23 @@ for (const engine of testEngines) {
       assert.equal(await store.getPublication(fresh.id), null);
     });
 
+    it('raises the revision on a successful apply, not on a failed one or a job write', async () => {
+      const r0 = await store.getRevision();
+      assert.equal(await store.getRevision(), r0, 'reading does not change it');
+      await store.apply({ meta: { k: 'rev' } });
+      const r1 = await store.getRevision();
+      assert.notEqual(r1, r0);
+      await assert.rejects(store.apply({ meta: { k: 'lost' }, publications: [fx.publications[0]!] }), (e) => isListwatchError(e, 'CONFLICT'));
+      assert.equal(await store.getRevision(), r1, 'a rolled-back change leaves the revision');
+      assert.equal(await store.getMeta('k'), 'rev');
+      const now = new Date(0).toISOString();
+      await store.createJob({ id: 'rev-job', status: 'queued', createdAt: now, updatedAt: now, processed: 0, total: null, errors: [], options: {} });
+      assert.equal(await store.getRevision(), r1, 'jobs are not the record');
+      await store.apply({ meta: { k: 'v' } });
+      const r2 = await store.getRevision();
+      assert.ok(![r0, r1].includes(r2), 'every apply gives a new revision');
+    });
+
     it('writes more rows than one statement chunk in one change', async () => {
       const many = Array.from({ length: 6100 }, (_, i) => ({
         id: `bulk:${String(i).padStart(5, '0')}`, name: `Bulk ${i}`, type: 'organization' as const,
@@ -266,6 +283,29 @@ for (const engine of testEngines) {
     });
   });
 }
+
+describe('store revision across processes (PostgreSQL)', () => {
+  it('is the same for two stores on one database and moves for both when either applies, also concurrently', async () => {
+    const { store: a, location, dispose: drop } = await freshStore(testEngines.find((e) => e.name === 'postgres')!);
+    const b = await openStore(location.opts);
+    try {
+      const r0 = await a.getRevision();
+      assert.equal(await b.getRevision(), r0);
+      await b.apply({ sources: fx.sources });
+      const r1 = await a.getRevision();
+      assert.notEqual(r1, r0, 'a sees the change b made');
+      assert.equal(await b.getRevision(), r1);
+      // Two writers at once: both changes land, each with its own revision, none lost.
+      await Promise.all([a.apply({ meta: { a: '1' } }), b.apply({ meta: { b: '1' } })]);
+      const r3 = await b.getRevision();
+      assert.equal(await a.getRevision(), r3);
+      assert.equal(Number(r3) - Number(r1), 2, 'two applies, two steps (the SQL store counts)');
+    } finally {
+      await b.close();
+      await drop();
+    }
+  });
+});
 
 describe('openStore errors', () => {
   it('names an unreachable PostgreSQL server without its password', async () => {

@@ -97,6 +97,13 @@ export interface Store {
 
   getMeta(key: string): Promise<string | null>;
 
+  /**
+   * The record's revision: an opaque string that changes with every successful `apply` (in the same
+   * transaction) and with nothing else (not on a failed apply, not on job writes). Every store on the
+   * same database sees the same value, so a long-running reader polls it to notice other writers.
+   */
+  getRevision(): Promise<string>;
+
   getSources(ids?: string[]): Promise<Source[]>;
   getLists(): Promise<ListDef[]>;
   getList(id: string): Promise<ListDef | null>;

@@ -43,10 +43,22 @@ export class SqlStore implements Store {
 
   async apply(change: RecordChange): Promise<void> {
     try {
-      await this.driver.transaction((tx) => writeChange(tx, change));
+      await this.driver.transaction(async (tx) => {
+        await writeChange(tx, change);
+        // Last, so concurrent applies serialise on this row only for the end of their transactions.
+        await tx.query('INSERT INTO revision (id, n) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET n = revision.n + 1, changed_at = now()');
+      });
     } catch (e) {
       throw storeError(e, 'writing a change');
     }
+  }
+
+  /** The counter of `revision` (migration 003) as a decimal string: one indexed row, cheap to poll. */
+  getRevision(): Promise<string> {
+    return this.read('the revision', async (db) => {
+      const [row] = await db.query<{ n: number }>('SELECT n FROM revision WHERE id = 1');
+      return String(row?.n ?? 0);
+    });
   }
 
   private async read<T>(what: string, fn: (db: SqlExecutor) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../driver.js';
 import { schema } from './001_schema.js';
 import { trgm } from './002_trgm.js';
+import { revision } from './003_revision.js';
 
 /**
  * One versioned schema change. `up` is SQL, or a function for changes that depend on the
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every migration, in version order. Adding one: a numbered file here and one entry below. */
-export const migrations: readonly Migration[] = [schema, trgm];
+export const migrations: readonly Migration[] = [schema, trgm, revision];
