@@ -33,6 +33,12 @@ export interface AppDeps {
   webDir?: string;
   /** Screen answers kept for reuse (default 10,000; 0 disables the cache). */
   screenCacheSize?: number;
+  /**
+   * Least ms between two checks of the store revision on the screen path (default 2,000; 0 = every
+   * screen). Another process's change to the record (a CLI import on the same PostgreSQL) is served
+   * after the next check.
+   */
+  refreshIntervalMs?: number;
   /** Resume jobs a previous server left unfinished (default true). */
   resumeJobs?: boolean;
   /** Fastify logger: false (default) or true. */
@@ -52,7 +58,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
     routerOptions: { maxParamLength: 500 },
   });
-  const services = deps.services ?? (await createServices(deps.store, deps.screenCacheSize !== undefined ? { screenCacheSize: deps.screenCacheSize } : {}));
+  const services = deps.services ?? (await createServices(deps.store, {
+    ...(deps.screenCacheSize !== undefined ? { screenCacheSize: deps.screenCacheSize } : {}),
+    ...(deps.refreshIntervalMs !== undefined ? { refreshIntervalMs: deps.refreshIntervalMs } : {}),
+    now: () => new Date().toISOString(),
+    clock: () => performance.now(),
+    onRefreshError: (err) => app.log.error({ err }, 'reloading the screening index failed; serving the previous one'),
+  }));
   const jobs = new JobRunner({
     store: deps.store, services, jobsDir: deps.jobsDir, now: () => new Date().toISOString(),
     log: (msg, err) => app.log.error({ err }, msg),

@@ -1,6 +1,6 @@
 /**
- * A small least-recently-used map. The screening index does not change while the server runs,
- * so a screen answer for the same (name, date, threshold, role, limit) can be reused; people
+ * A small least-recently-used map. Between two revisions of the record the screening index does not
+ * change, so a screen answer for the same (name, date, threshold, role, limit) can be reused; people
  * re-screen the same counterparties and the UI asks again as they type.
  */
 export class Lru<V> {

@@ -5,7 +5,7 @@ import type { Dossier, EventsQuery, ListSummary, PublicationDiff, Role, ScreenOp
  * What the HTTP routes call: the same application services as the CLI, bound to one store.
  * Routes stay thin (parse, call, shape the reply); all logic lives behind this interface.
  * `createServices` (wiring.ts) builds it from the real app modules; the screening index is built
- * once there and reused by every request.
+ * there, reused by every request and rebuilt when the store's revision moves.
  */
 export interface Services {
   /** Screens one name. */
@@ -26,6 +26,14 @@ export interface Services {
   events(q: EventsQuery): Promise<ListEvent[]>;
   /** Sources of the record and of the rules, all or by id (unknown ids skipped). */
   sources(ids?: string[]): Promise<Source[]>;
-  /** What health reports: engine, entity count, dataset hash. */
-  health(): Promise<{ engine: string; entities: number; datasetHash: string | null; screenCache?: { size: number; hits: number; misses: number } }>;
+  /**
+   * What health reports: engine, entity count, dataset hash; the store revision the screening index
+   * was built from (`revision`, at `loadedAt`) and the store's revision now (`storeRevision`: differs
+   * until the next refresh picks up another process's change); `refreshError` when the last refresh failed.
+   */
+  health(): Promise<{
+    engine: string; entities: number; datasetHash: string | null;
+    revision?: string; loadedAt?: string; storeRevision?: string; refreshError?: string;
+    screenCache?: { size: number; hits: number; misses: number };
+  }>;
 }

@@ -6,58 +6,105 @@ import { diffList } from '../app/history/diff.js';
 import { listEvents } from '../app/history/events.js';
 import { listSummaries, listSummary } from '../app/lists/lists.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
-import { screenIndexFor } from '../app/screen/index-source.js';
+import { forgetScreenIndex, screenIndexFor } from '../app/screen/index-source.js';
 import { screenWithIndex } from '../app/screen/screen.js';
 import type { Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
+import type { ScreenIndex } from '../core/match/types.js';
 import type { Store } from '../store/store.js';
 import { Lru } from './lru.js';
+import { Refresher } from './refresh.js';
 import type { Services } from './services.js';
 
 /** Options of the services. */
 export interface ServicesOptions {
   /** Screen answers kept for reuse (default 10,000; 0 disables the cache). */
   screenCacheSize?: number;
+  /**
+   * Least time in ms between two checks of the store revision on the screen path (default 2,000;
+   * 0 checks on every screen). When another process changed the record, the index is rebuilt and
+   * the caches start empty.
+   */
+  refreshIntervalMs?: number;
+  /** Wall clock, ISO (health's `loadedAt`); default the system clock. */
+  now?: () => string;
+  /** Monotonic clock in ms (the refresh interval); default `performance.now`. */
+  clock?: () => number;
+  /** Told when a refresh fails (the server keeps serving what it has). */
+  onRefreshError?: (err: unknown) => void;
+}
+
+type Extras = Pick<ScreenHit, 'parents' | 'subsidiaries' | 'obligations'>;
+
+/** Everything screening derives from one revision of the record; replaced as a whole on refresh. */
+interface ScreenState {
+  index: ScreenIndex;
+  cache: Lru<ScreenResult>;
+  /** What enrichment adds to a hit depends only on (entity, date, role): kept, so hot entities cost no store reads. */
+  extras: Lru<Extras>;
+  enricher: ReturnType<typeof createEnricher>;
 }
 
 /**
- * Binds the application services to one store. Built once per app: the screening index and the
- * rules are loaded here, at start, and reused by every request. Routes call only this.
+ * Binds the application services to one store. The screening index, an LRU of screen answers and
+ * one of enrichment extras are built from the store and rebuilt when its revision moves (checked
+ * on the screen path at most every `refreshIntervalMs`, see `Refresher`); the other services read
+ * the store per request and are always current. Routes call only this.
  */
 export async function createServices(store: Store, opts: ServicesOptions = {}): Promise<Services> {
-  const index = await screenIndexFor(store);
-  const cache = new Lru<ScreenResult>(opts.screenCacheSize ?? 10_000);
   const rules = loadRules();
-  const enricher = createEnricher({ store, rules: rules.rules });
-  // What enrichment adds to a hit depends only on (entity, date, role): keep it, so hot entities cost no store reads.
-  const extras = new Lru<Pick<ScreenHit, 'parents' | 'subsidiaries' | 'obligations'>>(20_000);
-  const enrich = async (hits: ScreenHit[], asOf: string, role?: Role): Promise<ScreenHit[]> => {
+  const cacheSize = opts.screenCacheSize ?? 10_000;
+  const load = async (): Promise<ScreenState> => {
+    // The per-store index cache would hand back the index of an older revision: drop it first.
+    forgetScreenIndex(store);
+    const index = await screenIndexFor(store);
+    // A new enricher (not a reset of the old one): requests still on the old state keep theirs intact.
+    const enricher = createEnricher({ store, rules: rules.rules });
+    enricher.reset();
+    return { index, cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
+  };
+  const state = await Refresher.create<ScreenState>({
+    revision: () => store.getRevision(),
+    load,
+    intervalMs: opts.refreshIntervalMs ?? 2_000,
+    clock: opts.clock ?? (() => performance.now()),
+    now: opts.now ?? (() => new Date().toISOString()),
+    ...(opts.onRefreshError ? { onError: opts.onRefreshError } : {}),
+  });
+
+  const enrich = async (st: ScreenState, hits: ScreenHit[], asOf: string, role?: Role): Promise<ScreenHit[]> => {
     const keyOf = (h: ScreenHit): string => `${h.entityId}|${asOf}|${role ?? ''}`;
-    const missing = hits.filter((h) => extras.get(keyOf(h)) === undefined);
+    const missing = hits.filter((h) => st.extras.get(keyOf(h)) === undefined);
     if (missing.length) {
-      const done = await enricher.enrich(missing, { asOf, ...(role ? { role } : {}) });
-      for (const h of done) extras.set(keyOf(h), { parents: h.parents ?? [], subsidiaries: h.subsidiaries ?? [], ...(h.obligations ? { obligations: h.obligations } : {}) });
+      const done = await st.enricher.enrich(missing, { asOf, ...(role ? { role } : {}) });
+      for (const h of done) st.extras.set(keyOf(h), { parents: h.parents ?? [], subsidiaries: h.subsidiaries ?? [], ...(h.obligations ? { obligations: h.obligations } : {}) });
     }
-    return hits.map((h) => ({ ...h, ...extras.get(keyOf(h)) }));
+    return hits.map((h) => ({ ...h, ...st.extras.get(keyOf(h)) }));
   };
 
-  const screen = async (query: string, opts: ScreenOptions): Promise<ScreenResult> => {
+  /** Screens against one state, so an answer never mixes two revisions and lands only in its own cache. */
+  const screenIn = async (st: ScreenState, query: string, opts: ScreenOptions): Promise<ScreenResult> => {
     const asOf = opts.asOf;
     if (!asOf) throw new ListwatchError('INTERNAL', 'screen called without asOf');
     const key = JSON.stringify([query, asOf, opts.threshold, opts.role, opts.limit, opts.includeInactive]);
-    const cached = cache.get(key);
+    const cached = st.cache.get(key);
     if (cached) return cached;
-    let res = screenWithIndex(index, query, { ...opts, asOf });
+    let res = screenWithIndex(st.index, query, { ...opts, asOf });
     // Relations and obligations need the store; a screen without hits has nothing to add.
-    if (res.hits.length) res = { ...res, hits: await enrich(res.hits, asOf, opts.role) };
-    cache.set(key, res);
+    if (res.hits.length) res = { ...res, hits: await enrich(st, res.hits, asOf, opts.role) };
+    st.cache.set(key, res);
     return res;
+  };
+  const fresh = (): ScreenState | Promise<ScreenState> => {
+    const f = state.fresh();
+    return f instanceof Promise ? f.then((l) => l.value) : f.value;
   };
 
   return {
-    screen,
+    screen: async (query, opts) => screenIn(await fresh(), query, opts),
     screenMany: async (queries, opts) => {
+      const st = await fresh();
       const out: ScreenResult[] = [];
-      for (const q of queries) out.push(await screen(q, opts));
+      for (const q of queries) out.push(await screenIn(st, q, opts));
       return out;
     },
     dossier: (id, opts) => getDossier({ store, rules }, id, opts),
@@ -76,9 +123,14 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
       const fromRules = rules.sources.filter((x) => !seen.has(x.id) && (!ids || ids.includes(x.id)));
       return [...own, ...fromRules];
     },
-    health: async () => ({
-      engine: store.engine, entities: await store.countEntities(), datasetHash: await store.getMeta(DATASET_HASH_KEY),
-      screenCache: { size: cache.size, hits: cache.hits, misses: cache.misses },
-    }),
+    health: async () => {
+      const { value: st, revision, loadedAt } = await state.fresh();
+      return {
+        engine: store.engine, entities: await store.countEntities(), datasetHash: await store.getMeta(DATASET_HASH_KEY),
+        revision, loadedAt, storeRevision: await store.getRevision(),
+        ...(state.lastError ? { refreshError: state.lastError } : {}),
+        screenCache: { size: st.cache.size, hits: st.cache.hits, misses: st.cache.misses },
+      };
+    },
   };
 }

@@ -11,8 +11,15 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/health', {
     schema: {
       tags: ['meta'],
-      summary: 'Engine, entity count and the bundled dataset hash',
-      response: { 200: { type: 'object', properties: { status: { type: 'string' }, engine: { type: 'string' }, entities: { type: 'integer' }, datasetHash: { type: 'string', nullable: true }, today: { type: 'string' }, screenCache: { type: 'object', properties: { size: { type: 'integer' }, hits: { type: 'integer' }, misses: { type: 'integer' } } } } } },
+      summary: 'Engine, entity count, the bundled dataset hash, and the record revision served (and since when)',
+      response: { 200: { type: 'object', properties: {
+        status: { type: 'string' }, engine: { type: 'string' }, entities: { type: 'integer' }, datasetHash: { type: 'string', nullable: true }, today: { type: 'string' },
+        revision: { type: 'string', description: 'Store revision the screening index was built from' },
+        loadedAt: { type: 'string', description: 'When that index was loaded (ISO time)' },
+        storeRevision: { type: 'string', description: 'The store revision now; differs from revision until the next refresh' },
+        refreshError: { type: 'string', description: 'Why the last refresh failed (the previous index is served)' },
+        screenCache: { type: 'object', properties: { size: { type: 'integer' }, hits: { type: 'integer' }, misses: { type: 'integer' } } },
+      } } },
     },
     handler: async () => ({ status: 'ok', ...(await ctx.services.health()), today: ctx.today() }),
   });
