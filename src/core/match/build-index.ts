@@ -157,6 +157,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
     tokens,
     joined,
     neighbourCache: new Map(),
+    unknownNeighbourCache: new Map(),
     deletions: deletionsMap,
     idf,
     unknownIdf: Math.log((latinNames + 1) / 0.5),

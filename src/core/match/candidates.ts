@@ -33,10 +33,14 @@ function top(acc: Map<number, number>, minScore: number): number[] {
   return arr.slice(0, MAX_CANDIDATES).map((x) => x[0]);
 }
 
+/** Unknown words remembered per index before the memo of unknown words starts afresh. */
+const UNKNOWN_CACHE_MAX = 20_000;
+
 /** Tokens of the index one edit from `t` (excluding `t`), through the one-deletion keys. */
 export function typoNeighbours(t: string, index: ScreenIndex): readonly string[] {
   const known = index.tokens.has(t);
-  const cached = known ? index.neighbourCache.get(t) : undefined;
+  const cache = known ? index.neighbourCache : index.unknownNeighbourCache;
+  const cached = cache.get(t);
   if (cached) return cached;
   let near: string[] | null = null;
   const look = (k: string): void => {
@@ -46,8 +50,10 @@ export function typoNeighbours(t: string, index: ScreenIndex): readonly string[]
   look(t);
   for (let d = 0; d < t.length; d++) look(t.slice(0, d) + t.slice(d + 1));
   const out: readonly string[] = near ?? NONE;
-  // The index's own vocabulary is finite, so its neighbours are worth keeping; unknown words are not.
-  if (known) index.neighbourCache.set(t, out);
+  // The index's own vocabulary is finite, so its neighbours are kept; unknown words are not
+  // bounded, but a batch repeats them (brands, surnames), so a bounded memo keeps the recent ones.
+  if (!known && cache.size >= UNKNOWN_CACHE_MAX) cache.clear();
+  cache.set(t, out);
   return out;
 }
 
@@ -126,24 +132,68 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
   const cut = total * minCandidateShare(threshold) - skipped;
   groups.sort((a, b) => a.size - b.size);
   let remaining = groups.reduce((n, g) => n + g.w, 0);
-  const acc = new Map<number, number>();
-  for (const g of groups) {
-    const allowNew = remaining >= cut;
-    remaining -= g.w;
-    for (const src of g.sources) {
-      if (allowNew) {
-        for (const id of src.ids) acc.set(id, (acc.get(id) ?? 0) + src.w);
-      } else if (acc.size * 8 < src.ids.length) {
-        for (const [id, v] of acc) if (holds(src.ids, id)) acc.set(id, v + src.w);
-      } else {
-        for (const id of src.ids) {
-          const v = acc.get(id);
-          if (v !== undefined) acc.set(id, v + src.w);
+  // Sums live in arrays indexed by name id (reused across queries) rather than a Map: the
+  // postings loops are the hottest code of a batch. Same sums, added in the same order.
+  const acc = scratchOf(index);
+  const { score, held, touched } = acc;
+  let n = 0;
+  try {
+    for (const g of groups) {
+      const allowNew = remaining >= cut;
+      remaining -= g.w;
+      for (const src of g.sources) {
+        const ids = src.ids;
+        const w = src.w;
+        if (allowNew) {
+          for (let k = 0; k < ids.length; k++) {
+            const id = ids[k] as number;
+            if (held[id]) score[id] = (score[id] as number) + w;
+            else {
+              held[id] = 1;
+              score[id] = w;
+              touched[n++] = id;
+            }
+          }
+        } else if (n * 8 < ids.length) {
+          for (let k = 0; k < n; k++) {
+            const id = touched[k] as number;
+            if (holds(ids, id)) score[id] = (score[id] as number) + w;
+          }
+        } else {
+          for (let k = 0; k < ids.length; k++) {
+            const id = ids[k] as number;
+            if (held[id]) score[id] = (score[id] as number) + w;
+          }
         }
       }
     }
+    const arr: number[] = [];
+    for (let k = 0; k < n; k++) if ((score[touched[k] as number] as number) >= cut) arr.push(touched[k] as number);
+    arr.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
+    if (arr.length > MAX_CANDIDATES) arr.length = MAX_CANDIDATES;
+    return arr;
+  } finally {
+    for (let k = 0; k < n; k++) held[touched[k] as number] = 0;
   }
-  return top(acc, cut);
+}
+
+/** Per-index arrays of the candidate search: a sum and a "seen" flag per name, and the names seen. */
+interface Scratch {
+  score: Float64Array;
+  held: Uint8Array;
+  touched: Int32Array;
+}
+
+const scratches = new WeakMap<ScreenIndex, Scratch>();
+
+function scratchOf(index: ScreenIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    const size = index.snapshot.names.length;
+    s = { score: new Float64Array(size), held: new Uint8Array(size), touched: new Int32Array(size) };
+    scratches.set(index, s);
+  }
+  return s;
 }
 
 /** Han candidates: names sharing character bigrams of the query's core. */

@@ -52,6 +52,8 @@ export interface ScreenIndex {
   joined: Map<string, number[]>;
   /** Memo of typo neighbours of indexed tokens, filled as queries need them (bounded by the vocabulary). */
   neighbourCache: Map<string, readonly string[]>;
+  /** Bounded memo of typo neighbours of words the index does not hold (batches repeat them). */
+  unknownNeighbourCache: Map<string, readonly string[]>;
   /** One-deletion key → tokens that produce it (a token is also its own key). */
   deletions: Map<string, string[]>;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
