@@ -23,7 +23,7 @@ const PERSON = (() => {
   return row[1]!;
 })();
 
-interface Health { revision: string; loadedAt: string; storeRevision: string; refreshError?: string; entities: number }
+interface Health { revision: string; loadedAt: string; loadMs: number; storeRevision: string; refreshError?: string; entities: number }
 
 const screen = async (app: FastifyInstance): Promise<ScreenResult> => {
   const r = await app.inject({ url: '/api/v1/screen', query: { q: PERSON, as_of: TODAY } });
@@ -77,6 +77,7 @@ function refreshSuite(engine: TestEngine, writer: (fx: ServerFixture) => Promise
         assert.equal(h1.storeRevision, after);
         assert.equal(h1.refreshError, undefined);
         assert.ok(Date.parse(h1.loadedAt) >= Date.parse(h0.loadedAt));
+        assert.ok(Number.isInteger(h1.loadMs) && h1.loadMs >= 0);
         assert.equal(h1.entities, await w.store.countEntities());
 
         // The server with a long interval has not checked yet: old index, and health says it lags.

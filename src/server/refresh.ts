@@ -4,6 +4,8 @@ export interface Loaded<T> {
   revision: string;
   /** ISO timestamp of the load. */
   loadedAt: string;
+  /** How long the load took (ms): the index build runs on the event loop, so requests wait about this long once. */
+  loadMs: number;
 }
 
 /** What a `Refresher` needs. The clocks are passed in so the caller (an entry point) owns time. */
@@ -46,8 +48,9 @@ export class Refresher<T> {
   /** Loads the first value. The revision is read BEFORE the load, so a change racing the load is picked up by the next check. */
   static async create<T>(opts: RefresherOptions<T>): Promise<Refresher<T>> {
     const revision = await opts.revision();
+    const t0 = opts.clock();
     const value = await opts.load();
-    return new Refresher(opts, { value, revision, loadedAt: opts.now() });
+    return new Refresher(opts, { value, revision, loadedAt: opts.now(), loadMs: Math.round(opts.clock() - t0) });
   }
 
   /** The value being served now, without any check. */
@@ -68,8 +71,9 @@ export class Refresher<T> {
     try {
       const revision = await this.opts.revision();
       if (revision !== this.loaded.revision) {
+        const t0 = this.opts.clock();
         const value = await this.opts.load();
-        this.loaded = { value, revision, loadedAt: this.opts.now() };
+        this.loaded = { value, revision, loadedAt: this.opts.now(), loadMs: Math.round(this.opts.clock() - t0) };
       }
       this.lastError = null;
     } catch (e) {

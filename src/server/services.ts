@@ -28,12 +28,12 @@ export interface Services {
   sources(ids?: string[]): Promise<Source[]>;
   /**
    * What health reports: engine, entity count, dataset hash; the store revision the screening index
-   * was built from (`revision`, at `loadedAt`) and the store's revision now (`storeRevision`: differs
+   * was built from (`revision`, at `loadedAt`, in `loadMs`) and the store's revision now (`storeRevision`: differs
    * until the next refresh picks up another process's change); `refreshError` when the last refresh failed.
    */
   health(): Promise<{
     engine: string; entities: number; datasetHash: string | null;
-    revision?: string; loadedAt?: string; storeRevision?: string; refreshError?: string;
+    revision?: string; loadedAt?: string; loadMs?: number; storeRevision?: string; refreshError?: string;
     screenCache?: { size: number; hits: number; misses: number };
   }>;
 }

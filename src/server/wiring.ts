@@ -57,9 +57,8 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     // The per-store index cache would hand back the index of an older revision: drop it first.
     forgetScreenIndex(store);
     const index = await screenIndexFor(store);
-    // A new enricher (not a reset of the old one): requests still on the old state keep theirs intact.
+    // A new enricher rather than `reset()` of the old one: requests still on the old state keep theirs intact.
     const enricher = createEnricher({ store, rules: rules.rules });
-    enricher.reset();
     return { index, cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
   };
   const state = await Refresher.create<ScreenState>({
@@ -124,10 +123,10 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
       return [...own, ...fromRules];
     },
     health: async () => {
-      const { value: st, revision, loadedAt } = await state.fresh();
+      const { value: st, revision, loadedAt, loadMs } = await state.fresh();
       return {
         engine: store.engine, entities: await store.countEntities(), datasetHash: await store.getMeta(DATASET_HASH_KEY),
-        revision, loadedAt, storeRevision: await store.getRevision(),
+        revision, loadedAt, loadMs, storeRevision: await store.getRevision(),
         ...(state.lastError ? { refreshError: state.lastError } : {}),
         screenCache: { size: st.cache.size, hits: st.cache.hits, misses: st.cache.misses },
       };

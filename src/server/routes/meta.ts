@@ -16,6 +16,7 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
         status: { type: 'string' }, engine: { type: 'string' }, entities: { type: 'integer' }, datasetHash: { type: 'string', nullable: true }, today: { type: 'string' },
         revision: { type: 'string', description: 'Store revision the screening index was built from' },
         loadedAt: { type: 'string', description: 'When that index was loaded (ISO time)' },
+        loadMs: { type: 'integer', description: 'How long building that index took (ms)' },
         storeRevision: { type: 'string', description: 'The store revision now; differs from revision until the next refresh' },
         refreshError: { type: 'string', description: 'Why the last refresh failed (the previous index is served)' },
         screenCache: { type: 'object', properties: { size: { type: 'integer' }, hits: { type: 'integer' }, misses: { type: 'integer' } } },
