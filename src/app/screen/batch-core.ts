@@ -2,7 +2,7 @@ import { isIsoDate } from '../../core/dates.js';
 import type { ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
 import type { ScreenResult } from '../types.js';
-import { screenWithIndex } from './screen.js';
+import { screenWithIndex, type ResolvedScreenOptions } from './screen.js';
 
 /** One input row of a batch: its line in the input file, an optional caller id, the name and an optional per-row date. */
 export interface BatchRow {
@@ -65,6 +65,49 @@ export interface BatchChunk {
   errors: { line: number; id?: string; query: string; error: string }[];
   /** Rows of the chunk with at least one hit. */
   withHits: number;
+}
+
+/**
+ * `toChunk(screenChunk(index, rows, opts))` in one pass, byte for byte: the JSON line of a
+ * row without hits (most rows of a batch) is written directly instead of through an object.
+ */
+export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions): BatchChunk {
+  const chunk: BatchChunk = { lines: new Array<string>(rows.length), errors: [], withHits: 0 };
+  const shared: ResolvedScreenOptions = {
+    asOf: opts.asOf,
+    ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
+    ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+    ...(opts.includeInactive !== undefined ? { includeInactive: opts.includeInactive } : {}),
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as BatchRow;
+    const problem = rowProblem(row);
+    let error: string | null = problem;
+    let r: ScreenResult | null = null;
+    if (!problem) {
+      const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
+      try {
+        r = screenWithIndex(index, row.name, asOf === shared.asOf ? shared : { ...shared, asOf });
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+    }
+    if (r) {
+      if (r.hits.length === 0 && typeof row.line === 'number') {
+        // The same text JSON.stringify gives the record below, without building it.
+        const head = row.id !== undefined ? `{"line":${JSON.stringify(row.line)},"id":${JSON.stringify(row.id)}` : `{"line":${JSON.stringify(row.line)}`;
+        chunk.lines[i] = `${head},"query":${JSON.stringify(r.query)},"asOf":${JSON.stringify(r.asOf)},"threshold":${JSON.stringify(r.threshold)},"hits":[]}`;
+      } else {
+        if (r.hits.length) chunk.withHits++;
+        chunk.lines[i] = JSON.stringify({ line: row.line, ...(row.id !== undefined ? { id: row.id } : {}), ...r });
+      }
+    } else {
+      const rec = { line: row.line, ...(row.id !== undefined ? { id: row.id } : {}), query: row.name ?? '', error: error ?? '' };
+      chunk.errors.push(rec);
+      chunk.lines[i] = JSON.stringify(rec);
+    }
+  }
+  return chunk;
 }
 
 /** Encodes screened records as a chunk (the form workers send back: strings clone cheaply). */

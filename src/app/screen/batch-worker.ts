@@ -6,7 +6,7 @@
 import { workerData } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot } from '../../core/match/types.js';
-import { screenChunk, toChunk, type BatchChunk, type BatchRow, type BatchScreenOptions } from './batch-core.js';
+import { screenChunkLines, type BatchChunk, type BatchRow, type BatchScreenOptions } from './batch-core.js';
 
 const data = workerData as { snapshotJson?: string };
 const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot);
@@ -15,5 +15,5 @@ delete data.snapshotJson;
 
 /** Screens one chunk; returns the records as JSON lines plus the skipped rows. */
 export default function run(task: { rows: BatchRow[]; opts: BatchScreenOptions }): BatchChunk {
-  return toChunk(screenChunk(index, task.rows, task.opts));
+  return screenChunkLines(index, task.rows, task.opts);
 }

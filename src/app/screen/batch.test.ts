@@ -9,6 +9,7 @@ import { indexSourceFromDataset } from './index-source.js';
 import { screenBatch, screenBatchChunks, type BatchRecord, type BatchRow } from './batch.js';
 import { BatchWriter, readBatchCsv } from './batch-io.js';
 import { screenWithIndex } from './screen.js';
+import { screenChunk, screenChunkLines, toChunk } from './batch-core.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const snapshot = buildSnapshot(indexSourceFromDataset(await loadDataset(path.join(repoRoot, 'data'))));
@@ -77,4 +78,19 @@ test('a CSV without a name column is a BAD_FILE error', async () => {
     for await (const r of readBatchCsv(Readable.from(['id,company\n1,x\n']), 'x.csv')) void r;
   };
   await assert.rejects(run, (e: unknown) => (e as { code?: string }).code === 'BAD_FILE');
+});
+
+test('screenChunkLines gives the same lines as toChunk(screenChunk(...)), byte for byte', () => {
+  const rows: BatchRow[] = [
+    { line: 2, id: 'a', name: 'Tencent Holdings' },
+    { line: 3, name: 'Acme Widgets "Quoted" Ltd \\ back' },
+    { line: 4, id: '', name: '   ' },
+    { line: 5, id: 'd', name: 'Tencent Holdings', asOf: ' 2020-01-01 ' },
+    { line: 6, id: 'e', name: 'Tencent', asOf: '2026-02-30' },
+    { line: 7, id: 'f\u2028g', name: '腾讯控股 \u0000 x', asOf: '' },
+    { line: 8, id: 'h', name: 'Northwind Supply LLC' },
+  ];
+  for (const opts of [{ asOf: TODAY }, { asOf: TODAY, threshold: 0.5, limit: 2, includeInactive: false }]) {
+    assert.deepEqual(screenChunkLines(index, rows, opts), toChunk(screenChunk(index, rows, opts)));
+  }
 });

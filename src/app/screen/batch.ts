@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
-import { screenChunk, toChunk, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
+import { screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
 
 export type { BatchChunk, BatchRecord, BatchRow, BatchScreenOptions } from './batch-core.js';
 export { toChunk } from './batch-core.js';
@@ -63,7 +63,7 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   if (second.done) {
     const index = opts.index ?? indexFromSnapshot(typeof opts.snapshot === 'string' ? (JSON.parse(opts.snapshot) as IndexSnapshot) : opts.snapshot);
     for (let c: IteratorResult<BatchRow[]> = first; !c.done; c = await it.next()) {
-      const chunk = toChunk(screenChunk(index, c.value, shared));
+      const chunk = screenChunkLines(index, c.value, shared);
       done += chunk.lines.length;
       onProgress?.(done);
       yield chunk;
