@@ -52,12 +52,24 @@ const DIGITS = /\d/;
  * abbreviation ("Precn" → "Precision", 3+ letters). Stop words never match.
  */
 export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment {
+  const qSim = new Array<number>(q.tokens.length).fill(0);
+  const nSim = new Array<number>(n.tokens.length).fill(0);
+  const qTo = new Array<number>(q.tokens.length).fill(-1);
+  const notes: string[] = [];
+  alignInto(q, n, qSim, nSim, qTo, notes);
+  return { qSim, nSim, qTo, notes };
+}
+
+/** Numbers that `alignInto` writes: plain arrays or reused typed arrays. */
+type Slots = { [i: number]: number; readonly length: number };
+
+/**
+ * The alignment of `alignLatin`, written into caller-owned arrays (`qSim`, `nSim` zero and
+ * `qTo` −1 over the tokens' lengths) so the hot path can reuse them; notes only when asked.
+ */
+export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
   const ql = q.tokens.length;
   const nl = n.tokens.length;
-  const qSim = new Array<number>(ql).fill(0);
-  const nSim = new Array<number>(nl).fill(0);
-  const qTo = new Array<number>(ql).fill(-1);
-  const notes: string[] = [];
   const link = (i: number, j: number, s: number): void => {
     qSim[i] = s;
     nSim[j] = Math.max(nSim[j] ?? 0, s);
@@ -80,7 +92,7 @@ export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment
       if (nSim[j] === 0 && n.tokens[j] === joined) {
         link(i, j, TOKEN_SIM.joined);
         link(i + 1, j, TOKEN_SIM.joined);
-        notes.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}`);
+        notes?.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}`);
         break;
       }
     }
@@ -92,7 +104,7 @@ export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment
       if (qSim[i] === 0 && q.tokens[i] === joined) {
         link(i, j, TOKEN_SIM.joined);
         nSim[j + 1] = TOKEN_SIM.joined;
-        notes.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}`);
+        notes?.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}`);
         break;
       }
     }
@@ -104,7 +116,7 @@ export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment
       const nt = n.tokens[j] ?? '';
       if (nSim[j] === 0 && nt.length >= MIN_TYPO_LENGTH && withinOneEdit(qt, nt)) {
         link(i, j, TOKEN_SIM.typo);
-        notes.push(`typo ${qt}~${nt}`);
+        notes?.push(`typo ${qt}~${nt}`);
         break;
       }
     }
@@ -116,12 +128,11 @@ export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment
       const nt = n.tokens[j] ?? '';
       if (nSim[j] === 0 && n.kinds[j] === 'core' && nt.length > qt.length && nt.startsWith(qt)) {
         link(i, j, TOKEN_SIM.prefix);
-        notes.push(`abbreviation ${qt}→${nt}`);
+        notes?.push(`abbreviation ${qt}→${nt}`);
         break;
       }
     }
   }
-  return { qSim, nSim, qTo, notes };
 }
 
 /** Σ weight × similarity ÷ Σ weight: how much of one side the other side explains. */

@@ -1,6 +1,6 @@
 import { hanCandidates, latinCandidates, pinyinCandidates } from './candidates.js';
 import { analyseQuery, type QueryForm } from './query.js';
-import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, hanFeature, latinFeatures, pinyinFeature, type FeatureValue, type Weights } from './score.js';
+import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, hanFeature, latinFeatures, latinScore, pinyinFeature, type FeatureValue, type Weights } from './score.js';
 import type { IndexedName, ScreenIndex } from './types.js';
 import type { TokenKind } from '../normalise/latin.js';
 
@@ -63,6 +63,8 @@ function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScor
   const n = index.latinNames[nameId];
   const meta = index.snapshot.names[nameId];
   if (!q || !n || !meta) return null;
+  // Most candidates miss: rule them out with the same score computed without allocation.
+  if (latinScore(q, n, !meta.verified, form.part, NAME_KIND_DISTANCE[meta.kind] ?? 0) < minScore) return null;
   const { features, alignment } = latinFeatures(q, n);
   const score = quickScore(LATIN_WEIGHTS, features, !meta.verified, form, meta.kind);
   if (score < minScore) return null;

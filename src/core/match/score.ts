@@ -1,4 +1,4 @@
-import { alignLatin, coverage, exactCore, legalAgreement, orderAgreement, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
+import { alignInto, alignLatin, coverage, exactCore, legalAgreement, orderAgreement, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
 import { LEGAL_CANONICAL } from '../normalise/vocab.js';
 import { levenshtein } from './similarity.js';
 import { hanGrams } from './build-index.js';
@@ -71,6 +71,120 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   const pc = placeConflict(q, n, a);
   if (pc) features.push({ feature: 'place_conflict', value: pc, detail: 'different places' });
   return { features, alignment: a };
+}
+
+// Reused by latinScore: one query is scored against one name at a time.
+let qSimBuf = new Float64Array(32);
+let nSimBuf = new Float64Array(32);
+let qToBuf = new Int32Array(32);
+
+function isLegalish(k: string | undefined): boolean {
+  return k === 'legal' || k === 'structure';
+}
+
+/** Distinct canonical legal/structure tokens of `w` into `out` (cleared first); returns `out`. */
+function legalSet(w: WeightedTokens, out: string[]): string[] {
+  out.length = 0;
+  for (let i = 0; i < w.tokens.length; i++) {
+    if (!isLegalish(w.kinds[i])) continue;
+    const t = w.tokens[i] ?? '';
+    const c = LEGAL_CANONICAL[t] ?? t;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+const qLegal: string[] = [];
+const nLegal: string[] = [];
+
+/**
+ * The Latin score of `q` against `n` — exactly `quickScore`-style Σ weight × value of
+ * `latinFeatures(q, n).features` plus the name/query extras, clamped — without building
+ * features, alignment arrays or notes: most candidates miss the threshold, and only hits need
+ * their explanation. The same operations in the same order as the full path, so the same number.
+ */
+export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boolean, part: boolean, kindDistance: number): number {
+  const ql = q.tokens.length;
+  const nl = n.tokens.length;
+  if (qSimBuf.length < ql) { qSimBuf = new Float64Array(ql * 2); qToBuf = new Int32Array(ql * 2); }
+  if (nSimBuf.length < nl) nSimBuf = new Float64Array(nl * 2);
+  const qSim = qSimBuf;
+  const nSim = nSimBuf;
+  const qTo = qToBuf;
+  qSim.fill(0, 0, ql);
+  nSim.fill(0, 0, nl);
+  qTo.fill(-1, 0, ql);
+  alignInto(q, n, qSim, nSim, qTo, null);
+  // coverage(q.weights, qSim) and coverage(n.weights, nSim)
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < q.weights.length; i++) { const w = q.weights[i] ?? 0; den += w; num += w * (i < ql ? (qSim[i] as number) : 0); }
+  const qc = den > 0 ? num / den : 0;
+  num = 0;
+  den = 0;
+  for (let j = 0; j < n.weights.length; j++) { const w = n.weights[j] ?? 0; den += w; num += w * (j < nl ? (nSim[j] as number) : 0); }
+  const nc = den > 0 ? num / den : 0;
+  // orderAgreement(qTo)
+  let seqLen = 0;
+  let ok = 0;
+  let prev = -1;
+  for (let i = 0; i < ql; i++) {
+    const j = qTo[i] as number;
+    if (j < 0) continue;
+    if (seqLen > 0 && j > prev) ok++;
+    prev = j;
+    seqLen++;
+  }
+  const order = seqLen < 2 ? 1 : ok / (seqLen - 1);
+  // exactCore(q, n)
+  let exact = 0;
+  {
+    let a = 0;
+    let b = 0;
+    let same = true;
+    let qCount = 0;
+    for (;;) {
+      while (a < ql && q.kinds[a] !== 'core') a++;
+      while (b < nl && n.kinds[b] !== 'core') b++;
+      if (a >= ql || b >= nl) { same = same && a >= ql && b >= nl; break; }
+      qCount++;
+      if (q.tokens[a] !== n.tokens[b]) same = false;
+      a++;
+      b++;
+    }
+    exact = same && qCount > 0 ? 1 : 0;
+  }
+  // legalAgreement(q, n, LEGAL_CANONICAL)
+  const la = legalSet(q, qLegal);
+  const lb = legalSet(n, nLegal);
+  let legal = 1;
+  if (la.length !== 0 || lb.length !== 0) {
+    let common = 0;
+    for (const x of la) if (lb.includes(x)) common++;
+    legal = common / (la.length + lb.length - common);
+  }
+  // unmatchedCore(q, a) and placeConflict(q, n, a)
+  let um = 0;
+  let qPlace = false;
+  for (let i = 0; i < ql; i++) {
+    if (q.kinds[i] === 'core' && !qSim[i]) um++;
+    if (q.kinds[i] === 'place' && !qSim[i]) qPlace = true;
+  }
+  let nPlace = false;
+  for (let j = 0; j < nl; j++) if (n.kinds[j] === 'place' && !nSim[j]) nPlace = true;
+  const pc = qPlace && nPlace ? 1 : 0;
+  const W = LATIN_WEIGHTS;
+  let s = 0;
+  s += (W.query_coverage ?? 0) * qc;
+  s += (W.name_coverage ?? 0) * nc;
+  s += (W.token_order ?? 0) * order;
+  s += (W.exact_core ?? 0) * exact;
+  s += (W.legal_form_agreement ?? 0) * legal;
+  if (um) s += (W.unmatched_query_words ?? 0) * um;
+  if (pc) s += (W.place_conflict ?? 0) * pc;
+  if (unverified) s += W.unverified_name ?? 0;
+  if (part) s += W.query_part ?? 0;
+  s += (W.name_kind ?? 0) * kindDistance;
+  return Math.max(0, Math.min(1, s));
 }
 
 /** A Han core pair: 1 for an identical core (with or without leading place), else character-bigram Dice. */
