@@ -1,8 +1,157 @@
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ListwatchError } from '../../core/errors.js';
 import type { BatchChunk, BatchRecord, BatchRow } from './batch-core.js';
+
+const CSV_OPTIONS = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false } as const;
+
+/**
+ * Fields of one physical line in the common form: unquoted fields without quotes, or quoted
+ * fields ("" for a quote) closed on the same line. Null for anything else (a carriage return,
+ * a quote inside an unquoted field, text after a closing quote, a field running on to the next
+ * line): such input goes to csv-parse, whose reading (and errors) stay the reference.
+ */
+export function splitPlainCsvLine(line: string): string[] | null {
+  if (line.indexOf('"') < 0) return line.indexOf('\r') < 0 ? line.split(',') : null;
+  if (line.indexOf('\r') >= 0) return null;
+  const out: string[] = [];
+  let pos = 0;
+  for (;;) {
+    if (line.charCodeAt(pos) === 34 /* " */) {
+      let val = '';
+      let from = pos + 1;
+      for (;;) {
+        const q = line.indexOf('"', from);
+        if (q < 0) return null; // runs on past the line
+        if (line.charCodeAt(q + 1) === 34) {
+          val += line.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        val += line.slice(from, q);
+        pos = q + 1;
+        break;
+      }
+      out.push(val);
+      if (pos === line.length) return out;
+      if (line.charCodeAt(pos) !== 44 /* , */) return null;
+      pos++;
+    } else {
+      const comma = line.indexOf(',', pos);
+      const field = comma < 0 ? line.slice(pos) : line.slice(pos, comma);
+      if (field.indexOf('"') >= 0) return null;
+      out.push(field);
+      if (comma < 0) return out;
+      pos = comma + 1;
+    }
+  }
+}
+
+/** Records of a CSV as csv-parse reads them with `CSV_OPTIONS`: the fields and the 1-based line. */
+interface CsvRecord {
+  record: string[];
+  line: number;
+}
+
+/**
+ * Reads CSV records. Lines in the common form are split here (csv-parse's per-record info
+ * objects cost more main-thread time than screening is left to spare); from the first line
+ * that is not, the rest of the input, preceded by as many empty lines as came before it (so
+ * line numbers, the record delimiter and error messages are csv-parse's own), goes to csv-parse.
+ */
+async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+  const it = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  try {
+    yield* csvRecordsFrom(it);
+  } finally {
+    // Stopped early (or failed): close the input as a for-await over it would.
+    await it.return?.();
+  }
+}
+
+const asBytes = (v: Buffer | string): Buffer => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v);
+
+async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>): AsyncGenerator<CsvRecord> {
+  let pending: Buffer = Buffer.alloc(0); // bytes of a line cut off at the end of the last chunk
+  let line = 0;
+  let first = true;
+  let rest: Buffer | null = null; // set when csv-parse takes over: the bytes it reads first
+  let inputDone = false;
+  // The records of a chunk are handed out once the NEXT chunk has been read too: csv-parse's
+  // stream fails on a broken record before its consumer sees the records buffered just before
+  // it, so a small file with a broken line yields no row, and which error comes first is the same.
+  let held: CsvRecord[] = [];
+  let heldBytes: Buffer = Buffer.alloc(0);
+  let heldLine = 0;
+  for (;;) {
+    const next = await it.next();
+    const data = next.done ? pending : pending.length ? Buffer.concat([pending, asBytes(next.value)]) : asBytes(next.value);
+    let start = 0;
+    // csv-parse drops a UTF-8 byte-order mark.
+    if (first && data.length > 0) {
+      if (data.length >= 3) {
+        first = false;
+        if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) start = 3;
+      } else if (!(data[0] === 0xef && (data.length < 2 || data[1] === 0xbb))) first = false; // not the start of a mark
+    }
+    const lineBefore = line;
+    const batch: CsvRecord[] = [];
+    let plain = true;
+    const stop = next.done ? data.length : data.lastIndexOf(10) + 1;
+    while (start < stop) {
+      let nl = data.indexOf(10, start);
+      if (nl < 0 || nl >= stop) nl = stop;
+      // Decoded line by line (as csv-parse decodes field by field), an ASCII line gives
+      // one-byte strings, which the matcher handles faster than slices of a two-byte chunk.
+      const l = data.toString('utf8', start, nl);
+      // Bytes that are not UTF-8 (or a UTF-16 mark) go to csv-parse as they are.
+      const fields = l.length === 0 ? [] : l.indexOf('\ufffd') < 0 ? splitPlainCsvLine(l) : null;
+      if (!fields) {
+        plain = false;
+        break;
+      }
+      line++;
+      if (fields.length) batch.push({ record: fields, line });
+      start = nl + 1;
+    }
+    if (!plain) {
+      // Everything not handed out yet, as bytes: the held records' lines, then this chunk.
+      rest = Buffer.concat([heldBytes, data]);
+      line = heldLine;
+      inputDone = next.done === true;
+      break;
+    }
+    yield* held;
+    held = batch;
+    heldLine = lineBefore;
+    const end = Math.min(start, data.length);
+    heldBytes = data.subarray(0, end);
+    pending = data.subarray(end);
+    if (next.done) {
+      yield* held;
+      return;
+    }
+  }
+  let bytes = line > 0 ? Buffer.concat([Buffer.from('\n'.repeat(line)), rest]) : rest;
+  if (!inputDone) {
+    // One chunk ahead: a file that ends there reaches csv-parse with its end, as when it read the file.
+    const n = await it.next();
+    if (n.done) inputDone = true;
+    else bytes = Buffer.concat([bytes, asBytes(n.value)]);
+  }
+  const head = bytes;
+  async function* remainder(): AsyncGenerator<Buffer> {
+    yield head;
+    for (;;) {
+      const n = await it.next();
+      if (n.done) break;
+      yield asBytes(n.value);
+    }
+  }
+  const parser = (inputDone ? Readable.from([bytes], { objectMode: false }) : Readable.from(remainder(), { objectMode: false })).pipe(parse(CSV_OPTIONS));
+  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { record: rec.record, line: rec.info.lines };
+}
 
 /**
  * Streams the rows of a batch CSV: a header with a `name` column and optional `id` and
@@ -10,18 +159,17 @@ import type { BatchChunk, BatchRecord, BatchRow } from './batch-core.js';
  * 1-based file line. Throws BAD_FILE when the header has no `name` column or the CSV is broken.
  */
 export async function* readBatchCsv(input: Readable, file = 'input'): AsyncGenerator<BatchRow> {
-  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }));
   let cols: { name: number; id: number; asOf: number } | null = null;
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const rec of csvRecords(input)) {
       const r = rec.record;
       if (!cols) {
         const h = r.map((x) => x.trim().toLowerCase());
         cols = { name: h.indexOf('name'), id: h.indexOf('id'), asOf: h.indexOf('as_of') };
-        if (cols.name < 0) throw new ListwatchError('BAD_FILE', `the header has no "name" column (found: ${r.join(', ')})`, { file, line: rec.info.lines });
+        if (cols.name < 0) throw new ListwatchError('BAD_FILE', `the header has no "name" column (found: ${r.join(', ')})`, { file, line: rec.line });
         continue;
       }
-      const row: BatchRow = { line: rec.info.lines, name: r[cols.name] ?? '' };
+      const row: BatchRow = { line: rec.line, name: r[cols.name] ?? '' };
       if (cols.id >= 0 && r[cols.id] !== undefined) row.id = r[cols.id] ?? '';
       if (cols.asOf >= 0 && (r[cols.asOf] ?? '').trim() !== '') row.asOf = r[cols.asOf] ?? '';
       yield row;
