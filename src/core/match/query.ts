@@ -43,13 +43,29 @@ export function segmentPinyin(word: string, syllables: ReadonlySet<string>, maxL
   return best[w.length] ?? null;
 }
 
+/** Words remembered per index before the memo of segmentations starts afresh. */
+const SEGMENT_CACHE_MAX = 20_000;
+const segmentCaches = new WeakMap<ScreenIndex, Map<string, readonly string[] | null>>();
+
+/** `segmentPinyin` against the index's syllables, memoised: batches repeat words, and each segmentation slices every substring. */
+function segmentWord(w: string, index: ScreenIndex): readonly string[] | null {
+  let cache = segmentCaches.get(index);
+  if (!cache) segmentCaches.set(index, (cache = new Map()));
+  const hit = cache.get(w);
+  if (hit !== undefined) return hit;
+  const s = segmentPinyin(w, index.syllables, index.maxSyllable);
+  if (cache.size >= SEGMENT_CACHE_MAX) cache.clear();
+  cache.set(w, s);
+  return s;
+}
+
 /** The query's words read as pinyin, without legal-form syllables and a leading place; null if not pinyin. */
 export function pinyinOfQuery(text: string, index: ScreenIndex): string[] | null {
   const words = tokenize(basicLatin(text));
   if (!words.length) return null;
   const syl: string[] = [];
   for (const w of words) {
-    const s = segmentPinyin(w, index.syllables, index.maxSyllable);
+    const s = segmentWord(w, index);
     if (!s) return null;
     syl.push(...s);
   }

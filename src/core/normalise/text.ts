@@ -80,5 +80,13 @@ const HAS_DIGIT = /\d/;
 
 /** The Latin-script steps in order: width, diacritics, case, apostrophes, ampersand, punctuation. */
 export function basicLatin(s: string): string {
-  return punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(stripDiacritics(foldWidth(s))))));
+  // A query runs through this twice (its Latin tokens, then its pinyin reading): the last answer is kept.
+  if (s === lastIn) return lastOut;
+  const out = punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(stripDiacritics(foldWidth(s))))));
+  lastIn = s;
+  lastOut = out;
+  return out;
 }
+
+let lastIn: string | null = null;
+let lastOut = '';
