@@ -99,7 +99,11 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
   };
 
   return {
-    screen: async (query, opts) => screenIn(await fresh(), query, opts),
+    // No await on the usual path (no check due): the check costs a comparison, not a microtask turn.
+    screen: (query, opts) => {
+      const st = fresh();
+      return st instanceof Promise ? st.then((x) => screenIn(x, query, opts)) : screenIn(st, query, opts);
+    },
     screenMany: async (queries, opts) => {
       const st = await fresh();
       const out: ScreenResult[] = [];
