@@ -60,12 +60,16 @@ export function analyseName(raw: string): AnalysedName {
   };
 }
 
+const MAY_SPLIT = /[;；|（(]/;
+
 /**
  * Splits a query that holds several names ("X Co., Ltd.; ZEMIC", "360 Security (Qihoo 360)")
  * into the whole and its parts, so each part can match on its own. Parts of one or two
  * characters are dropped.
  */
 export function queryAlternatives(raw: string): string[] {
+  // Most queries have no separator and no bracket: they are their only alternative.
+  if (!MAY_SPLIT.test(raw)) return [raw];
   const out = [raw];
   const parts = raw.split(/[;；|]/).map((s) => s.trim()).filter((s) => s.length > 2);
   if (parts.length > 1) out.push(...parts);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { basicLatin, dropApostrophes, foldPlural, foldWidth, hanOnly, hasHan, lowerCase, punctuationToSpace, spellAmpersand, stripDiacritics, tokenize } from './text.js';
+import { basicLatin, basicLatinAscii, dropApostrophes, foldPlural, foldWidth, hanOnly, hasHan, lowerCase, punctuationToSpace, spellAmpersand, stripDiacritics, tokenize } from './text.js';
 
 test('foldWidth: full-width Latin and digits become ASCII', () => {
   assert.equal(foldWidth('ＡＶＩＣ　１２３'), 'AVIC 123');
@@ -37,4 +37,16 @@ test('hasHan / hanOnly: Chinese characters are detected and extracted', () => {
 });
 test('basicLatin + tokenize: the Latin steps in order', () => {
   assert.deepEqual(tokenize(basicLatin('ＣＨＩＮＡ  Nat’l Offshore-Oil Corp.')), ['china', 'natl', 'offshore', 'oil', 'corp']);
+});
+test('basicLatin: the one-pass ASCII path gives exactly the text of the general steps', () => {
+  const general = (s: string): string => punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(stripDiacritics(foldWidth(s))))));
+  const chars = "aZm09 .,-&'`()/\\\t\n\r\u0000\u007f_;:\"!?#@+*=~^[]{}<>|$%";
+  let seed = 7;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const samples = ['AT&T', "Xi'an Aero-Engine", 'A & B', '&', "''", 'ACME  CO., LTD.', 'Tom`s & Jerry\'s', ''];
+  for (let k = 0; k < 5000; k++) samples.push(Array.from({ length: Math.floor(rnd() * 20) }, () => chars[Math.floor(rnd() * chars.length)] ?? '').join(''));
+  for (const s of samples) {
+    assert.equal(basicLatinAscii(s), general(s), JSON.stringify(s));
+    assert.equal(basicLatin(s), general(s), JSON.stringify(s));
+  }
 });

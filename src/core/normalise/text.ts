@@ -82,11 +82,38 @@ const HAS_DIGIT = /\d/;
 export function basicLatin(s: string): string {
   // A query runs through this twice (its Latin tokens, then its pinyin reading): the last answer is kept.
   if (s === lastIn) return lastOut;
-  const out = punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(stripDiacritics(foldWidth(s))))));
+  const out = ASCII_ONLY.test(s) ? basicLatinAscii(s) : punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(stripDiacritics(foldWidth(s))))));
   lastIn = s;
   lastOut = out;
   return out;
 }
 
 let lastIn: string | null = null;
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * `basicLatin` of an ASCII string in one pass (most queries of a batch): width and diacritic
+ * folding change no ASCII character, so what is left is case, apostrophes (' and `), "&" and
+ * separators. Gives exactly the text of the general steps.
+ */
+export function basicLatinAscii(s: string): string {
+  let t = s.toLowerCase();
+  if (t.indexOf("'") >= 0 || t.indexOf('`') >= 0) t = t.replace(/['`]/g, '');
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      words.push(t.slice(start, i));
+      start = -1;
+    }
+    if (c === 38 /* & */) words.push('and');
+  }
+  return words.join(' ');
+}
 let lastOut = '';
