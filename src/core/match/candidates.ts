@@ -38,10 +38,11 @@ const UNKNOWN_CACHE_MAX = 20_000;
 
 /** Tokens of the index one edit from `t` (excluding `t`), through the one-deletion keys. */
 export function typoNeighbours(t: string, index: ScreenIndex): readonly string[] {
+  // The memos first: once warm, a token is found in one lookup (only indexed tokens are in the first).
+  const memo = index.neighbourCache.get(t) ?? index.unknownNeighbourCache.get(t);
+  if (memo) return memo;
   const known = index.tokens.has(t);
   const cache = known ? index.neighbourCache : index.unknownNeighbourCache;
-  const cached = cache.get(t);
-  if (cached) return cached;
   let near: string[] | null = null;
   const look = (k: string): void => {
     const found = index.deletions.get(k);
@@ -91,10 +92,8 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
   if (!q) return [];
   let total = 0;
   let skipped = 0;
-  const rareExists = q.tokens.some((t, i) => {
-    const p = index.tokens.get(t);
-    return q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf;
-  });
+  const postings = q.tokens.map((t) => index.tokens.get(t));
+  const rareExists = postings.some((p, i) => q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf);
   const usable = (ids: readonly number[] | undefined): ids is readonly number[] => ids !== undefined && (ids.length <= index.commonDf || !rareExists);
   // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
   const onlyWeak = q.kinds.every((k) => k === 'legal' || k === 'stop');
@@ -106,7 +105,7 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
     total += w;
     if (q.kinds[i] === 'legal' && !onlyWeak) continue;
     const sources: Source[] = [];
-    const own = index.tokens.get(t);
+    const own = postings[i];
     if (usable(own)) sources.push({ ids: own, w });
     else if (own) skipped += w; // not looked up: any name may hold it, so the cut-off allows for it
     for (const k of q.alts[i] ?? []) {
