@@ -6,7 +6,8 @@
 import { workerData } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot } from '../../core/match/types.js';
-import { screenChunkLines, type BatchChunk, type BatchRow, type BatchScreenOptions } from './batch-core.js';
+import { screenChunkLines, type BatchChunk } from './batch-core.js';
+import { fromColumns, type ColumnTask } from './batch-columns.js';
 
 const data = workerData as { snapshotJson?: string };
 const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot);
@@ -14,6 +15,6 @@ const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as Index
 delete data.snapshotJson;
 
 /** Screens one chunk; returns the records as JSON lines plus the skipped rows. */
-export default function run(task: { rows: BatchRow[]; opts: BatchScreenOptions }): BatchChunk {
-  return screenChunkLines(index, task.rows, task.opts);
+export default function run(task: ColumnTask): BatchChunk {
+  return screenChunkLines(index, fromColumns(task), task.opts);
 }

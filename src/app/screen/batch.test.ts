@@ -10,6 +10,7 @@ import { screenBatch, screenBatchChunks, type BatchRecord, type BatchRow } from 
 import { BatchWriter, readBatchCsv } from './batch-io.js';
 import { screenWithIndex } from './screen.js';
 import { screenChunk, screenChunkLines, toChunk } from './batch-core.js';
+import { fromColumns, toColumns } from './batch-columns.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const snapshot = buildSnapshot(indexSourceFromDataset(await loadDataset(path.join(repoRoot, 'data'))));
@@ -93,4 +94,15 @@ test('screenChunkLines gives the same lines as toChunk(screenChunk(...)), byte f
   for (const opts of [{ asOf: TODAY }, { asOf: TODAY, threshold: 0.5, limit: 2, includeInactive: false }]) {
     assert.deepEqual(screenChunkLines(index, rows, opts), toChunk(screenChunk(index, rows, opts)));
   }
+});
+
+test('rows survive the column form workers receive: absent id and date stay absent, empty ones stay empty', () => {
+  const rows: BatchRow[] = [
+    { line: 2, name: 'A' },
+    { line: 3, id: '', name: '', asOf: '' },
+    { line: 4, id: 'x', name: '腾讯', asOf: '2020-01-01' },
+  ];
+  const back = fromColumns(structuredClone(toColumns(rows, { asOf: TODAY })));
+  assert.deepEqual(back, rows);
+  assert.deepEqual(back.map((r) => Object.keys(r).sort()), rows.map((r) => Object.keys(r).sort()));
 });

@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import { screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
+import { toColumns } from './batch-columns.js';
 
 export type { BatchChunk, BatchRecord, BatchRow, BatchScreenOptions } from './batch-core.js';
 export { toChunk } from './batch-core.js';
@@ -88,7 +89,7 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   // Two chunks per worker keep every worker busy; more in flight only grows the main thread's heap.
   const maxInFlight = workers * 2;
   const submit = (c: BatchRow[]): void => {
-    const p = pool.run({ rows: c, opts: shared }) as Promise<BatchChunk>;
+    const p = pool.run(toColumns(c, shared)) as Promise<BatchChunk>;
     p.catch(() => undefined); // rejections surface when the promise is awaited in order
     inFlight.push(p);
   };

@@ -1,0 +1,44 @@
+import type { BatchRow, BatchScreenOptions } from './batch-core.js';
+
+/**
+ * A chunk of rows as a worker task: one array per field instead of one object per row.
+ * Arrays of numbers and strings cross to a worker thread (structured clone) more cheaply
+ * than as many small objects, on both sides of the copy.
+ */
+export interface ColumnTask {
+  line: number[];
+  name: string[];
+  /** `undefined` where the row has no id. */
+  id: (string | undefined)[];
+  /** `undefined` where the row has no date of its own. */
+  asOf: (string | undefined)[];
+  opts: BatchScreenOptions;
+}
+
+/** Packs rows into a column task. */
+export function toColumns(rows: readonly BatchRow[], opts: BatchScreenOptions): ColumnTask {
+  const n = rows.length;
+  const t: ColumnTask = { line: new Array<number>(n), name: new Array<string>(n), id: new Array<string | undefined>(n), asOf: new Array<string | undefined>(n), opts };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] as BatchRow;
+    t.line[i] = r.line;
+    t.name[i] = r.name;
+    t.id[i] = r.id;
+    t.asOf[i] = r.asOf;
+  }
+  return t;
+}
+
+/** The rows of a column task, as `toColumns` received them (absent id/date stay absent). */
+export function fromColumns(t: ColumnTask): BatchRow[] {
+  const rows = new Array<BatchRow>(t.line.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row: BatchRow = { line: t.line[i] as number, name: t.name[i] as string };
+    const id = t.id[i];
+    const asOf = t.asOf[i];
+    if (id !== undefined) row.id = id;
+    if (asOf !== undefined) row.asOf = asOf;
+    rows[i] = row;
+  }
+  return rows;
+}
