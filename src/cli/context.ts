@@ -7,6 +7,8 @@ import type { Store } from '../store/store.js';
 export interface CliContext {
   /** Opens the store named by --db / LISTWATCH_DB / DATABASE_URL, migrates it and loads the bundled dataset if empty. */
   store(): Promise<Store>;
+  /** The embedded store directory named by --db / LISTWATCH_DB (default ./.listwatch). */
+  dbDir(): string;
   /** True when --json was given: print machine output only. */
   json(): boolean;
   /** Today's date, YYYY-MM-DD. */

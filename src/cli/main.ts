@@ -30,13 +30,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const ctx: CliContext = {
     today: new Date().toISOString().slice(0, 10),
     json: () => Boolean(program.opts().json),
+    dbDir: () => program.opts<{ db?: string }>().db ?? env.LISTWATCH_DB ?? './.listwatch',
     async store() {
       if (store) return store;
-      const opts = program.opts<{ db?: string }>();
-      const s = await openStore({
-        databaseUrl: env.DATABASE_URL || undefined,
-        dbDir: opts.db ?? env.LISTWATCH_DB ?? './.listwatch',
-      });
+      const s = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dbDir: ctx.dbDir() });
       store = s;
       await ensureSeeded(s, bundledDataDir(), (msg) => ctx.warn(msg));
       return s;

@@ -24,12 +24,15 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--jobs-dir <dir>', 'where uploaded batch files are kept (default <db>/jobs)')
     .option('--max-upload-mb <n>', 'largest accepted upload in MiB', '50')
-    .action(async (opts: { port: string; host: string; jobsDir?: string; maxUploadMb: string }) => {
+    .option('--refresh-ms <n>', 'how often (at most) to look for changes other processes made to the store, in ms; 0 = on every screen', '2000')
+    .action(async (opts: { port: string; host: string; jobsDir?: string; maxUploadMb: string; refreshMs: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ListwatchError('BAD_INPUT', `--port: "${opts.port}" is not a port number`, { field: 'port' });
       const maxMb = Number(opts.maxUploadMb);
       if (!(maxMb > 0)) throw new ListwatchError('BAD_INPUT', `--max-upload-mb: "${opts.maxUploadMb}" is not a positive number`, { field: 'max-upload-mb' });
-      const dbDir = program.opts<{ db?: string }>().db ?? process.env.LISTWATCH_DB ?? './.listwatch';
+      const refreshMs = Number(opts.refreshMs);
+      if (!Number.isInteger(refreshMs) || refreshMs < 0) throw new ListwatchError('BAD_INPUT', `--refresh-ms: "${opts.refreshMs}" is not a whole number of milliseconds`, { field: 'refresh-ms' });
+      const dbDir = ctx.dbDir();
       const store = await ctx.store();
       const { createApp } = await import('../../server/app.js');
       const webDir = webDistDir();
@@ -38,6 +41,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         today: () => new Date().toISOString().slice(0, 10),
         jobsDir: path.resolve(opts.jobsDir ?? path.join(dbDir, 'jobs')),
         maxUploadBytes: Math.round(maxMb * 1024 * 1024),
+        refreshIntervalMs: refreshMs,
         ...(webDir ? { webDir } : {}),
       });
       const url = await app.listen({ port, host: opts.host });
