@@ -1,27 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureSeeded } from '../seed.js';
-import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
-import { pgliteLocation, type TestLocation } from '../../store/testing.js';
+import { useSeededStore } from '../test-support.js';
 import type { ScreenHit } from '../types.js';
 import { getDossier } from './dossier.js';
 import { enrichHits } from './enrich.js';
 import { resolveEntity } from './resolve.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-let loc: TestLocation;
 let store: Store;
-before(async () => {
-  loc = await pgliteLocation();
-  store = await openStore(loc.opts);
-  await ensureSeeded(store, path.join(root, 'data'), () => undefined);
-});
-after(async () => {
-  await store.close();
-  await loc.dispose();
+useSeededStore((s) => {
+  store = s;
 });
 
 const listedOn = async (name: string, asOf: string, listId: string): Promise<boolean> => {

@@ -1,26 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureSeeded } from '../seed.js';
-import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
-import { pgliteLocation, postgresLocation, type TestLocation } from '../../store/testing.js';
+import { postgresLocation } from '../../store/testing.js';
+import { openSeeded, useSeededStore } from '../test-support.js';
 import { listSummaries, listSummary } from '../lists/lists.js';
 import { diffList } from './diff.js';
 import { listEvents } from './events.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-let loc: TestLocation;
 let store: Store;
-before(async () => {
-  loc = await pgliteLocation();
-  store = await openStore(loc.opts);
-  await ensureSeeded(store, path.join(root, 'data'), () => undefined);
-});
-after(async () => {
-  await store.close();
-  await loc.dispose();
+useSeededStore((s) => {
+  store = s;
 });
 
 test('1260H 2025-01-07 → 2026-06-08: 134 − removed + added = 188, renames neither, the withdrawn draft apart', async () => {
@@ -79,9 +68,8 @@ test('events: filters by list, kind, since and asOf', async () => {
 
 test('the same answers on PostgreSQL: the 1260H diff reconciles and as-of counts match', async () => {
   const pgLoc = await postgresLocation();
-  const pg = await openStore(pgLoc.opts);
+  const pg = await openSeeded(pgLoc);
   try {
-    await ensureSeeded(pg, path.join(root, 'data'), () => undefined);
     assert.equal(pg.engine, 'postgres');
     const [a, b] = await Promise.all([diffList(pg, 'us-dod-1260h', '2025-01-07', '2026-06-08'), diffList(store, 'us-dod-1260h', '2025-01-07', '2026-06-08')]);
     assert.deepEqual(a, b);
