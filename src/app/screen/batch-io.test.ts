@@ -3,31 +3,17 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ListwatchError } from '../../core/errors.js';
-import { readBatchCsv, splitPlainCsvLine } from './batch-io.js';
+import { readBatchCsv, rowsFromCsvRecords, splitPlainCsvLine, type CsvRecord } from './batch-io.js';
 import type { BatchRow } from './batch-core.js';
+import { prng } from '../../test-support/prng.js';
 
 /** The reading readBatchCsv must reproduce: csv-parse on the whole input (its earlier implementation). */
 async function* reference(input: Readable, file: string): AsyncGenerator<BatchRow> {
   const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }));
-  let cols: { name: number; id: number; asOf: number } | null = null;
-  try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const r = rec.record;
-      if (!cols) {
-        const h = r.map((x) => x.trim().toLowerCase());
-        cols = { name: h.indexOf('name'), id: h.indexOf('id'), asOf: h.indexOf('as_of') };
-        if (cols.name < 0) throw new ListwatchError('BAD_FILE', `the header has no "name" column (found: ${r.join(', ')})`, { file, line: rec.info.lines });
-        continue;
-      }
-      const row: BatchRow = { line: rec.info.lines, name: r[cols.name] ?? '' };
-      if (cols.id >= 0 && r[cols.id] !== undefined) row.id = r[cols.id] ?? '';
-      if (cols.asOf >= 0 && (r[cols.asOf] ?? '').trim() !== '') row.asOf = r[cols.asOf] ?? '';
-      yield row;
-    }
-  } catch (e) {
-    if (e instanceof ListwatchError) throw e;
-    throw new ListwatchError('BAD_FILE', `cannot read CSV: ${e instanceof Error ? e.message : String(e)}`, { file }, { cause: e });
+  async function* records(): AsyncGenerator<CsvRecord> {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { record: rec.record, line: rec.info.lines };
   }
+  yield* rowsFromCsvRecords(records(), file);
 }
 
 async function outcome(read: (i: Readable, f: string) => AsyncGenerator<BatchRow>, chunks: Buffer[]): Promise<unknown> {
@@ -39,17 +25,6 @@ async function outcome(read: (i: Readable, f: string) => AsyncGenerator<BatchRow
     const le = e as ListwatchError;
     return { rows, error: [le.code, le.message, JSON.stringify(le.where ?? null)] };
   }
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = ['Acme', 'Ltd.', '腾讯控股', ' ', '', 'a,b', 'say "hi"', 'x\ny', 'r\r\nn', '2024-01-01', 'é', '中國電信'];

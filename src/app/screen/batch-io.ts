@@ -48,11 +48,6 @@ export function splitPlainCsvLine(line: string): string[] | null {
   }
 }
 
-/** Records of a CSV as csv-parse reads them with `CSV_OPTIONS`: the fields and the 1-based line. */
-interface CsvRecord {
-  record: string[];
-  line: number;
-}
 
 /**
  * Reads CSV records. Lines in the common form are split here (csv-parse's per-record info
@@ -153,15 +148,21 @@ async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>): AsyncGenerat
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { record: rec.record, line: rec.info.lines };
 }
 
+/** One CSV record with its 1-based file line (where the record starts). */
+export interface CsvRecord {
+  record: string[];
+  line: number;
+}
+
 /**
- * Streams the rows of a batch CSV: a header with a `name` column and optional `id` and
- * `as_of` columns (any order, case-insensitive, BOM tolerated). Yields rows with their
- * 1-based file line. Throws BAD_FILE when the header has no `name` column or the CSV is broken.
+ * Turns CSV records into batch rows: the first record is the header, which must have a `name`
+ * column (`id` and `as_of` optional; any order, case-insensitive). Throws BAD_FILE naming `file`
+ * when the header has no `name` column or the records cannot be read.
  */
-export async function* readBatchCsv(input: Readable, file = 'input'): AsyncGenerator<BatchRow> {
+export async function* rowsFromCsvRecords(records: AsyncIterable<CsvRecord>, file: string): AsyncGenerator<BatchRow> {
   let cols: { name: number; id: number; asOf: number } | null = null;
   try {
-    for await (const rec of csvRecords(input)) {
+    for await (const rec of records) {
       const r = rec.record;
       if (!cols) {
         const h = r.map((x) => x.trim().toLowerCase());
@@ -178,6 +179,15 @@ export async function* readBatchCsv(input: Readable, file = 'input'): AsyncGener
     if (e instanceof ListwatchError) throw e;
     throw new ListwatchError('BAD_FILE', `cannot read CSV: ${e instanceof Error ? e.message : String(e)}`, { file }, { cause: e });
   }
+}
+
+/**
+ * Streams the rows of a batch CSV: a header with a `name` column and optional `id` and
+ * `as_of` columns (any order, case-insensitive, BOM tolerated). Yields rows with their
+ * 1-based file line. Throws BAD_FILE when the header has no `name` column or the CSV is broken.
+ */
+export function readBatchCsv(input: Readable, file = 'input'): AsyncGenerator<BatchRow> {
+  return rowsFromCsvRecords(csvRecords(input), file);
 }
 
 /** Columns of the CSV output: one row per input row, the best hit flattened, all hits as JSON. */
