@@ -5,17 +5,7 @@
  * listed names. Deterministic: a seeded PRNG, so every run screens the same names.
  */
 
-/** Mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/test-support/prng.js';
 
 const PLACES = ['Shenzhen', 'Hangzhou', 'Shanghai', 'Beijing', 'Guangzhou', 'Suzhou', 'Ningbo', 'Wuxi', 'Chengdu', 'Wuhan', 'Xiamen', 'Dongguan', 'Foshan', 'Tianjin', 'Qingdao', 'Jinan', 'Hefei', 'Changsha'];
 const SYLLABLES = ['hua', 'xin', 'tai', 'long', 'feng', 'sheng', 'kang', 'rui', 'jia', 'hong', 'da', 'tong', 'yuan', 'mei', 'bao', 'li', 'heng', 'xing', 'guang', 'ming', 'jin', 'an', 'de', 'fu', 'chang', 'wei', 'yi', 'zhong', 'tian', 'hai'];
