@@ -1,6 +1,5 @@
 import { ListwatchError } from '../errors.js';
-import { inInterval } from '../dates.js';
-import type { Designation, IsoDate, Publication } from '../model.js';
+import type { Designation, Publication } from '../model.js';
 import { applyPublication, publicationOrder } from './designations.js';
 
 /** One member of a list at a point of its history: the entity and how the list printed it. */
@@ -50,11 +49,6 @@ export function membershipAfter(publications: readonly Publication[], upTo: stri
     }
   }
   return members;
-}
-
-/** Designations in force on `day` (half-open intervals), optionally of one list. */
-export function activeOn(designations: readonly Designation[], day: IsoDate, listId?: string): Designation[] {
-  return designations.filter((d) => (listId === undefined || d.listId === listId) && inInterval(day, d.from, d.to));
 }
 
 /** Publications that take legal effect (everything but withdrawn documents), in effect order. */
