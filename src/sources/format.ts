@@ -44,8 +44,6 @@ export interface LoadedInput {
   lists: ListSlice[];
   /** Defects repaired or skipped on the way, each naming file and line. */
   warnings: string[];
-  /** sha256 of each file's bytes, by path, for the citation. */
-  fileHashes: Record<string, string>;
 }
 
 /**

@@ -50,7 +50,9 @@ export async function importFiles(store: Store, format: string, files: string[],
     const progress = opts.onProgress;
     progress?.(`reading ${Object.values(unit.files).join(', ')}`);
     const input = await readUnit(unit);
-    const fileHash = sha256(Object.values(input).map((f) => sha256(f.bytes)).sort().join('\n'));
+    // Each file hashed once: the source id, its note and the publications' citation all use these.
+    const hashes = Object.values(input).map((f) => ({ f, hash: sha256(f.bytes) }));
+    const fileHash = sha256(hashes.map((h) => h.hash).sort().join('\n'));
     const names = Object.values(input).map((f) => f.name).join(' + ');
     const date = opts.date ?? opts.fileDates?.[unit.primary] ?? opts.today;
     const source: Source = {
@@ -59,23 +61,24 @@ export async function importFiles(store: Store, format: string, files: string[],
       publisher: PUBLISHER[fmt.quality],
       date,
       quality: fmt.quality,
-      note: `Imported by listwatch on ${opts.today} from ${Object.values(input).map((f) => `${f.name} (sha256 ${sha256(f.bytes)})`).join(', ')}`,
+      note: `Imported by listwatch on ${opts.today} from ${hashes.map(({ f, hash }) => `${f.name} (sha256 ${hash})`).join(', ')}`,
     };
     const t0 = Date.now();
     const loaded = await fmt.load(input, { sourceId: source.id, ...(progress ? { onProgress: progress } : {}) });
     progress?.(`${names}: ${loaded.rowCount} records parsed in ${Date.now() - t0} ms`);
-    results.push(await importUnit(store, fmt, unit.primary, loaded, source, date, opts));
+    const primaryHash = (hashes.find((h) => h.f.path === unit.primary) ?? hashes[0])?.hash;
+    const citation = `${path.basename(unit.primary)}${hashes.length > 1 ? ` (+${hashes.length - 1} companion files)` : ''}, sha256 ${primaryHash}`;
+    results.push(await importUnit(store, fmt, unit.primary, loaded, source, citation, date, opts));
   }
   return results;
 }
 
-async function importUnit(store: Store, fmt: SourceFormat, file: string, loaded: LoadedInput, source: Source, date: IsoDate, opts: ImportOptions): Promise<ImportResult> {
+async function importUnit(store: Store, fmt: SourceFormat, file: string, loaded: LoadedInput, source: Source, citation: string, date: IsoDate, opts: ImportOptions): Promise<ImportResult> {
   const result: ImportResult = { file, format: fmt.id, lists: [], warnings: [...loaded.warnings] };
   const change: Required<Pick<RecordChange, 'lists' | 'entities' | 'publications' | 'openDesignations' | 'closeDesignations' | 'updateDesignations' | 'events'>> = {
     lists: [], entities: [], publications: [], openDesignations: [], closeDesignations: [], updateDesignations: [], events: [],
   };
   const entityWrites = new Map<string, Entity>();
-  const citation = `${path.basename(file)}${Object.keys(loaded.fileHashes).length > 1 ? ` (+${Object.keys(loaded.fileHashes).length - 1} companion files)` : ''}, sha256 ${loaded.fileHashes[file] ?? Object.values(loaded.fileHashes)[0]}`;
   for (const slice of loaded.lists) {
     if (await store.findPublicationByHash(slice.list.id, slice.contentHash)) {
       result.lists.push({ listId: slice.list.id, publicationId: null, status: 'unchanged', entityCount: slice.entries.length, added: 0, removed: 0, renamed: 0, changed: 0 });

@@ -1,5 +1,4 @@
 import type { SourceFormat } from '../format.js';
-import { sha256 } from '../common/hash.js';
 import { groupCons, parseCons } from './parse.js';
 import { mapCons } from './map.js';
 
@@ -16,7 +15,6 @@ export const ofacCons: SourceFormat = {
   group: groupCons,
   async load(files, ctx) {
     const raw = await parseCons(files, ctx.onProgress);
-    const fileHashes = Object.fromEntries(Object.values(files).map((f) => [f.path, sha256(f.bytes)]));
-    return { rowCount: raw.primary.length, lists: mapCons(raw, ctx.sourceId), warnings: raw.warnings, fileHashes };
+    return { rowCount: raw.primary.length, lists: mapCons(raw, ctx.sourceId), warnings: raw.warnings };
   },
 };

@@ -16,9 +16,9 @@ export const ofacSdn: SourceFormat = {
   group: (paths) => groupSdn(paths),
   async load(files, ctx) {
     const raw = await parseOfacSet(files, 'sdn', ctx.onProgress);
-    const fileHashes = Object.fromEntries(Object.values(files).map((f) => [f.path, sha256(f.bytes)]));
-    const setHash = sha256(['sdn', 'add', 'alt', 'comments'].map((r) => (files[r] ? `${r}:${fileHashes[files[r].path]}` : '')).join('\n'));
-    const contentHash = Object.keys(files).length === 1 && files.sdn ? fileHashes[files.sdn.path]! : setHash;
-    return { rowCount: raw.primary.length, lists: [mapSdn(raw, ctx.sourceId, contentHash)], warnings: raw.warnings, fileHashes };
+    const contentHash = Object.keys(files).length === 1 && files.sdn
+      ? sha256(files.sdn.bytes)
+      : sha256(['sdn', 'add', 'alt', 'comments'].map((r) => (files[r] ? `${r}:${sha256(files[r].bytes)}` : '')).join('\n'));
+    return { rowCount: raw.primary.length, lists: [mapSdn(raw, ctx.sourceId, contentHash)], warnings: raw.warnings };
   },
 };

@@ -17,13 +17,11 @@ export const opensanctions1260h: SourceFormat = {
   async load(files, ctx) {
     const f = files.csv!;
     const raw = await parseOs1260h(f);
-    const hash = sha256(f.bytes);
-    const mapped = mapOs1260h(raw.rows, f.name, ctx.sourceId, hash);
+    const mapped = mapOs1260h(raw.rows, f.name, ctx.sourceId, sha256(f.bytes));
     return {
       rowCount: raw.rows.length,
       lists: [mapped.slice],
       warnings: [...raw.warnings, `${f.name}: latest edition in the file is ${mapped.edition} (${mapped.slice.entries.length} entries); imported into ${OS_1260H_LIST.id}, not us-dod-1260h`, ...mapped.warnings],
-      fileHashes: { [f.path]: hash },
     };
   },
 };

@@ -1,5 +1,4 @@
 import type { SourceFormat } from '../format.js';
-import { sha256 } from '../common/hash.js';
 import { parseCsl } from './parse.js';
 import { mapCsl } from './map.js';
 
@@ -18,6 +17,6 @@ export const tradeCsl: SourceFormat = {
     const f = files.csl!;
     const raw = await parseCsl(f, ctx.onProgress);
     const mapped = mapCsl(raw.rows, f.name, ctx.sourceId);
-    return { rowCount: raw.rows.length, lists: mapped.lists, warnings: [...raw.warnings, ...mapped.warnings], fileHashes: { [f.path]: sha256(f.bytes) } };
+    return { rowCount: raw.rows.length, lists: mapped.lists, warnings: [...raw.warnings, ...mapped.warnings] };
   },
 };
