@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deriveDesignations } from '../src/core/history/designations.js';
+import { indexSourceFromDataset } from '../src/app/screen/index-source.js';
 import type { IndexSource } from '../src/core/match/build-index.js';
 import { loadDataset } from '../src/sources/dataset/index.js';
 
@@ -17,6 +17,5 @@ export function sharedPath(...parts: string[]): string {
  * designations derived from them, the same derivation the store applies when seeding.
  */
 export async function bundledIndexSource(): Promise<IndexSource> {
-  const ds = await loadDataset(path.join(repoRoot, 'data'));
-  return { entities: ds.entities, designations: deriveDesignations(ds.publications), publications: ds.publications, lists: ds.lists };
+  return indexSourceFromDataset(await loadDataset(path.join(repoRoot, 'data')));
 }
