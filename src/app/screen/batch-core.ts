@@ -2,7 +2,7 @@ import { isIsoDate } from '../../core/dates.js';
 import type { ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
 import type { ScreenResult } from '../types.js';
-import { screenWithIndex, type ResolvedScreenOptions } from './screen.js';
+import { screenWithIndex } from './screen.js';
 
 /** One input row of a batch: its line in the input file, an optional caller id, the name and an optional per-row date. */
 export interface BatchRow {
@@ -44,12 +44,7 @@ export function screenChunk(index: ScreenIndex, rows: readonly BatchRow[], opts:
     if (problem) return { ...base, query: row.name ?? '', error: problem };
     try {
       const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
-      const r = screenWithIndex(index, row.name, {
-        asOf,
-        ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
-        ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
-        ...(opts.includeInactive !== undefined ? { includeInactive: opts.includeInactive } : {}),
-      });
+      const r = screenWithIndex(index, row.name, { ...opts, asOf });
       return { ...base, ...r };
     } catch (e) {
       return { ...base, query: row.name, error: e instanceof Error ? e.message : String(e) };
@@ -73,12 +68,6 @@ export interface BatchChunk {
  */
 export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions): BatchChunk {
   const chunk: BatchChunk = { lines: new Array<string>(rows.length), errors: [], withHits: 0 };
-  const shared: ResolvedScreenOptions = {
-    asOf: opts.asOf,
-    ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
-    ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
-    ...(opts.includeInactive !== undefined ? { includeInactive: opts.includeInactive } : {}),
-  };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as BatchRow;
     const problem = rowProblem(row);
@@ -87,7 +76,7 @@ export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], 
     if (!problem) {
       const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
       try {
-        r = screenWithIndex(index, row.name, asOf === shared.asOf ? shared : { ...shared, asOf });
+        r = screenWithIndex(index, row.name, asOf === opts.asOf ? opts : { ...opts, asOf });
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }

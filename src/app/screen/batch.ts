@@ -7,7 +7,6 @@ import { screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, typ
 import { toColumns } from './batch-columns.js';
 
 export type { BatchChunk, BatchRecord, BatchRow, BatchScreenOptions } from './batch-core.js';
-export { toChunk } from './batch-core.js';
 
 /** Options of a batch run: the shared screen options plus the index and how to spread the work. */
 export interface BatchOptions extends BatchScreenOptions {
