@@ -122,6 +122,8 @@ export interface ListSummary {
   publications: Omit<Publication, 'entries'>[];
   /** Entities in force on asOf. */
   activeCount: number;
+  /** Entities in force on each date of the publications above that is not a withdrawn document, in date order. */
+  sizes: { date: IsoDate; activeCount: number }[];
 }
 
 /** The difference between two publications of a list (computed by `core/history/diff.ts`). */

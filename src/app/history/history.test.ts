@@ -53,6 +53,16 @@ test('lists: publications and the number in force on asOf', async () => {
   assert.equal((await listSummary(store, 'us-dod-1237', '2022-01-01')).activeCount, 0);
 });
 
+test('lists: the size on each publication date is the count in force that day', async () => {
+  for (const s of await listSummaries(store, '2026-07-01')) {
+    const effective = [...new Set(s.publications.filter((p) => p.kind !== 'withdrawn').map((p) => p.date))].sort();
+    assert.deepEqual(s.sizes.map((x) => x.date), effective, s.list.id);
+    for (const x of s.sizes) assert.equal(x.activeCount, (await listSummary(store, s.list.id, x.date)).activeCount, `${s.list.id} on ${x.date}`);
+  }
+  const dod = await listSummary(store, 'us-dod-1260h', '2026-07-01');
+  assert.equal(dod.sizes.find((x) => x.date === '2025-01-07')?.activeCount, 134);
+});
+
 test('events: filters by list, kind, since and asOf', async () => {
   const all = await listEvents(store, {});
   assert.ok(all.length > 0);

@@ -54,10 +54,9 @@ export async function listView(root: HTMLElement, id: string, params: URLSearchP
     return failed(root, e);
   }
   const pubs = s.publications;
-  const dates = [...new Set(pubs.filter((p) => p.kind !== 'withdrawn').map((p) => p.date))];
-  // The size on each publication date is the count in force that day, derived from the record.
-  const sizes = await Promise.all(dates.map((d) => get<ListSummary>(`/lists/${encodeURIComponent(id)}`, { as_of: d }).then((x) => x.activeCount).catch(() => 0)));
-  const chart = growthChart(dates.map((d, i) => ({ date: d, value: sizes[i]! })), `${s.list.name}: entities in force on each publication date`);
+  // The API gives the count in force on each publication date, derived from the record.
+  const sizes = new Map(s.sizes.map((x) => [x.date, x.activeCount]));
+  const chart = growthChart(s.sizes.map((x) => ({ date: x.date, value: x.activeCount })), `${s.list.name}: entities in force on each publication date`);
 
   const options = pubs.map((p) => h('option', { value: p.id }, `${p.date} · ${p.kind} · ${p.title}`));
   const fromSel = h('select', { id: 'diff-from' }, options.map((o) => o.cloneNode(true)));
@@ -87,13 +86,13 @@ export async function listView(root: HTMLElement, id: string, params: URLSearchP
       h('div', { class: 'scroll' }, h('table', null,
         h('thead', null, h('tr', null, h('th', null, 'Date'), h('th', null, 'Kind'), h('th', null, 'Publication'), h('th', { class: 'num' }, 'Entries'), h('th', { class: 'num' }, 'In force after'))),
         h('tbody', null, pubs.map((p) => {
-          const i = dates.indexOf(p.date);
+          const size = sizes.get(p.date);
           return h('tr', { class: p.kind === 'withdrawn' ? 'withdrawn' : null },
             h('td', null, h('time', { datetime: p.date }, p.date)),
             h('td', null, p.kind, p.verified === false ? [' ', badge('unverified', 'unverified')] : null),
             h('td', null, pubLink(p), p.note ? h('div', { class: 'small muted' }, p.note) : null, h('div', { class: 'small' }, cite(p.sourceIds, p.verified !== false))),
             h('td', { class: 'num' }, p.entityCount ?? ''),
-            h('td', { class: 'num' }, p.kind === 'withdrawn' || i < 0 ? '—' : String(sizes[i])));
+            h('td', { class: 'num' }, p.kind === 'withdrawn' || size === undefined ? '—' : String(size)));
         }))))),
     h('section', { 'aria-labelledby': 'h-diff' },
       h('h2', { id: 'h-diff' }, 'Compare two publications'),
