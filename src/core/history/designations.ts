@@ -68,6 +68,30 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
   return change;
 }
 
+/**
+ * Applies a change made by `applyPublication` to the designations in force, in place: closed
+ * ones take their end and leave `active`, updated ones take the new printed name and basis,
+ * opened ones join it (as copies). Returns the opened designations.
+ */
+export function commitChange(active: Map<string, Designation>, ch: DesignationChange): Designation[] {
+  for (const c of ch.close) {
+    const d = active.get(c.entityId);
+    if (!d) continue;
+    d.to = c.to;
+    d.endedBy = c.endedBy;
+    active.delete(c.entityId);
+  }
+  for (const u of ch.update) {
+    const d = active.get(u.entityId);
+    if (!d) continue;
+    d.printedName = u.printedName;
+    if (u.basis !== undefined) d.basis = u.basis;
+  }
+  const opened = ch.open.map((o) => ({ ...o }));
+  for (const d of opened) active.set(d.entityId, d);
+  return opened;
+}
+
 /** Order in which same-day publications apply: removals before additions, withdrawn last. */
 const KIND_ORDER: Record<Publication['kind'], number> = { removal: 0, redesignation: 1, edition: 2, snapshot: 2, addition: 3, withdrawn: 4 };
 
@@ -91,27 +115,7 @@ export function deriveDesignations(publications: readonly Publication[]): Design
   const all: Designation[] = [];
   for (const pubs of byList.values()) {
     const active = new Map<string, Designation>();
-    for (const pub of [...pubs].sort(publicationOrder)) {
-      const ch = applyPublication(active, pub);
-      for (const c of ch.close) {
-        const d = active.get(c.entityId);
-        if (!d) continue;
-        d.to = c.to;
-        d.endedBy = c.endedBy;
-        active.delete(c.entityId);
-      }
-      for (const u of ch.update) {
-        const d = active.get(u.entityId);
-        if (!d) continue;
-        d.printedName = u.printedName;
-        if (u.basis !== undefined) d.basis = u.basis;
-      }
-      for (const o of ch.open) {
-        const d = { ...o };
-        active.set(o.entityId, d);
-        all.push(d);
-      }
-    }
+    for (const pub of [...pubs].sort(publicationOrder)) all.push(...commitChange(active, applyPublication(active, pub)));
   }
   return all.sort((a, b) => a.listId.localeCompare(b.listId) || a.from.localeCompare(b.from) || a.entityId.localeCompare(b.entityId));
 }

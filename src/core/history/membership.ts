@@ -1,6 +1,6 @@
 import { ListwatchError } from '../errors.js';
 import type { Designation, Publication } from '../model.js';
-import { applyPublication, publicationOrder } from './designations.js';
+import { applyPublication, commitChange, publicationOrder } from './designations.js';
 
 /** One member of a list at a point of its history: the entity and how the list printed it. */
 export interface Member {
@@ -25,18 +25,8 @@ export function membershipAfter(publications: readonly Publication[], upTo: stri
   for (const pub of sorted.slice(0, idx + 1)) {
     const ch = applyPublication(active, pub);
     const printedBy = new Map(pub.entries.map((e) => [e.entityId, e] as const));
-    for (const c of ch.close) {
-      active.delete(c.entityId);
-      members.delete(c.entityId);
-    }
-    for (const u of ch.update) {
-      const d = active.get(u.entityId);
-      if (d) {
-        d.printedName = u.printedName;
-        if (u.basis !== undefined) d.basis = u.basis;
-      }
-    }
-    for (const o of ch.open) active.set(o.entityId, { ...o });
+    commitChange(active, ch);
+    for (const c of ch.close) members.delete(c.entityId);
     for (const [id, d] of active) {
       const e = printedBy.get(id);
       const prev = members.get(id);
