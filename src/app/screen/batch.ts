@@ -114,8 +114,9 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
 }
 
 /**
- * The same as `screenBatchChunks`, one record object per row (in input order): the form the
- * HTTP server and library callers use.
+ * The same as `screenBatchChunks`, one record object per row (in input order), for library
+ * callers that want objects rather than JSON lines. (The HTTP jobs runner screens its chunks
+ * in-process through the server's services, so that it can persist progress per chunk.)
  */
 export async function* screenBatch(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, opts: BatchOptions, onProgress?: BatchProgress): AsyncGenerator<BatchRecord> {
   for await (const chunk of screenBatchChunks(rows, opts, onProgress)) {
