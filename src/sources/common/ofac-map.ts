@@ -2,6 +2,7 @@ import type { Entity, NameKind } from '../../core/model.js';
 import type { OfacAddress, OfacAlt, OfacPrimary } from './ofac-legacy.js';
 import { parseRemarks, type ParsedRemarks } from './ofac-remarks.js';
 import { buildEntity, countryCode, entityType } from './entity.js';
+import { groupBy } from './group.js';
 
 /** An OFAC record mapped to an entity, with what list mappings need from its remarks. */
 export interface MappedOfac {
@@ -43,17 +44,6 @@ export function mapOfacRecords(records: OfacPrimary[], alts: OfacAlt[], addresse
     );
     return { record, entity, remarks };
   });
-}
-
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const arr = m.get(k);
-    if (arr) arr.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
 }
 
 /** The basis text of an OFAC entry: its program tags, as OFAC prints them. */

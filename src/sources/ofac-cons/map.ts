@@ -2,6 +2,7 @@ import type { ListDef } from '../../core/model.js';
 import type { ListSlice } from '../format.js';
 import { hashJson } from '../common/hash.js';
 import { mapOfacRecords, programBasis } from '../common/ofac-map.js';
+import { groupBy } from '../common/group.js';
 import { slugify } from '../common/text.js';
 import type { SdnRaw } from '../ofac-sdn/parse.js';
 
@@ -43,10 +44,8 @@ function listDef(program: string): ListDef {
  */
 export function mapCons(raw: SdnRaw, sourceId: string): ListSlice[] {
   const mapped = mapOfacRecords(raw.primary, raw.alts, raw.addresses, 'us-ofac-cons', sourceId);
-  const altsBy = new Map<string, unknown[]>();
-  for (const a of raw.alts) (altsBy.get(a.entNum) ?? altsBy.set(a.entNum, []).get(a.entNum)!).push([a.altType, a.name]);
-  const addBy = new Map<string, unknown[]>();
-  for (const a of raw.addresses) (addBy.get(a.entNum) ?? addBy.set(a.entNum, []).get(a.entNum)!).push([a.city, a.country]);
+  const altsBy = groupBy(raw.alts, (a) => a.entNum);
+  const addBy = groupBy(raw.addresses, (a) => a.entNum);
   const byProgram = new Map<string, typeof mapped>();
   for (const m of mapped) {
     for (const p of m.record.programs.length ? m.record.programs : ['NONE']) (byProgram.get(p) ?? byProgram.set(p, []).get(p)!).push(m);
@@ -55,7 +54,7 @@ export function mapCons(raw: SdnRaw, sourceId: string): ListSlice[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([program, ms]) => ({
       list: listDef(program),
-      contentHash: hashJson(ms.map((m) => [m.record.entNum, m.record.name, m.record.sdnType, m.record.programs, m.record.remarks, altsBy.get(m.record.entNum) ?? [], addBy.get(m.record.entNum) ?? []])),
+      contentHash: hashJson(ms.map((m) => [m.record.entNum, m.record.name, m.record.sdnType, m.record.programs, m.record.remarks, (altsBy.get(m.record.entNum) ?? []).map((a) => [a.altType, a.name]), (addBy.get(m.record.entNum) ?? []).map((a) => [a.city, a.country])])),
       entities: ms.map((m) => m.entity),
       entries: ms.map((m) => {
         let basis = programBasis(m.record.programs);

@@ -1,6 +1,7 @@
 import type { Identifier, NameKind } from '../../core/model.js';
 import type { ListSlice } from '../format.js';
 import { buildEntity, countryCode, entityType } from '../common/entity.js';
+import { groupBy } from '../common/group.js';
 import { hashJson } from '../common/hash.js';
 import { splitMulti } from '../common/text.js';
 import { cslList } from './lists.js';
@@ -52,8 +53,7 @@ function basisOf(r: CslRow, dates: Record<string, string>): string | undefined {
  */
 export function mapCsl(rows: CslRow[], file: string, sourceId: string): { lists: ListSlice[]; warnings: string[] } {
   const warnings: string[] = [];
-  const bySource = new Map<string, CslRow[]>();
-  for (const r of rows) (bySource.get(r.source) ?? bySource.set(r.source, []).get(r.source)!).push(r);
+  const bySource = groupBy(rows, (r) => r.source);
   const lists: ListSlice[] = [];
   for (const [source, rs] of [...bySource.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const list = cslList(source);
