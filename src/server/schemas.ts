@@ -1,16 +1,14 @@
 import { parseIsoDate } from '../core/dates.js';
 import type { IsoDate } from '../core/model.js';
 import type { Role, ScreenOptions } from '../app/types.js';
+import { RULE_ROLES } from '../core/rules/types.js';
 import { errorBodySchema } from './errors.js';
-
-/** The roles a caller may ask about, as the API spells them. */
-export const ROLES: Role[] = ['dod-contractor', 'us-investor', 'exporter', 'federal-contractor'];
 
 /** Query/body fields shared by the screen and job routes (snake_case on the wire). */
 export const screenOptionProps = {
   as_of: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Answer as of this date (YYYY-MM-DD); default today.' },
   threshold: { type: 'number', minimum: 0, maximum: 1, description: 'Minimum score of a hit (0..1); default the engine’s.' },
-  role: { type: 'string', enum: ROLES, description: 'Who is asking; adds what the listing obliges them to do.' },
+  role: { type: 'string', enum: RULE_ROLES, description: 'Who is asking; adds what the listing obliges them to do.' },
   limit: { type: 'integer', minimum: 1, maximum: 50, description: 'Maximum hits per name (default 10).' },
 } as const;
 

@@ -1,11 +1,8 @@
-import { listEvents } from '../../app/history/events.js';
+import { EVENT_KINDS, listEvents } from '../../app/history/events.js';
 import { parseIsoDate } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { EventKind } from '../../core/model.js';
 import type { RegisterCommand } from './index.js';
-
-/** Every event kind the record knows. */
-export const EVENT_KINDS: readonly EventKind[] = ['designation', 'removal', 're-designation', 'rename', 'statement', 'reconsideration-request', 'lawsuit-filed', 'court-ruling', 'appeal', 'withdrawn-publication', 'proposal', 'list-change'];
 
 /** `listwatch events [--list L] [--since D] [--kind K] [--entity ID] [--as-of D]`. */
 export const registerEvents: RegisterCommand = (program, ctx) => {

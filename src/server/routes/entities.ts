@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Dossier } from '../../app/types.js';
+import { RULE_ROLES } from '../../core/rules/types.js';
 import type { ServerContext } from '../context.js';
 import { errors, screenOptionProps, shaped, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
@@ -53,7 +54,7 @@ export function entityRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req) => {
       const o = toScreenOptions(req.query, ctx.today());
-      const roles = o.role ? [o.role] : (['dod-contractor', 'us-investor', 'exporter', 'federal-contractor'] as const);
+      const roles = o.role ? [o.role] : RULE_ROLES;
       const dossiers = await Promise.all(roles.map((role) => ctx.services.dossier(req.params.id, { asOf: o.asOf, role })));
       const obligations = dossiers.flatMap((d) => d.obligations ?? []);
       const sources = Object.assign({}, ...dossiers.map((d) => sourcesOf(d, obligations.flatMap((x) => x.sourceIds)))) as Dossier['sources'];

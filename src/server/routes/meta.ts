@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventKind } from '../../core/model.js';
+import { EVENT_KINDS } from '../../app/history/events.js';
 import { parseIsoDate } from '../../core/dates.js';
 import type { ServerContext } from '../context.js';
 import { errors, screenOptionProps, shapedArray } from '../schemas.js';
-
-const EVENT_KINDS: EventKind[] = ['designation', 'removal', 're-designation', 'rename', 'statement', 'reconsideration-request', 'lawsuit-filed', 'court-ruling', 'appeal', 'withdrawn-publication', 'proposal', 'list-change'];
 
 /** GET /health, GET /events and GET /sources. */
 export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
