@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../core/dates.js';
 import type { Identifier, NameKind } from '../../core/model.js';
 import type { ListSlice } from '../format.js';
 import { buildEntity, countryCode, entityType } from '../common/entity.js';
@@ -26,7 +27,7 @@ export function parseCslIds(ids: string): { identifiers: Omit<Identifier, 'sourc
     else if (type === 'ISIN') out.identifiers.push({ scheme: 'isin', value });
     else if (type === 'Equity Ticker') out.identifiers.push({ scheme: 'ticker', value });
     else if (type === 'Issuer Name') out.names.push(value);
-    else if (/Date/.test(type) && /^\d{4}-\d{2}-\d{2}$/.test(value)) out.dates[type.replace(/:$/, '')] = value;
+    else if (/Date/.test(type) && isIsoDate(value)) out.dates[type.replace(/:$/, '')] = value;
     else if (ID_TYPE.test(type) && !NOT_ID.test(type)) out.identifiers.push({ scheme: 'other', value: `${type} ${value}${country ? ` (${country})` : ''}` });
   }
   return out;
