@@ -2,9 +2,10 @@ import { diffList } from '../../app/history/diff.js';
 import { parseIsoDate } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { PublicationDiff } from '../../app/types.js';
+import { cited } from '../format.js';
 import type { RegisterCommand } from './index.js';
 
-const pub = (p: PublicationDiff['from']): string => `${p.date} ${p.kind} ${p.citation ?? p.title} (${p.id})`;
+const pub = (p: PublicationDiff['from']): string => `${p.date} ${p.kind} ${cited(p)} (${p.id})`;
 
 /** Human form of a diff: header with counts that reconcile, then each section. */
 export function formatDiff(d: PublicationDiff): string {

@@ -2,6 +2,7 @@ import { EVENT_KINDS, listEvents } from '../../app/history/events.js';
 import { parseIsoDate } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { EventKind } from '../../core/model.js';
+import { unverifiedMark } from '../format.js';
 import type { RegisterCommand } from './index.js';
 
 /** `listwatch events [--list L] [--since D] [--kind K] [--entity ID] [--as-of D]`. */
@@ -27,7 +28,7 @@ export const registerEvents: RegisterCommand = (program, ctx) => {
       if (!events.length) return ctx.print('no events match');
       for (const e of events) {
         const when = e.datePrecision && e.datePrecision !== 'day' ? `${e.date.slice(0, e.datePrecision === 'month' ? 7 : 4)} (${e.datePrecision})` : e.date;
-        ctx.print(`${when}  ${e.kind}  ${e.title}${e.verified ? '' : '  [UNVERIFIED]'}`);
+        ctx.print(`${when}  ${e.kind}  ${e.title}${unverifiedMark(e.verified)}`);
         const facts = [e.court && `court: ${e.court}`, e.docket && `docket: ${e.docket}`, e.entityIds.length && `entities: ${e.entityIds.join(', ')}`, e.listIds.length && `lists: ${e.listIds.join(', ')}`, e.namesUrged?.length && `names urged: ${e.namesUrged.join(', ')}`].filter(Boolean);
         if (facts.length) ctx.print(`    ${facts.join('; ')}`);
         if (e.detail) ctx.print(`    ${e.detail}`);

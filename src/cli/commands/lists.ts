@@ -1,20 +1,6 @@
-import { parseIsoDate } from '../../core/dates.js';
 import { listSummaries } from '../../app/lists/lists.js';
+import { asOfOption, cited, formatTable } from '../format.js';
 import type { RegisterCommand } from './index.js';
-
-/** Pads rows into aligned columns (the first row is the header). Wide cells are not cut. */
-export function formatTable(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - [...c].length))).join('  ').trimEnd();
-  const [head, ...rest] = rows;
-  return head ? [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rest.map(line)].join('\n') : '';
-}
-
-/** Reads `--as-of` (default: today at the entry point) as an ISO date, else BAD_INPUT. */
-export function asOfOption(value: string | undefined, today: string): string {
-  return value === undefined ? today : parseIsoDate(value, '--as-of');
-}
 
 /** `listwatch lists [--as-of D]`: every list, its publications (date, kind, citation, count) and how many are in force on D. */
 export const registerLists: RegisterCommand = (program, ctx) => {
@@ -36,7 +22,7 @@ export const registerLists: RegisterCommand = (program, ctx) => {
             p.date,
             p.kind === 'withdrawn' ? 'WITHDRAWN (no legal effect)' : p.kind,
             p.entityCount !== undefined ? String(p.entityCount) : '',
-            (p.citation ?? p.title) + (p.verified === false ? '  [partly UNVERIFIED]' : ''),
+            cited(p) + (p.verified === false ? '  [partly UNVERIFIED]' : ''),
           ]),
         ]).replace(/^/gm, '  '));
       }

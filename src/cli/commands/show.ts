@@ -3,9 +3,7 @@ import type { Dossier, Role } from '../../app/types.js';
 import { ListwatchError } from '../../core/errors.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
-import { asOfOption } from './lists.js';
-
-const mark = (verified: boolean): string => (verified ? '' : '  [UNVERIFIED]');
+import { asOfOption, cited, unverifiedMark as mark } from '../format.js';
 
 /** Human form of a dossier: names, designations, timeline, relations, obligations, sources. */
 export function formatDossier(d: Dossier): string {
@@ -20,8 +18,8 @@ export function formatDossier(d: Dossier): string {
   for (const x of d.designations) {
     const state = x.active ? 'IN FORCE' : x.from > d.asOf ? 'LATER' : 'ENDED';
     out.push(`  ${state.padEnd(8)}  ${x.listName}: ${x.from} → ${x.to ?? 'present'}  as "${x.printedName}"`);
-    if (x.addedByPublication) out.push(`            opened by ${x.addedByPublication.citation ?? x.addedByPublication.title} (${x.addedByPublication.date})${x.addedByPublication.url ? ` ${x.addedByPublication.url}` : ''}`);
-    if (x.endedByPublication) out.push(`            ended by ${x.endedByPublication.kind}: ${x.endedByPublication.citation ?? x.endedByPublication.title} (${x.endedByPublication.date})`);
+    if (x.addedByPublication) out.push(`            opened by ${cited(x.addedByPublication)} (${x.addedByPublication.date})${x.addedByPublication.url ? ` ${x.addedByPublication.url}` : ''}`);
+    if (x.endedByPublication) out.push(`            ended by ${x.endedByPublication.kind}: ${cited(x.endedByPublication)} (${x.endedByPublication.date})`);
     if (x.basis) out.push(`            basis: ${x.basis}`);
   }
   out.push('', 'Timeline (all lists):');
