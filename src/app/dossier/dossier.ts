@@ -47,7 +47,9 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
 
   // Entries that print the entity: every publication of its lists, and withdrawn documents anywhere.
   const ownLists = new Set(designations.map((d) => d.listId));
-  const toRead = allPubs.filter((p) => p.kind === 'withdrawn' || (ownLists.has(p.listId) && allPubs.filter((q) => q.listId === p.listId).length <= MAX_PUBLICATIONS_FOR_RENAMES));
+  const perList = new Map<string, number>();
+  for (const p of allPubs) perList.set(p.listId, (perList.get(p.listId) ?? 0) + 1);
+  const toRead = allPubs.filter((p) => p.kind === 'withdrawn' || (ownLists.has(p.listId) && perList.get(p.listId)! <= MAX_PUBLICATIONS_FOR_RENAMES));
   const printed: PrintedEntry[] = [];
   for (const meta of toRead) {
     const full = await store.getPublication(meta.id);
