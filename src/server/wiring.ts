@@ -6,7 +6,7 @@ import { diffList } from '../app/history/diff.js';
 import { listEvents } from '../app/history/events.js';
 import { listSummaries, listSummary } from '../app/lists/lists.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
-import { forgetScreenIndex, screenIndexFor } from '../app/screen/index-source.js';
+import { loadScreenIndex } from '../app/screen/index-source.js';
 import { screenWithIndex } from '../app/screen/screen.js';
 import type { Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { ScreenIndex } from '../core/match/types.js';
@@ -54,9 +54,7 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
   const rules = loadRules();
   const cacheSize = opts.screenCacheSize ?? 10_000;
   const load = async (): Promise<ScreenState> => {
-    // The per-store index cache would hand back the index of an older revision: drop it first.
-    forgetScreenIndex(store);
-    const index = await screenIndexFor(store);
+    const index = await loadScreenIndex(store);
     // A new enricher rather than `reset()` of the old one: requests still on the old state keep theirs intact.
     const enricher = createEnricher({ store, rules: rules.rules });
     return { index, cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };

@@ -15,23 +15,7 @@ export async function indexSourceFromStore(store: Store): Promise<IndexSource> {
   return { entities, designations, publications, lists };
 }
 
-const cache = new WeakMap<Store, Promise<ScreenIndex>>();
-
-/**
- * The screen index of a store, built once per store object and process (later calls share
- * it). Call `forgetScreenIndex` after writing to the store so the next screen sees the change.
- */
-export function screenIndexFor(store: Store): Promise<ScreenIndex> {
-  let p = cache.get(store);
-  if (!p) {
-    p = indexSourceFromStore(store).then(buildIndex);
-    cache.set(store, p);
-    p.catch(() => cache.delete(store));
-  }
-  return p;
-}
-
-/** Drops the cached index of a store (after an import or a seed). */
-export function forgetScreenIndex(store: Store): void {
-  cache.delete(store);
+/** Builds the screen index from the store as it is now (the server rebuilds it when the store's revision moves). */
+export async function loadScreenIndex(store: Store): Promise<ScreenIndex> {
+  return buildIndex(await indexSourceFromStore(store));
 }
