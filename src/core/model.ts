@@ -159,20 +159,24 @@ export interface Designation {
   basis?: string;
 }
 
+/** Every kind of dated event on an entity or a list (the one list the validator, CLI and API use). */
+export const EVENT_KINDS = [
+  'designation',
+  'removal',
+  're-designation',
+  'rename',
+  'statement',
+  'reconsideration-request',
+  'lawsuit-filed',
+  'court-ruling',
+  'appeal',
+  'withdrawn-publication',
+  'proposal',
+  'list-change', // recorded by an import diff
+] as const;
+
 /** Kinds of dated events on an entity or a list. */
-export type EventKind =
-  | 'designation'
-  | 'removal'
-  | 're-designation'
-  | 'rename'
-  | 'statement'
-  | 'reconsideration-request'
-  | 'lawsuit-filed'
-  | 'court-ruling'
-  | 'appeal'
-  | 'withdrawn-publication'
-  | 'proposal'
-  | 'list-change'; // recorded by an import diff
+export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** A dated, sourced happening. */
 export interface ListEvent {

@@ -1,9 +1,10 @@
-import type { EventKind, IsoDate, ListEvent } from '../../core/model.js';
+import type { IsoDate, ListEvent } from '../../core/model.js';
 import type { Store } from '../../store/store.js';
 import type { EventsQuery } from '../types.js';
 
 /** Every event kind the record knows (CLI choices, API enum). */
-export const EVENT_KINDS: readonly EventKind[] = ['designation', 'removal', 're-designation', 'rename', 'statement', 'reconsideration-request', 'lawsuit-filed', 'court-ruling', 'appeal', 'withdrawn-publication', 'proposal', 'list-change'];
+/** Every event kind (defined with the model). */
+export { EVENT_KINDS } from '../../core/model.js';
 
 /**
  * Events (statements, reconsideration requests, lawsuits and rulings, removals, proposals…)

@@ -1,15 +1,12 @@
 import { isIsoDate } from '../dates.js';
-import type { Dataset } from '../model.js';
+import { EVENT_KINDS as EVENT_KINDS_LIST, type Dataset } from '../model.js';
 
 const QUALITIES = new Set(['P', 'S', 'D']);
 const PUB_KINDS = new Set(['edition', 'addition', 'removal', 'redesignation', 'withdrawn', 'snapshot']);
 const NAME_KINDS = new Set(['printed', 'alias', 'acronym', 'previous', 'zh-hans', 'zh-hant', 'zh-short', 'short']);
 const ID_SCHEMES = new Set(['uscc', 'ticker', 'isin', 'ofac-ent-num', 'csl-id', 'other']);
 const ENTITY_TYPES = new Set(['organization', 'person', 'vessel', 'aircraft', 'other']);
-const EVENT_KINDS = new Set([
-  'designation', 'removal', 're-designation', 'rename', 'statement', 'reconsideration-request',
-  'lawsuit-filed', 'court-ruling', 'appeal', 'withdrawn-publication', 'proposal', 'list-change',
-]);
+const EVENT_KINDS = new Set<string>(EVENT_KINDS_LIST);
 
 /**
  * Checks a dataset for structural and referential problems and returns them as messages,
