@@ -1,4 +1,5 @@
 import type { Store } from '../../store/store.js';
+import { inInterval } from '../../core/dates.js';
 import type { RegisterCommand } from './index.js';
 
 /** What `listwatch init --json` prints: the store and what it holds. */
@@ -25,7 +26,7 @@ export async function summarizeStore(store: Store, today: string): Promise<InitS
         agency: l.agency,
         publications: own.length,
         latest: own.reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null),
-        inForce: designations.filter((d) => d.listId === l.id && d.from <= today && (d.to === null || d.to > today)).length,
+        inForce: designations.filter((d) => d.listId === l.id && inInterval(today, d.from, d.to)).length,
       };
     }),
   };

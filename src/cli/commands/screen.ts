@@ -7,6 +7,7 @@ import { ListwatchError } from '../../core/errors.js';
 import type { ScreenIndex } from '../../core/match/types.js';
 import type { Role, ScreenHit, ScreenResult } from '../../app/types.js';
 import type { CliContext } from '../context.js';
+import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
 
 interface ScreenFlags {
@@ -109,7 +110,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
     .option('--as-of <date>', 'the date the question is about (YYYY-MM-DD); default today')
     .option('--threshold <score>', 'minimum score of a hit, 0–1 (default 0.8, tuned on the development set)')
     .option('--limit <n>', 'maximum hits per name (default 10)')
-    .addOption(new Option('--role <role>', 'add what each listing means for this role').choices(['dod-contractor', 'us-investor', 'exporter', 'federal-contractor']))
+    .addOption(new Option('--role <role>', 'add what each listing means for this role').choices(RULE_ROLES))
     .option('--active-only', 'leave out hits whose designations are all inactive on the date')
     .option('--input <file.csv>', 'batch: a CSV with a "name" column and optional "id" and "as_of" columns')
     .option('--output <file>', 'batch: where to write one record per input row (.jsonl or .csv)')
