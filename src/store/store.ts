@@ -9,6 +9,7 @@ import type {
   Relation,
   Source,
 } from '../core/model.js';
+import type { SqlDriver } from './sql/driver.js';
 
 /**
  * One change to the record, written by `Store.apply` in a single transaction:
@@ -49,6 +50,12 @@ export interface RecordChange {
   resetDesignations?: string[];
 }
 
+/**
+ * What a capability gets of the database: statements, scripts and transactions on one connection.
+ * The same SQL dialect (PostgreSQL) on both engines.
+ */
+export type CapabilitySql = Pick<SqlDriver, 'engine' | 'query' | 'exec' | 'transaction'>;
+
 /** Filters for reading events. */
 export interface EventQuery {
   entityId?: string;
@@ -88,6 +95,13 @@ export interface JobRecord {
 export interface Store {
   /** Which engine this is, for messages and `health`. */
   readonly engine: 'pglite' | 'postgres';
+
+  /**
+   * SQL for the app capabilities that own tables of their own (accounts, audit, watchlists,
+   * alerts, sync, jobs: each a folder under `src/app/` with its migration and contract tests).
+   * Never for the record's tables, which only `apply` writes.
+   */
+  readonly sql: CapabilitySql;
 
   /** Applies versioned migrations that have not run yet. Safe to call on every start. */
   migrate(): Promise<void>;

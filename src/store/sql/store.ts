@@ -1,5 +1,5 @@
 import type { Designation, Entity, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
-import type { EventQuery, JobRecord, RecordChange, Store } from '../store.js';
+import type { CapabilitySql, EventQuery, JobRecord, RecordChange, Store } from '../store.js';
 import type { SqlDriver, SqlExecutor } from './driver.js';
 import { storeError } from './errors.js';
 import * as jobs from './jobs.js';
@@ -19,8 +19,8 @@ export class SqlStore implements Store {
     this.engine = driver.engine;
   }
 
-  /** Raw SQL access for benchmarks and diagnostics (e.g. pg_trgm similarity); not part of `Store`. */
-  get sql(): SqlExecutor {
+  /** See `Store.sql`: the app capabilities' own tables, and benchmarks (e.g. pg_trgm similarity). */
+  get sql(): CapabilitySql {
     return this.driver;
   }
 

@@ -13,5 +13,16 @@ export interface Migration {
   up: string | ((tx: SqlExecutor) => Promise<void>);
 }
 
-/** Every migration, in version order. Adding one: a numbered file here and one entry below. */
-export const migrations: readonly Migration[] = [schema, trgm, revision];
+/**
+ * Every migration, in version order. Adding one: a numbered file here and one entry below.
+ *
+ * Version ranges, so work on different rooms never takes the same number:
+ * - 1–99: the record's tables (this folder);
+ * - 100–149 accounts, audit, decisions; 150–199 watchlists, alerts, sync; 200–249 jobs;
+ *   250–299 interfaces. A capability keeps its migration in its own folder under `src/app/`
+ *   (plain SQL, no app code) and is listed in `CAPABILITY_MIGRATIONS` below.
+ */
+const CAPABILITY_MIGRATIONS: readonly Migration[] = [];
+
+/** Every migration: the record's and the capabilities'. */
+export const migrations: readonly Migration[] = [schema, trgm, revision, ...CAPABILITY_MIGRATIONS];
