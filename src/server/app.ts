@@ -20,6 +20,8 @@ import { createServices } from './wiring.js';
 import { installAuth } from './auth/hook.js';
 import type { AccountsOptions } from './auth/hook.js';
 import { accountRoutes } from './auth/routes.js';
+import { auditRoutes } from './routes/audit.js';
+import { decisionRoutes } from './routes/decisions.js';
 import { createServerAudit } from './auth/screening.js';
 
 /** Pino options: headers that carry secrets are redacted should anything log a request object. */
@@ -115,6 +117,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
     accountRoutes(api, { store: deps.store, now, enforced: ctx.authEnforced });
+    decisionRoutes(api, ctx);
+    auditRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -10,6 +10,7 @@ import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
+import { registerDecisions } from './decisions.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -26,4 +27,5 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerAudit,
   registerKeys,
+  registerDecisions,
 ];

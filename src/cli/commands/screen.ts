@@ -45,6 +45,7 @@ export function formatScreen(r: ScreenResult): string[] {
     out.push(`      why: ${h.explanation.summary}`);
     for (const d of h.designations) out.push(designationLine(d));
     for (const p of h.parents ?? []) out.push(`      listed parent: ${p.name} (${p.active ? 'active' : 'inactive'})`);
+    if (h.decision) out.push(`      decision: ${h.decision.verdict.toUpperCase()} by ${h.decision.actor} at ${h.decision.at}: ${h.decision.note}${h.decision.listingChanged ? ' (the listing has changed since: review again)' : ''}`);
     for (const o of h.obligations ?? []) out.push(`      ${o.status} from ${o.effectiveFrom}${o.effectiveTo ? ` until ${o.effectiveTo}` : ''}${o.via ? ` (via listed parent ${o.via.parentName})` : ''}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
   });
   return out;
@@ -142,11 +143,13 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
         const { createEnricher } = await import('../../app/dossier/enrich.js');
         res = { ...res, hits: await createEnricher({ store: await ctx.store() }).enrich(res.hits, { asOf, role: f.role }) };
       }
+      const { withDecisions } = await import('../../app/decisions/decisions.js');
       const { recordScreening } = await import('../../app/audit/audit.js');
       await recordScreening(await ctx.store(), {
         actor: ctx.actor, query: name, answer: res, details: { via: 'cli' },
         options: { asOf, threshold: res.threshold, ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
       });
+      res = await withDecisions(await ctx.store(), res);
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
     });
