@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'TOO_LARGE'
   | 'CONFLICT'
+  | 'UPSTREAM' // an official source (or a webhook / SMTP server) failed to answer after retries
   | 'STORE' // the database failed
   | 'INTERNAL';
 

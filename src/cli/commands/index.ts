@@ -8,6 +8,9 @@ import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
+import { registerSync } from './sync.js';
+import { registerWatch } from './watch.js';
+import { registerAlerts } from './alerts.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -21,5 +24,8 @@ export const commands: RegisterCommand[] = [
   registerDiff,
   registerEvents,
   registerImport,
+  registerSync,
+  registerWatch,
+  registerAlerts,
   registerServe,
 ];
