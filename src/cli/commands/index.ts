@@ -11,6 +11,7 @@ import { registerImport } from './import.js';
 import { registerSync } from './sync.js';
 import { registerWatch } from './watch.js';
 import { registerAlerts } from './alerts.js';
+import { registerAudit } from './audit.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -28,4 +29,5 @@ export const commands: RegisterCommand[] = [
   registerWatch,
   registerAlerts,
   registerServe,
+  registerAudit,
 ];
