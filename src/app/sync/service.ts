@@ -10,6 +10,7 @@ import type { FileFetcher, ReviewFetcher, ReviewFinding, SourceFetcher } from '.
 import { fetchers, getFetcher } from '../../sources/fetchers.js';
 import { sha256 } from '../../sources/common/hash.js';
 import { importFiles } from '../import/index.js';
+import { recordAudit } from '../audit/audit.js';
 import type { ImportResult } from '../types.js';
 import { conditionalGet, joinUrl, type HttpOptions, type HttpResult } from './http.js';
 import { getRequestStates, saveRequestState, saveRun, saveSourceState, touchLists, insertReviews, type RequestState } from './state.js';
@@ -30,6 +31,8 @@ export interface SyncOptions {
   /** How far back the first Federal Register check looks (days; default 30). */
   firstLookbackDays?: number;
   onProgress?: (msg: string) => void;
+  /** Who runs it, for the audit trail (default `system:sync`: a scheduled run). */
+  actor?: string;
 }
 
 /** One file or request of a source in a run. */
@@ -95,6 +98,10 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncRunR
     const finished = opts.now();
     await saveRun(store, { id: randomUUID(), sourceId: f.id, startedAt: t0, finishedAt: finished, status: r.status, detail: r, error: r.error?.message ?? null });
     await saveSourceState(store, f.id, finished, r.status, r.error?.message ?? null);
+    await recordAudit(store, {
+      actor: opts.actor ?? 'system:sync', action: 'sync', subject: f.id, at: finished, revision: await store.getRevision(),
+      options: { baseUrl }, details: { status: r.status, requests: r.requests.map((q) => ({ name: q.name, http: q.http, unchanged: q.unchanged })), publications: (r.imports ?? []).flatMap((i) => i.lists.filter((l) => l.publicationId).map((l) => l.publicationId)), reviews: (r.reviews ?? []).map((v) => v.key), ...(r.error ? { error: r.error } : {}) },
+    });
     opts.onProgress?.(`${f.id}: ${r.status}${r.error ? ` — ${r.error.message}` : ''}`);
     out.push(r);
   }

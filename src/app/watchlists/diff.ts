@@ -55,7 +55,17 @@ export function diffItem(item: WatchItem, prev: ItemResult | undefined, next: It
     if (nextKeys.has(k)) continue;
     const [entityId, listId] = k.split('|') as [string, string];
     // Only a designation a publication ended is a change of the record; a hit lost to a changed matcher is not.
-    const ended = (look.designations.get(entityId) ?? []).filter((d) => d.listId === listId && d.to !== null && d.to <= next.asOf && d.endedBy).sort((a, b) => (a.to! < b.to! ? 1 : -1))[0];
+    const ds = (look.designations.get(entityId) ?? []).filter((d) => d.listId === listId);
+    const active = ds.find((d) => d.from <= next.asOf && (d.to === null || next.asOf < d.to));
+    if (active) {
+      // Still listed but no longer matched: renamed so that the counterparty's name no longer matches it.
+      if (active.printedName !== before.printedName) {
+        const pub = look.latestPublication(listId);
+        out.push({ kind: 'renamed', title: `${item.name}: ${before.listName} now prints "${active.printedName}" (was "${before.printedName}")`, date: pub?.date ?? next.asOf, entity: { id: entityId, name: before.name }, list: { id: listId, name: before.listName }, detail: `${before.printedName} → ${active.printedName}; the counterparty's name no longer matches the new name: check it.`, publicationId: pub?.id ?? null, discriminator: active.printedName });
+      }
+      continue;
+    }
+    const ended = ds.filter((d) => d.to !== null && d.to <= next.asOf && d.endedBy).sort((a, b) => (a.to! < b.to! ? 1 : -1))[0];
     if (!ended) continue;
     out.push({ kind: 'designation-ended', title: `${item.name}: ${before.name} is no longer on ${before.listName} (from ${ended.to})`, date: ended.to!, entity: { id: entityId, name: before.name }, list: { id: listId, name: before.listName }, publicationId: ended.endedBy });
   }

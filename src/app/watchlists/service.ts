@@ -8,6 +8,7 @@ import { loadRules } from '../dossier/rules.js';
 import { loadScreenIndex } from '../screen/index-source.js';
 import type { Role } from '../types.js';
 import { hooksOf, insertAlerts, queryAlerts } from '../alerts/db.js';
+import { recordAudit } from '../audit/audit.js';
 import { MAX_WATCH_ITEMS } from './csv.js';
 import { allWatchlists, insertMany, itemsOf, resultsOf, watchlistByName } from './db.js';
 import { diffItem, type AlertDraft } from './diff.js';
@@ -19,6 +20,8 @@ export interface Clock {
   today: IsoDate;
   /** ISO time, for created/screened times. */
   now: () => string;
+  /** Who runs it, for the audit trail (default `system:watchlists`). */
+  actor?: string;
 }
 
 /** Settings given when creating or updating a watchlist. */
@@ -217,6 +220,11 @@ async function rescreen(store: Store, watchlists: Watchlist[], clock: Clock): Pr
       await insertMany(tx, 'watchlist_results', ['watchlist_id', 'item_key', 'result', 'screened_at'], results);
       await tx.query('UPDATE watchlists SET screened_at = $2 WHERE id = $1', [wl.id, now]);
       return insertAlerts(tx, wl.id, alerts, channels, now);
+    });
+    await recordAudit(store, {
+      actor: clock.actor ?? 'system:watchlists', action: 'watchlist.run', subject: wl.name, at: now, revision: await store.getRevision(),
+      options: { asOf: clock.today, ...(wl.role ? { role: wl.role } : {}), ...(wl.threshold !== undefined ? { threshold: wl.threshold } : {}), noticeDays: wl.noticeDays },
+      details: { counterparties: items.length, hits: results.filter((r) => String(r[2]).startsWith('{"status":"hit"')).length, alerts: fresh.map((a) => a.id) },
     });
     out.push({ watchlist: wl.name, screened: items.length, alerts: fresh });
   }

@@ -45,6 +45,7 @@ export const registerSync: RegisterCommand = (program, ctx) => {
         ...(opts.source ? { sources: opts.source } : {}),
         ...(baseUrl ? { baseUrl } : {}),
         urls,
+        actor: ctx.actor,
         today: ctx.today,
         now: () => new Date().toISOString(),
         http: { timeoutMs, retries },
@@ -52,7 +53,7 @@ export const registerSync: RegisterCommand = (program, ctx) => {
       });
       if (result.recordChanged) {
         const { rescreenAll } = await import('../../app/watchlists/index.js');
-        const rs = await rescreenAll(store, { today: ctx.today, now: () => new Date().toISOString(), cause: 'sync' });
+        const rs = await rescreenAll(store, { today: ctx.today, now: () => new Date().toISOString(), cause: 'sync', actor: ctx.actor });
         result.rescreen = { watchlists: rs.length, alerts: rs.reduce((n: number, x: { alerts: unknown[] }) => n + x.alerts.length, 0) };
       }
       if (ctx.json()) ctx.printJson(result);

@@ -41,7 +41,7 @@ export const registerWatch: RegisterCommand = (program, ctx) => {
       const items = await readWatchCsv({ path: o.input });
       const store = await ctx.store();
       const r = await addItems(store, name, items, {
-        today: ctx.today, now, ...(o.replace ? { replace: true } : {}),
+        today: ctx.today, now, actor: ctx.actor, ...(o.replace ? { replace: true } : {}),
         settings: { ...(o.role ? { role: o.role } : {}), ...(threshold !== undefined ? { threshold } : {}), ...(noticeDays !== undefined ? { noticeDays } : {}), ...(o.email ? { email: o.email } : {}) },
       });
       if (ctx.json()) return ctx.printJson(r);
@@ -117,7 +117,7 @@ export const registerWatch: RegisterCommand = (program, ctx) => {
     .argument('[watchlists...]', 'watchlist names (default all)')
     .action(async (names: string[]) => {
       const { rescreenAll } = await import('../../app/watchlists/index.js');
-      const r = await rescreenAll(await ctx.store(), { today: ctx.today, now, ...(names.length ? { names } : {}) });
+      const r = await rescreenAll(await ctx.store(), { today: ctx.today, now, actor: ctx.actor, ...(names.length ? { names } : {}) });
       if (ctx.json()) return ctx.printJson(r);
       for (const x of r) ctx.print(`${x.watchlist}: ${x.screened} screened, ${x.alerts.length} new alerts`);
     });
