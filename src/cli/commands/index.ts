@@ -12,6 +12,7 @@ import { registerSync } from './sync.js';
 import { registerWatch } from './watch.js';
 import { registerAlerts } from './alerts.js';
 import { registerAudit } from './audit.js';
+import { registerKeys } from './keys.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -30,4 +31,5 @@ export const commands: RegisterCommand[] = [
   registerAlerts,
   registerServe,
   registerAudit,
+  registerKeys,
 ];
