@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createKey } from '../../app/accounts/accounts.js';
 import { latestAudit, verifyAudit } from '../../app/audit/audit.js';
@@ -138,5 +139,16 @@ describe('HTTP API without accounts: open single-user mode', () => {
     assert.equal(r.headers['access-control-allow-origin'], undefined);
     const [last] = await latestAudit(fx.store, 1);
     assert.deepEqual([last?.actor, last?.subject], ['local:open', 'Huawei']);
+  });
+
+  test('a batch job submitted over the API is audited with its row count and file hash', async () => {
+    const csv = 'name\nTencent Holdings\nAcme Widgets\n';
+    const r = await app.inject({ method: 'POST', url: '/api/v1/jobs?as_of=2026-11-21', payload: csv, headers: { 'content-type': 'text/csv' } });
+    assert.equal(r.statusCode, 202);
+    const [last] = await latestAudit(fx.store, 1);
+    const d = last?.details as { jobId: string; rows: number; fileHash: string };
+    assert.deepEqual([last?.action, d.jobId, d.rows], ['screen.batch', r.json<{ id: string }>().id, 2]);
+    assert.equal(d.fileHash, `sha256:${createHash('sha256').update(csv).digest('hex')}`);
+    await app.jobs.settled();
   });
 });
