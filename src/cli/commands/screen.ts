@@ -117,6 +117,16 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
   bar?.stop();
   await writer.end();
   const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, seconds: (Date.now() - started) / 1000 };
+  const { recordAudit, listVersions } = await import('../../app/audit/audit.js');
+  const { fileSha256 } = await import('../../app/audit/files.js');
+  const store = await ctx.store();
+  await recordAudit(store, {
+    actor: ctx.actor, action: 'screen.batch', subject: f.input,
+    options: { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
+    revision: await store.getRevision(), listVersions: await listVersions(store, asOf),
+    answerDigest: `sha256:${await fileSha256(f.output)}`,
+    details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, fileHash: `sha256:${await fileSha256(f.input)}`, output: f.output },
+  });
   if (ctx.json()) ctx.printJson(summary);
   else ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
 }
@@ -152,6 +162,11 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
         const { createEnricher } = await import('../../app/dossier/enrich.js');
         res = { ...res, hits: await createEnricher({ store: await ctx.store() }).enrich(res.hits, { asOf, role: f.role }) };
       }
+      const { recordScreening } = await import('../../app/audit/audit.js');
+      await recordScreening(await ctx.store(), {
+        actor: ctx.actor, query: name, answer: res, details: { via: 'cli' },
+        options: { asOf, threshold: res.threshold, ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
+      });
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
     });
