@@ -78,7 +78,7 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   const out = createWriteStream(partial);
   const writer = new BatchWriter(out, formatForPath(f.output));
   try {
-    await screenInto(ctx, f, asOf, threshold, limit, readBatchCsv(input, f.input, limits), writer, index);
+    await screenInto(ctx, f, asOf, threshold, limit, readBatchCsv(input, f.input, limits), writer, index, { input: f.input, written: partial });
     await rename(partial, f.output);
   } catch (e) {
     input.destroy();
@@ -88,7 +88,7 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   }
 }
 
-async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined, rowsIn: AsyncGenerator<BatchRow>, writer: BatchWriter, index: ScreenIndex): Promise<void> {
+async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined, rowsIn: AsyncGenerator<BatchRow>, writer: BatchWriter, index: ScreenIndex, paths: { input: string; written: string }): Promise<void> {
   const { screenBatchChunks } = await import('../../app/screen/batch.js');
   const tty = process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !ctx.json();
   const { SingleBar, Presets } = tty ? await import('cli-progress') : { SingleBar: null, Presets: null };
@@ -121,11 +121,11 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
   const { fileSha256 } = await import('../../app/audit/files.js');
   const store = await ctx.store();
   await recordAudit(store, {
-    actor: ctx.actor, action: 'screen.batch', subject: f.input,
+    actor: ctx.actor, action: 'screen.batch', subject: paths.input,
     options: { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
     revision: await store.getRevision(), listVersions: await listVersions(store, asOf),
-    answerDigest: `sha256:${await fileSha256(f.output)}`,
-    details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, fileHash: `sha256:${await fileSha256(f.input)}`, output: f.output },
+    answerDigest: `sha256:${await fileSha256(paths.written)}`,
+    details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, fileHash: `sha256:${await fileSha256(paths.input)}`, output: f.output },
   });
   if (ctx.json()) ctx.printJson(summary);
   else ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
