@@ -56,7 +56,6 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       return s;
     },
-    env,
     // Names come from imported files: control sequences in them must not reach the terminal.
     print: (t) => process.stdout.write(forTerminal(t) + '\n'),
     printJson: (v) => process.stdout.write(JSON.stringify(v, null, 2) + '\n'),
