@@ -1,3 +1,4 @@
+import { decodeBatchBytes } from '../app/screen/batch-io-limits.js';
 import { existsSync } from 'node:fs';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -110,7 +111,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerComponents(app); // shared response schemas, before any route references them
   await app.register(swagger, { openapi: openApiInfo, refResolver: swaggerRefResolver, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, body));
+  // As bytes, decoded like every batch path (UTF-16 or UTF-8, byte-order mark dropped).
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, decodeBatchBytes(body as Buffer)));
 
   await app.register(async (api) => {
     screenRoutes(api, ctx);
