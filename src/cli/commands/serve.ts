@@ -64,6 +64,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         ...(enforce ? { accounts: { rateLimit: { max: rate, timeWindowMs: 60_000 } } } : {}),
         ...(opts.corsOrigin?.length ? { corsOrigins: opts.corsOrigin } : {}),
         logger: opts.log,
+        ...(process.env.LISTWATCH_CJK_FONT ? { cjkFont: process.env.LISTWATCH_CJK_FONT } : {}),
       });
       const url = await app.listen({ port, host: opts.host });
       ctx.warn(enforce
