@@ -141,10 +141,10 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
     const w = q.weights[i] ?? 0;
     if (q.kinds[i] === 'stop' || w === 0) continue;
     total += w;
-    if (q.kinds[i] === 'legal' && !onlyWeak && skipCommon) {
-      skipped += w; // never looked up: any name may hold it
-      continue;
-    }
+    // A legal form's own postings are the longest and it weighs almost nothing: not looked up
+    // (its weight lowers the cut-off), but it may still be joined to the next word ("JSCARGUMENT").
+    const skipOwn = q.kinds[i] === 'legal' && !onlyWeak && skipCommon;
+    if (skipOwn) skipped += w;
     const sources: Source[] = [];
     // The most this token can add to a name it is not looked up in (a common posting skipped).
     let skip = 0;
@@ -153,11 +153,11 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
       if (usable(ids)) sources.push({ ids, w: sw });
       else skip = Math.max(skip, sw);
     };
-    add(postings[i], w);
-    for (const k of q.alts[i] ?? []) if (k !== t) add(index.tokens.get(k), w);
+    if (!skipOwn) add(postings[i], w);
+    for (const k of skipOwn ? [] : q.alts[i] ?? []) if (k !== t) add(index.tokens.get(k), w);
     // A name whose own abbreviation accepts this word ("elec" → electric).
-    add(index.altTokens.get(t), w);
-    if (!DIGIT.test(t)) {
+    if (!skipOwn) add(index.altTokens.get(t), w);
+    if (!skipOwn && !DIGIT.test(t)) {
       // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
       for (const cand of q.near?.[i] ?? typoNeighbours(t, index)) add(index.tokens.get(cand), w * TOKEN_SIM.typo);
       // A prefix abbreviation of a name word ("Precn" → "Precision").
