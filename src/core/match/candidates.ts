@@ -165,6 +165,7 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
     }
     // Two query words written as one in the name: both words count.
     if (i + 1 < q.tokens.length) add(index.tokens.get(t + (q.tokens[i + 1] ?? '')), w + (q.weights[i + 1] ?? 0));
+    if (i + 2 < q.tokens.length) add(index.tokens.get(t + (q.tokens[i + 1] ?? '') + (q.tokens[i + 2] ?? '')), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0));
     add(index.joined.get(t), w);
     skipped += skip;
     if (sources.length) {
