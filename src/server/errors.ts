@@ -10,6 +10,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   TOO_LARGE: 413,
   CONFLICT: 409,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  UPSTREAM: 502,
   STORE: 503,
   INTERNAL: 500,
 };

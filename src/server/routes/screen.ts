@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { errors, screenOptionProps, shaped, toScreenOptions } from '../schemas.js';
+import { errors, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
 
 /** Most names one POST /screen may carry; larger sets go through a batch job. */
@@ -11,8 +11,10 @@ const serialised = new WeakMap<object, string>();
 /** GET /screen (one name) and POST /screen (a small list of names). */
 export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: ScreenOptionQuery & { q: string } }>('/screen', {
+    config: { access: 'analyst' }, // screening is an analyst's act (and is audited), not a read
     schema: {
       tags: ['screen'],
+      operationId: 'screenName',
       summary: 'Screen one name (Latin, Chinese or pinyin) against every list',
       querystring: {
         type: 'object',
@@ -20,10 +22,12 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         additionalProperties: false,
         properties: { q: { type: 'string', minLength: 1, maxLength: 500, description: 'The name to screen.' }, ...screenOptionProps },
       },
-      response: { 200: shaped('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
+      response: { 200: ok('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
     },
     handler: async (req, reply) => {
-      const res = await ctx.services.screen(req.query.q, toScreenOptions(req.query, ctx.today()));
+      const opts = toScreenOptions(req.query, ctx.today());
+      const res = await ctx.services.screen(req.query.q, opts);
+      await ctx.audit.screening(req, res, opts);
       // Cached answers are the same object: serialise each once.
       let body = serialised.get(res);
       if (body === undefined) {
@@ -35,8 +39,10 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   app.post<{ Body: ScreenOptionQuery & { names: string[] } }>('/screen', {
+    config: { access: 'analyst' },
     schema: {
       tags: ['screen'],
+      operationId: 'screenNames',
       summary: `Screen up to ${MAX_NAMES_PER_REQUEST} names with the same options`,
       body: {
         type: 'object',
@@ -48,13 +54,15 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         },
       },
       response: {
-        200: { type: 'object', properties: { results: { type: 'array', items: shaped('ScreenResult', 'One per name, in order') } } },
+        200: ok('ScreenResults', 'One ScreenResult per name, in order'),
         ...errors(400),
       },
     },
     handler: async (req) => {
       const opts = toScreenOptions(req.body, ctx.today());
-      return { results: await ctx.services.screenMany(req.body.names, opts) };
+      const results = await ctx.services.screenMany(req.body.names, opts);
+      for (const r of results) await ctx.audit.screening(req, r, opts, { request: 'POST /screen' });
+      return { results };
     },
   });
 }
