@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../driver.js';
 import { schema } from './001_schema.js';
 import { trgm } from './002_trgm.js';
 import { revision } from './003_revision.js';
+import { datesAddresses } from './020_dates_addresses.js';
 
 /**
  * One versioned schema change. `up` is SQL, or a function for changes that depend on the
@@ -25,4 +26,4 @@ export interface Migration {
 const CAPABILITY_MIGRATIONS: readonly Migration[] = [];
 
 /** Every migration: the record's and the capabilities'. */
-export const migrations: readonly Migration[] = [schema, trgm, revision, ...CAPABILITY_MIGRATIONS];
+export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, ...CAPABILITY_MIGRATIONS];
