@@ -17,6 +17,8 @@ export interface CliContext {
   print(text: string): void;
   /** Writes JSON (one document) to stdout. */
   printJson(value: unknown): void;
+  /** Who runs this command, for the audit trail: `local:<os user>` (read once at the entry point). */
+  actor: string;
   /** Writes a diagnostic line to stderr (progress, warnings). */
   warn(text: string): void;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { userInfo } from 'node:os';
 import { existsSync } from 'node:fs';
 import type { Store } from '../store/store.js';
 import { openStore } from '../store/open.js';
@@ -20,6 +21,15 @@ export function bundledDataDir(): string {
   throw new Error('bundled dataset folder data/ not found');
 }
 
+/** The OS user running the CLI (for the audit trail's actor); env first, so containers without a passwd entry work. */
+function localUser(env: NodeJS.ProcessEnv): string {
+  try {
+    return env.USER || env.LOGNAME || userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
  * Runs the CLI with `argv` (without node and script) and the environment `env`.
  * The only place the CLI reads env and the clock. Returns the exit code.
@@ -29,6 +39,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   let store: Store | null = null;
   const ctx: CliContext = {
     today: new Date().toISOString().slice(0, 10),
+    actor: `local:${localUser(env)}`,
     json: () => Boolean(program.opts().json),
     dbDir: () => program.opts<{ db?: string }>().db ?? env.LISTWATCH_DB ?? './.listwatch',
     async store() {

@@ -8,6 +8,7 @@ import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
+import { registerAudit } from './audit.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -22,4 +23,5 @@ export const commands: RegisterCommand[] = [
   registerEvents,
   registerImport,
   registerServe,
+  registerAudit,
 ];

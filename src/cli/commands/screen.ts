@@ -132,6 +132,11 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
         const { createEnricher } = await import('../../app/dossier/enrich.js');
         res = { ...res, hits: await createEnricher({ store: await ctx.store() }).enrich(res.hits, { asOf, role: f.role }) };
       }
+      const { recordScreening } = await import('../../app/audit/audit.js');
+      await recordScreening(await ctx.store(), {
+        actor: ctx.actor, query: name, answer: res, details: { via: 'cli' },
+        options: { asOf, threshold: res.threshold, ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
+      });
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
     });
