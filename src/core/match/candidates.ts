@@ -168,12 +168,28 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
     }
     const arr: number[] = [];
     for (let k = 0; k < n; k++) if ((score[touched[k] as number] as number) >= cut) arr.push(touched[k] as number);
-    arr.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
+    // Ties (e.g. 100+ Entity List names holding "Huawei Technologies") go to the names with the
+    // least weight left unexplained, so the cut at MAX_CANDIDATES keeps the closest names.
+    const nw = nameWeights(index);
+    arr.sort((a, b) => (score[b] as number) - (score[a] as number) || (nw[a] as number) - (nw[b] as number) || a - b);
     if (arr.length > MAX_CANDIDATES) arr.length = MAX_CANDIDATES;
     return arr;
   } finally {
     for (let k = 0; k < n; k++) held[touched[k] as number] = 0;
   }
+}
+
+const NAME_WEIGHTS = new WeakMap<ScreenIndex, Float64Array>();
+
+/** Total token weight of each Latin name of the index (computed once per index). */
+function nameWeights(index: ScreenIndex): Float64Array {
+  let w = NAME_WEIGHTS.get(index);
+  if (!w) {
+    w = new Float64Array(index.latinNames.length);
+    index.latinNames.forEach((n, i) => { w![i] = n?.weights.reduce((x, y) => x + y, 0) ?? 0; });
+    NAME_WEIGHTS.set(index, w);
+  }
+  return w;
 }
 
 /** Per-index arrays of the candidate search: a sum and a "seen" flag per name, and the names seen. */
