@@ -4,7 +4,7 @@
  * baseline on the same names at its best threshold.
  */
 import { buildIndex } from '../src/core/match/build-index.js';
-import { DEFAULT_THRESHOLD, RELATIVE_MARGIN } from '../src/core/match/match.js';
+import { DEFAULT_THRESHOLD } from '../src/core/match/match.js';
 import { HAN_WEIGHTS, LATIN_WEIGHTS, PINYIN_WEIGHTS } from '../src/core/match/score.js';
 import { hitDesignations, screenWithIndex } from '../src/app/screen/screen.js';
 import { bundledIndexSource } from './dataset.js';
@@ -15,7 +15,6 @@ import type { BenchModule } from './types.js';
 interface AccuracySection {
   rows: number;
   threshold: number;
-  margin: number;
   weights: { latin: unknown; han: unknown; pinyin: unknown };
   overall: CategoryScore;
   byCategory: Record<string, CategoryScore>;
@@ -80,7 +79,6 @@ const mod: BenchModule = {
     const section: AccuracySection = {
       rows: rows.length,
       threshold: DEFAULT_THRESHOLD,
-      margin: RELATIVE_MARGIN,
       weights: { latin: LATIN_WEIGHTS, han: HAN_WEIGHTS, pinyin: PINYIN_WEIGHTS },
       overall: main.overall,
       byCategory: main.byCategory,

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'TOO_LARGE'
   | 'CONFLICT'
+  | 'UNAUTHORIZED' // no valid API key or session (HTTP 401)
+  | 'FORBIDDEN' // a valid key whose role may not do this (HTTP 403)
+  | 'RATE_LIMITED' // too many requests for this key (HTTP 429)
   | 'STORE' // the database failed
   | 'INTERNAL';
 

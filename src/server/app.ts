@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
@@ -17,6 +17,13 @@ import { metaRoutes } from './routes/meta.js';
 import { screenRoutes } from './routes/screen.js';
 import type { Services } from './services.js';
 import { createServices } from './wiring.js';
+import { installAuth } from './auth/hook.js';
+import type { AccountsOptions } from './auth/hook.js';
+import { accountRoutes } from './auth/routes.js';
+import { createServerAudit } from './auth/screening.js';
+
+/** Pino options: headers that carry secrets are redacted should anything log a request object. */
+const requestLogger = { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'] };
 
 /** What createApp needs. Only the entry point (serve command, tests) reads env, files and the clock. */
 export interface AppDeps {
@@ -41,8 +48,18 @@ export interface AppDeps {
   refreshIntervalMs?: number;
   /** Resume jobs a previous server left unfinished (default true). */
   resumeJobs?: boolean;
-  /** Fastify logger: false (default) or true. */
+  /**
+   * Fastify logger: false (default) or true. When on, one structured line per request (method,
+   * path without the query, status, ms, actor, role, address): never a header, key or body.
+   */
   logger?: boolean;
+  /**
+   * Accounts: given, every /api request needs `Authorization: Bearer KEY` with the role the route
+   * declares (401/403), and each key is rate-limited. Omitted: open single-user mode (as before).
+   */
+  accounts?: AccountsOptions;
+  /** Origins allowed to call the API from a browser (CORS). Omitted or empty: no CORS headers. */
+  corsOrigins?: string[];
 }
 
 /**
@@ -53,7 +70,9 @@ export interface AppDeps {
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const maxUploadBytes = deps.maxUploadBytes ?? 50 * 1024 * 1024;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logger ? requestLogger : false,
+    // Fastify's own request lines are replaced by the one line per request below (no query strings, no headers).
+    logController: new LogController({ disableRequestLogging: true }),
     // Ajv's default coerceTypes 'array' would turn "x" into ["x"]; scalar coercion only.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
     routerOptions: { maxParamLength: 500 },
@@ -69,11 +88,22 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     store: deps.store, services, jobsDir: deps.jobsDir, now: () => new Date().toISOString(),
     log: (msg, err) => app.log.error({ err }, msg),
   });
-  const ctx: ServerContext = { store: deps.store, services, jobs, today: deps.today, maxUploadBytes };
+  const now = (): string => new Date().toISOString();
+  const ctx: ServerContext = {
+    store: deps.store, services, jobs, today: deps.today, maxUploadBytes,
+    audit: createServerAudit(deps.store, services), authEnforced: Boolean(deps.accounts), now,
+  };
 
   // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
   app.decorate('jobs', jobs);
   installErrorHandlers(app);
+  // Before every route, so each gets the access check and the rate limit.
+  await installAuth(app, { store: deps.store, ...(deps.accounts ? { accounts: deps.accounts } : {}), ...(deps.corsOrigins ? { corsOrigins: deps.corsOrigins } : {}), now });
+  if (deps.logger) {
+    app.addHook('onResponse', async (req, reply) => {
+      req.log.info({ method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: req.principal?.actor ?? null, role: req.principal?.role ?? null, ip: req.ip }, 'request');
+    });
+  }
   await app.register(swagger, { openapi: openApiInfo, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, body));
@@ -84,9 +114,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     entityRoutes(api, ctx);
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
+    accountRoutes(api, { store: deps.store, now, enforced: ctx.authEnforced });
   }, { prefix: '/api/v1' });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   if (deps.webDir && existsSync(deps.webDir)) {
     await app.register(fastifyStatic, { root: deps.webDir, prefix: '/', index: ['index.html'], wildcard: true });

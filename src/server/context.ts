@@ -2,6 +2,7 @@ import type { IsoDate } from '../core/model.js';
 import type { Store } from '../store/store.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Services } from './services.js';
+import type { ServerAudit } from './auth/screening.js';
 
 /** What every route module gets from createApp. */
 export interface ServerContext {
@@ -9,6 +10,12 @@ export interface ServerContext {
   services: Services;
   jobs: JobRunner;
   today: () => IsoDate;
+  /** The audit trail, with the actor taken from the request (auth/screening.ts). */
+  audit: ServerAudit;
+  /** Whether requests need keys (false: open single-user mode). */
+  authEnforced: boolean;
+  /** Wall clock, ISO time (audit entries, key creation). */
+  now: () => string;
   /** Largest accepted upload, in bytes (413 above it). */
   maxUploadBytes: number;
 }

@@ -10,6 +10,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   TOO_LARGE: 413,
   CONFLICT: 409,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
   STORE: 503,
   INTERNAL: 500,
 };

@@ -6,12 +6,17 @@ export const openApiInfo = {
     version: '0.1.0',
     description: 'US designation lists aimed at Chinese companies: dated, sourced versions; screening with explanations; as-of answers; what a listing means for a role. Errors: { error: { code, message, field?, line? } } with 400 (validation, naming the field), 404, 413 (upload too large), 422 (unreadable CSV, naming the line).',
   },
+  // Every route takes a bearer key when the server asks for keys; public routes override with `security: []`.
+  components: { securitySchemes: { bearerAuth: { type: 'http' as const, scheme: 'bearer', description: 'An API key (`listwatch keys create --role R`) or a session key from POST /api/v1/auth/login. Without accounts configured (open single-user mode on loopback) no key is needed.' } } },
+  security: [{ bearerAuth: [] }],
   tags: [
     { name: 'screen', description: 'Screen names' },
     { name: 'batch', description: 'Batch screening jobs' },
     { name: 'entities', description: 'Dossiers' },
     { name: 'lists', description: 'Lists, publications, diffs' },
     { name: 'meta', description: 'Health, events, sources' },
+    { name: 'accounts', description: 'Sign-in, API keys and users (roles: viewer, analyst, admin)' },
+    { name: 'audit', description: 'The hash-chained audit trail, evidence reports and case decisions' },
   ],
 };
 

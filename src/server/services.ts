@@ -22,6 +22,8 @@ export interface Services {
   publication(id: string): Promise<Publication>;
   /** Difference between two publications of a list (ids, or dates when the list has one publication on that date). */
   diff(listId: string, from: string, to: string): Promise<PublicationDiff>;
+  /** The store revision the screening index (and so every screen answer) currently comes from, for the audit trail. */
+  servedRevision?(): string;
   /** Events, filtered. */
   events(q: EventsQuery): Promise<ListEvent[]>;
   /** Sources of the record and of the rules, all or by id (unknown ids skipped). */

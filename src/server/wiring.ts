@@ -108,6 +108,7 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
       for (const q of queries) out.push(await screenIn(st, q, opts));
       return out;
     },
+    servedRevision: () => state.current.revision,
     dossier: (id, opts) => getDossier({ store, rules }, id, opts),
     lists: (asOf) => listSummaries(store, asOf),
     list: (id, asOf) => listSummary(store, id, asOf),

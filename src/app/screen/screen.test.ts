@@ -104,8 +104,8 @@ test('an unverified Chinese hint may match but is labelled unverified', () => {
   assert.match(h.explanation.summary, /UNVERIFIED/);
 });
 test('threshold: a higher threshold returns fewer hits; out-of-range is rejected', () => {
-  const lo = screenWithIndex(index, 'China Electronics Technology', { asOf: TODAY, threshold: 0.5, margin: 1 }).hits.length;
-  const hi = screenWithIndex(index, 'China Electronics Technology', { asOf: TODAY, threshold: 0.95, margin: 1 }).hits.length;
+  const lo = screenWithIndex(index, 'China Electronics Technology', { asOf: TODAY, threshold: 0.5 }).hits.length;
+  const hi = screenWithIndex(index, 'China Electronics Technology', { asOf: TODAY, threshold: 0.95 }).hits.length;
   assert.ok(lo > hi);
   assert.throws(() => screenWithIndex(index, 'x', { asOf: TODAY, threshold: 2 }), /threshold/);
 });
@@ -116,4 +116,10 @@ test('a snapshot rebuilds into an index that answers the same', () => {
 test('pinyin with a space between every syllable, and with tone numbers', () => {
   expectTop('Teng Xun Kong Gu', 'tencent-holdings');
   expectTop('teng2xun4', 'tencent-holdings');
+});
+test('an inactive or better-scoring hit never hides an active listed entity (Megvii, CNEC)', () => {
+  const megvii = screen('Megvii').hits;
+  assert.ok(megvii.some((h) => h.entityId === 'megvii-technology' && h.active), megvii.map((h) => h.entityId).join(', '));
+  const cnec = screen('China Nuclear Engineering & Construction Corporation').hits;
+  assert.ok(cnec.some((h) => h.entityId === 'china-nuclear-engineering' && h.active), cnec.map((h) => h.entityId).join(', '));
 });

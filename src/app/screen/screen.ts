@@ -7,11 +7,7 @@ import type { HitDesignation, ScreenHit, ScreenOptions, ScreenResult } from '../
 import { explain } from './explain.js';
 
 /** Options of one screen once defaults are applied; `asOf` is required (the edge supplies today). */
-export type ResolvedScreenOptions = ScreenOptions & {
-  asOf: IsoDate;
-  /** Drop hits scoring more than this below the best one (default `RELATIVE_MARGIN`). */
-  margin?: number;
-};
+export type ResolvedScreenOptions = ScreenOptions & { asOf: IsoDate };
 
 /** Default number of hits returned. */
 export const DEFAULT_LIMIT = 10;
@@ -44,7 +40,7 @@ export function screenWithIndex(index: ScreenIndex, query: string, opts: Resolve
   if (query.trim().length === 0) throw new ListwatchError('BAD_INPUT', 'the name to screen is empty', { field: 'name' });
   const limit = opts.limit ?? DEFAULT_LIMIT;
   const hits: ScreenHit[] = [];
-  for (const m of matchQuery(index, query, threshold, opts.margin)) {
+  for (const m of matchQuery(index, query, threshold)) {
     const e = index.snapshot.entities[m.entity];
     if (!e) continue;
     const designations = hitDesignations(index, m.entity, opts.asOf);

@@ -55,6 +55,16 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         ...(opts.force ? { force: true } : {}),
         onProgress: (msg) => ctx.warn(`import: ${msg}`),
       });
+      const { recordAudit } = await import('../../app/audit/audit.js');
+      const revision = await store.getRevision();
+      for (const r of results) {
+        await recordAudit(store, {
+          actor: ctx.actor, action: 'import', subject: r.file, revision,
+          options: { format: r.format, ...(opts.force ? { force: true } : {}), ...(opts.date ? { date: opts.date } : {}) },
+          listVersions: Object.fromEntries(r.lists.filter((l) => l.publicationId).map((l) => [l.listId, l.publicationId!])),
+          details: { via: 'cli', lists: r.lists, warnings: r.warnings.length },
+        });
+      }
       if (ctx.json()) ctx.printJson(results);
       else for (const r of results) for (const line of formatImportResult(r)) ctx.print(line);
     });

@@ -9,6 +9,7 @@ import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
 import { registerAudit } from './audit.js';
+import { registerKeys } from './keys.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -24,4 +25,5 @@ export const commands: RegisterCommand[] = [
   registerImport,
   registerServe,
   registerAudit,
+  registerKeys,
 ];

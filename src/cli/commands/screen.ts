@@ -97,6 +97,16 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   bar?.stop();
   await writer.end();
   const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, seconds: (Date.now() - started) / 1000 };
+  const { recordAudit, listVersions } = await import('../../app/audit/audit.js');
+  const { fileSha256 } = await import('../../app/audit/files.js');
+  const store = await ctx.store();
+  await recordAudit(store, {
+    actor: ctx.actor, action: 'screen.batch', subject: f.input,
+    options: { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
+    revision: await store.getRevision(), listVersions: await listVersions(store, asOf),
+    answerDigest: `sha256:${await fileSha256(f.output)}`,
+    details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, fileHash: `sha256:${await fileSha256(f.input)}`, output: f.output },
+  });
   if (ctx.json()) ctx.printJson(summary);
   else ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
 }

@@ -15,6 +15,12 @@ export function webDistDir(): string | undefined {
   return undefined;
 }
 
+/** True for an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
+}
+
 /** `listwatch serve [--port 8080] [--host 127.0.0.1]`: the HTTP API and the web UI on the store. */
 export const registerServe: RegisterCommand = (program, ctx) => {
   program
@@ -25,15 +31,27 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--jobs-dir <dir>', 'where uploaded batch files are kept (default <db>/jobs)')
     .option('--max-upload-mb <n>', 'largest accepted upload in MiB', '50')
     .option('--refresh-ms <n>', 'how often (at most) to look for changes other processes made to the store, in ms; 0 = on every screen', '2000')
-    .action(async (opts: { port: string; host: string; jobsDir?: string; maxUploadMb: string; refreshMs: string }) => {
+    .option('--cors-origin <origin...>', 'allow browser calls from these origins (CORS); default none')
+    .option('--rate-limit <n>', 'requests per minute per API key (when keys are required)', '600')
+    .option('--no-log', 'no request log on stdout')
+    .action(async (opts: { port: string; host: string; jobsDir?: string; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ListwatchError('BAD_INPUT', `--port: "${opts.port}" is not a port number`, { field: 'port' });
       const maxMb = Number(opts.maxUploadMb);
       if (!(maxMb > 0)) throw new ListwatchError('BAD_INPUT', `--max-upload-mb: "${opts.maxUploadMb}" is not a positive number`, { field: 'max-upload-mb' });
       const refreshMs = Number(opts.refreshMs);
       if (!Number.isInteger(refreshMs) || refreshMs < 0) throw new ListwatchError('BAD_INPUT', `--refresh-ms: "${opts.refreshMs}" is not a whole number of milliseconds`, { field: 'refresh-ms' });
+      const rate = Number(opts.rateLimit);
+      if (!Number.isInteger(rate) || rate < 1) throw new ListwatchError('BAD_INPUT', `--rate-limit: "${opts.rateLimit}" is not a positive whole number`, { field: 'rate-limit' });
       const dbDir = ctx.dbDir();
       const store = await ctx.store();
+      const { hasAccounts, hasAdminKey } = await import('../../app/accounts/accounts.js');
+      const loopback = isLoopback(opts.host);
+      // Secure by default: reachable from other machines only with keys, and only once someone can manage them.
+      if (!loopback && !(await hasAdminKey(store))) {
+        throw new ListwatchError('BAD_INPUT', `refusing to serve on ${opts.host}, which other machines can reach, while no admin API key exists: create one with \`listwatch keys create --role admin\`, or serve on 127.0.0.1`, { field: 'host' });
+      }
+      const enforce = !loopback || (await hasAccounts(store));
       const { createApp } = await import('../../server/app.js');
       const webDir = webDistDir();
       const app = await createApp({
@@ -43,8 +61,14 @@ export const registerServe: RegisterCommand = (program, ctx) => {
         maxUploadBytes: Math.round(maxMb * 1024 * 1024),
         refreshIntervalMs: refreshMs,
         ...(webDir ? { webDir } : {}),
+        ...(enforce ? { accounts: { rateLimit: { max: rate, timeWindowMs: 60_000 } } } : {}),
+        ...(opts.corsOrigin?.length ? { corsOrigins: opts.corsOrigin } : {}),
+        logger: opts.log,
       });
       const url = await app.listen({ port, host: opts.host });
+      ctx.warn(enforce
+        ? `listwatch: API keys required (Authorization: Bearer KEY; roles admin, analyst, viewer; ${rate} requests/min per key)${opts.corsOrigin?.length ? `; CORS for ${opts.corsOrigin.join(', ')}` : ''}`
+        : 'listwatch: OPEN single-user mode: no API keys exist, so anyone who can reach this loopback address can use the API without a key (create one with `listwatch keys create --role admin` to require keys)');
       ctx.warn(`listwatch: serving ${url} (API ${url}/api/v1, OpenAPI ${url}/openapi.json${webDir ? '' : '; web UI not built: npm run build'}) on ${store.engine}`);
       // Run until a signal; then stop jobs after their current chunk so they resume next start.
       await new Promise<void>((resolve) => {

@@ -3,7 +3,7 @@ import { analyseName } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
 import { KIND_FACTOR } from './latin-features.js';
-import { MIN_TYPO_LENGTH } from './similarity.js';
+import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
 import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
 
 /** What the index is built from: the store's entities, designations, publications and lists. */
@@ -91,6 +91,35 @@ export function deletions(t: string): string[] {
   return out;
 }
 
+/**
+ * The deletion keys of a token for typo search: itself, its one-deletions, and its
+ * two-deletions when it has TWO_EDIT_LENGTH+ letters; none outside [MIN_TYPO_LENGTH,
+ * MAX_TYPO_LENGTH], so a token costs at most about 800 keys whatever its length.
+ */
+export function deletionKeys(t: string): string[] {
+  if (t.length < MIN_TYPO_LENGTH || t.length > MAX_TYPO_LENGTH) return [];
+  const one = deletions(t);
+  const out = new Set<string>([t, ...one]);
+  if (t.length >= TWO_EDIT_LENGTH) for (const d of one) for (const dd of deletions(d)) out.add(dd);
+  return [...out];
+}
+
+/**
+ * Character bigrams of a joined pinyin string, each numbered by its occurrence ("an#0",
+ * "an#1"), so that shared keys count the multiset intersection of the bigrams.
+ */
+export function pinyinCharKeys(s: string): string[] {
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.slice(i, i + 2);
+    const k = seen.get(g) ?? 0;
+    seen.set(g, k + 1);
+    out.push(`${g}#${k}`);
+  }
+  return out;
+}
+
 /** Han character bigrams of a string (the string itself when it has one character). */
 export function hanGrams(s: string): string[] {
   if (s.length <= 1) return s ? [s] : [];
@@ -110,7 +139,11 @@ export function pinyinGrams(syl: readonly string[]): string[] {
 /** Builds the lookup structures (postings, deletion keys, IDF, n-grams) from a snapshot. Fast: no normalisation. */
 export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
   const tokens = new Map<string, number[]>();
+  const altTokens = new Map<string, number[]>();
   const joined = new Map<string, number[]>();
+  const pinyinChars = new Map<string, number[]>();
+  const pinyinByLength = new Map<number, number[]>();
+  const pinyinLength: number[] = new Array<number>(snapshot.names.length).fill(0);
   const hanG = new Map<string, number[]>();
   const pyG = new Map<string, number[]>();
   const syllables = new Set<string>();
@@ -121,7 +154,9 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
       const ts = n.latin.tokens;
       for (let i = 0; i < ts.length; i++) {
         push(tokens, ts[i] ?? '', id);
-        if (i + 1 < ts.length && n.latin.kinds[i] === 'core' && n.latin.kinds[i + 1] === 'core') push(joined, (ts[i] ?? '') + (ts[i + 1] ?? ''), id);
+        for (const a of n.latin.alts[i] ?? []) if (a !== ts[i]) push(altTokens, a, id);
+        // Every adjacent pair: the scorer accepts "tplink" for "tp link" whatever the words' kinds.
+        if (i + 1 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? ''), id);
       }
     }
     if (n.han) {
@@ -129,14 +164,18 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
       if (n.han.core !== n.han.coreNoPlace) for (const g of new Set(hanGrams(n.han.core))) push(hanG, g, id);
       for (const g of new Set(pinyinGrams(n.han.pinyin))) push(pyG, g, id);
       for (const s of n.han.pinyin) syllables.add(s);
+      const py = n.han.pinyin.join('');
+      pinyinLength[id] = py.length;
+      push(pinyinByLength, py.length, id);
+      for (const k of new Set(pinyinCharKeys(py))) push(pinyinChars, k, id);
     }
   });
   const idf = new Map<string, number>();
   const deletionsMap = new Map<string, string[]>();
   for (const [t, ids] of tokens) {
     idf.set(t, Math.log((latinNames + 1) / (ids.length + 0.5)));
-    if (t.length >= MIN_TYPO_LENGTH) {
-      for (const k of [t, ...deletions(t)]) {
+    {
+      for (const k of deletionKeys(t)) {
         const arr = deletionsMap.get(k);
         if (!arr) deletionsMap.set(k, [t]);
         else if (!arr.includes(t)) arr.push(t);
@@ -155,7 +194,12 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
     snapshot,
     latinNames: latinNamesW,
     tokens,
+    altTokens,
+    vocabulary: [...tokens.keys()].sort(),
     joined,
+    pinyinChars,
+    pinyinByLength,
+    pinyinLength,
     neighbourCache: new Map(),
     unknownNeighbourCache: new Map(),
     deletions: deletionsMap,

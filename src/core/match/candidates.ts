@@ -1,22 +1,24 @@
-import { hanGrams, pinyinGrams } from './build-index.js';
-import { MIN_TYPO_LENGTH, withinOneEdit } from './similarity.js';
+import { deletionKeys, hanGrams, pinyinCharKeys } from './build-index.js';
+import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
 import { TOKEN_SIM } from './latin-features.js';
+import { LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
+import { tokenKind } from '../normalise/latin.js';
 import type { QueryForm } from './query.js';
 import type { ScreenIndex } from './types.js';
 
-/** How many candidate names each query form passes on to full scoring. */
-export const MAX_CANDIDATES = 25;
-
 /**
- * Share of a query form's weight a name must reach in the index before it is scored at all,
- * for a threshold. A Latin score is at most 0.5 × query coverage + 0.5, so a name explaining
- * less than (threshold − 0.5) / 0.5 of the query cannot reach the threshold; the index count
- * misses prefix abbreviations (similarity 0.7), hence the slack.
+ * Share of a query form's weight (Σ IDF × kind) a name must explain for its Latin score to
+ * reach `threshold`. The score is Σ weight × feature value, every value in [0, 1]; apart from
+ * query coverage, the positive weights can add at most their sum. So a name whose query
+ * coverage is below (threshold − that sum) / weight of query coverage cannot reach the
+ * threshold: exactly, with no slack, which is what lets the candidate search be lossless.
  */
-const PREFIX_SLACK = 0.08;
-
 export function minCandidateShare(threshold: number): number {
-  return Math.min(0.9, Math.max(0.2, (threshold - 0.5) / 0.5 - PREFIX_SLACK));
+  const w = LATIN_WEIGHTS;
+  let other = 0;
+  for (const [k, v] of Object.entries(w)) if (k !== 'query_coverage' && v > 0) other += v;
+  const qc = w.query_coverage ?? 1;
+  return Math.max(0, (threshold - other) / qc);
 }
 
 const DIGIT = /\d/;
@@ -26,18 +28,23 @@ function addAll(acc: Map<number, number>, ids: readonly number[] | undefined, w:
   for (const id of ids) acc.set(id, (acc.get(id) ?? 0) + w);
 }
 
-function top(acc: Map<number, number>, minScore: number): number[] {
-  const arr: [number, number][] = [];
-  for (const [id, s] of acc) if (s >= minScore) arr.push([id, s]);
-  arr.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return arr.slice(0, MAX_CANDIDATES).map((x) => x[0]);
+function keysAtLeast(acc: Map<number, number>, min: number): number[] {
+  const arr: number[] = [];
+  for (const [id, s] of acc) if (s >= min) arr.push(id);
+  return arr.sort((a, b) => a - b);
 }
 
 /** Unknown words remembered per index before the memo of unknown words starts afresh. */
 const UNKNOWN_CACHE_MAX = 20_000;
 
-/** Tokens of the index one edit from `t` (excluding `t`), through the one-deletion keys. */
+/**
+ * Tokens of the index within the edits their length allows (`typoEdits`: one edit from 4
+ * letters, two when both have 9+), excluding `t`, through the deletion keys (symmetric
+ * deletion: two strings within k edits share a string made by at most k deletions from each).
+ * Tokens longer than MAX_TYPO_LENGTH get none, so the work per token is bounded.
+ */
 export function typoNeighbours(t: string, index: ScreenIndex): readonly string[] {
+  if (t.length < MIN_TYPO_LENGTH || t.length > MAX_TYPO_LENGTH) return NONE;
   // The memos first: once warm, a token is found in one lookup (only indexed tokens are in the first).
   const memo = index.neighbourCache.get(t) ?? index.unknownNeighbourCache.get(t);
   if (memo) return memo;
@@ -46,10 +53,9 @@ export function typoNeighbours(t: string, index: ScreenIndex): readonly string[]
   let near: string[] | null = null;
   const look = (k: string): void => {
     const found = index.deletions.get(k);
-    if (found) for (const cand of found) if (cand !== t && withinOneEdit(t, cand) && !(near ??= []).includes(cand)) near.push(cand);
+    if (found) for (const cand of found) if (cand !== t && !(near ?? NONE).includes(cand) && typoEdits(t, cand) !== null) (near ??= []).push(cand);
   };
-  look(t);
-  for (let d = 0; d < t.length; d++) look(t.slice(0, d) + t.slice(d + 1));
+  for (const k of deletionKeys(t)) look(k);
   const out: readonly string[] = near ?? NONE;
   // The index's own vocabulary is finite, so its neighbours are kept; unknown words are not
   // bounded, but a batch repeats them (brands, surnames), so a bounded memo keeps the recent ones.
@@ -90,10 +96,42 @@ interface Source {
 export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: number): number[] {
   const q = form.latin;
   if (!q) return [];
+  const share = minCandidateShare(threshold);
+  const first = latinSearch(q, index, share, true);
+  // When the skipped common postings alone could carry a name to the threshold, nothing can be
+  // skipped: search again through every posting (low thresholds, or queries of common words).
+  return first ?? latinSearch(q, index, share, false) ?? [];
+}
+
+/** Vocabulary tokens that extend `p` (longer, same start) and are name words, in order. */
+function prefixExtensions(p: string, index: ScreenIndex): string[] {
+  const v = index.vocabulary;
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((v[mid] as string) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let k = lo; k < v.length && (v[k] as string).startsWith(p); k++) {
+    const t = v[k] as string;
+    if (t.length > p.length && tokenKind(t) === 'core') out.push(t);
+  }
+  return out;
+}
+
+/**
+ * One pass of the search: sources per query token, the cut-off, then the postings. With
+ * `skipCommon`, postings longer than `commonDf` are left out while rarer tokens exist (their
+ * weight lowers the cut-off); returns null when that makes the cut-off non-positive, since
+ * then a name holding only skipped words could still qualify.
+ */
+function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, share: number, skipCommon: boolean): number[] | null {
   let total = 0;
   let skipped = 0;
   const postings = q.tokens.map((t) => index.tokens.get(t));
-  const rareExists = postings.some((p, i) => q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf);
+  const rareExists = skipCommon && postings.some((p, i) => q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf);
   const usable = (ids: readonly number[] | undefined): ids is readonly number[] => ids !== undefined && (ids.length <= index.commonDf || !rareExists);
   // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
   const onlyWeak = q.kinds.every((k) => k === 'legal' || k === 'stop');
@@ -103,32 +141,41 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
     const w = q.weights[i] ?? 0;
     if (q.kinds[i] === 'stop' || w === 0) continue;
     total += w;
-    if (q.kinds[i] === 'legal' && !onlyWeak) continue;
+    if (q.kinds[i] === 'legal' && !onlyWeak && skipCommon) {
+      skipped += w; // never looked up: any name may hold it
+      continue;
+    }
     const sources: Source[] = [];
-    const own = postings[i];
-    if (usable(own)) sources.push({ ids: own, w });
-    else if (own) skipped += w; // not looked up: any name may hold it, so the cut-off allows for it
-    for (const k of q.alts[i] ?? []) {
-      const ids = k === t ? undefined : index.tokens.get(k);
-      if (usable(ids)) sources.push({ ids, w });
+    // The most this token can add to a name it is not looked up in (a common posting skipped).
+    let skip = 0;
+    const add = (ids: readonly number[] | undefined, sw: number): void => {
+      if (!ids) return;
+      if (usable(ids)) sources.push({ ids, w: sw });
+      else skip = Math.max(skip, sw);
+    };
+    add(postings[i], w);
+    for (const k of q.alts[i] ?? []) if (k !== t) add(index.tokens.get(k), w);
+    // A name whose own abbreviation accepts this word ("elec" → electric).
+    add(index.altTokens.get(t), w);
+    if (!DIGIT.test(t)) {
+      // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
+      for (const cand of q.near?.[i] ?? typoNeighbours(t, index)) add(index.tokens.get(cand), w * TOKEN_SIM.typo);
+      // A prefix abbreviation of a name word ("Precn" → "Precision").
+      if (q.kinds[i] === 'core' && t.length >= 3) for (const ext of prefixExtensions(t, index)) add(index.tokens.get(ext), w * TOKEN_SIM.prefix);
     }
-    // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
-    if (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t)) {
-      let skippedNear = false;
-      for (const cand of q.near?.[i] ?? typoNeighbours(t, index)) {
-        const ids = index.tokens.get(cand);
-        if (usable(ids)) sources.push({ ids, w: w * TOKEN_SIM.typo });
-        else if (ids) skippedNear = true;
-      }
-      if (skippedNear && !own) skipped += w * TOKEN_SIM.typo;
+    // Two query words written as one in the name: both words count.
+    if (i + 1 < q.tokens.length) add(index.tokens.get(t + (q.tokens[i + 1] ?? '')), w + (q.weights[i + 1] ?? 0));
+    add(index.joined.get(t), w);
+    skipped += skip;
+    if (sources.length) {
+      let gw = 0;
+      for (const x of sources) gw = Math.max(gw, x.w);
+      groups.push({ w: gw, size: sources.reduce((n, x) => n + x.ids.length, 0), sources });
     }
-    const pair = i + 1 < q.tokens.length ? index.tokens.get(t + (q.tokens[i + 1] ?? '')) : undefined;
-    if (pair) sources.push({ ids: pair, w });
-    const joined = index.joined.get(t);
-    if (joined) sources.push({ ids: joined, w });
-    if (sources.length) groups.push({ w, size: sources.reduce((n, x) => n + x.ids.length, 0), sources });
   }
-  const cut = total * minCandidateShare(threshold) - skipped;
+  // A tiny tolerance for floating-point sums: a name exactly at the cut-off must stay in.
+  const cut = total * share - skipped - 1e-9;
+  if (cut <= 0 && skipped > 0 && skipCommon) return null;
   groups.sort((a, b) => a.size - b.size);
   let remaining = groups.reduce((n, g) => n + g.w, 0);
   // Sums live in arrays indexed by name id (reused across queries) rather than a Map: the
@@ -168,28 +215,11 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
     }
     const arr: number[] = [];
     for (let k = 0; k < n; k++) if ((score[touched[k] as number] as number) >= cut) arr.push(touched[k] as number);
-    // Ties (e.g. 100+ Entity List names holding "Huawei Technologies") go to the names with the
-    // least weight left unexplained, so the cut at MAX_CANDIDATES keeps the closest names.
-    const nw = nameWeights(index);
-    arr.sort((a, b) => (score[b] as number) - (score[a] as number) || (nw[a] as number) - (nw[b] as number) || a - b);
-    if (arr.length > MAX_CANDIDATES) arr.length = MAX_CANDIDATES;
+    arr.sort((a, b) => a - b);
     return arr;
   } finally {
     for (let k = 0; k < n; k++) held[touched[k] as number] = 0;
   }
-}
-
-const NAME_WEIGHTS = new WeakMap<ScreenIndex, Float64Array>();
-
-/** Total token weight of each Latin name of the index (computed once per index). */
-function nameWeights(index: ScreenIndex): Float64Array {
-  let w = NAME_WEIGHTS.get(index);
-  if (!w) {
-    w = new Float64Array(index.latinNames.length);
-    index.latinNames.forEach((n, i) => { w![i] = n?.weights.reduce((x, y) => x + y, 0) ?? 0; });
-    NAME_WEIGHTS.set(index, w);
-  }
-  return w;
 }
 
 /** Per-index arrays of the candidate search: a sum and a "seen" flag per name, and the names seen. */
@@ -211,19 +241,46 @@ function scratchOf(index: ScreenIndex): Scratch {
   return s;
 }
 
-/** Han candidates: names sharing character bigrams of the query's core. */
+/** Han candidates: every name sharing a character bigram (or its one character) with the query's core. */
 export function hanCandidates(form: QueryForm, index: ScreenIndex): number[] {
   if (!form.han) return [];
   const acc = new Map<number, number>();
   const grams = new Set([...hanGrams(form.han.coreNoPlace), ...hanGrams(form.han.core)]);
   for (const g of grams) addAll(acc, index.hanGrams.get(g), 1);
-  return top(acc, 1);
+  return keysAtLeast(acc, 1);
 }
 
-/** Pinyin candidates: Chinese names sharing syllable bigrams with the query read as pinyin. */
-export function pinyinCandidates(form: QueryForm, index: ScreenIndex): number[] {
+/**
+ * Pinyin candidates, lossless for the threshold: the pinyin score is
+ * w × (1 − edits ÷ L) (L the longer joined length), so a name needs edits ≤ d = (1 − t/w)·L;
+ * such a name differs in length by at most d and shares at least L − 1 − 2d character
+ * bigrams with the query (the q-gram count filter). Names are found through their character
+ * bigrams; when the filter asks for none, every name of a feasible length is a candidate.
+ */
+export function pinyinCandidates(form: QueryForm, index: ScreenIndex, threshold: number): number[] {
   if (!form.pinyin) return [];
-  const acc = new Map<number, number>();
-  for (const g of new Set(pinyinGrams(form.pinyin))) addAll(acc, index.pinyinGrams.get(g), 1);
-  return top(acc, 1);
+  const q = form.pinyin.join('');
+  const la = q.length;
+  const wp = PINYIN_WEIGHTS.pinyin_core ?? 1;
+  const need = threshold / wp;
+  if (need > 1 || la === 0) return [];
+  const dmax = (L: number): number => Math.floor((1 - need) * L + 1e-9);
+  const counts = new Map<number, number>();
+  for (const k of pinyinCharKeys(q)) addAll(counts, index.pinyinChars.get(k), 1);
+  const out = new Set<number>();
+  for (const [lb, ids] of index.pinyinByLength) {
+    const L = Math.max(la, lb);
+    const d = dmax(L);
+    if (Math.abs(la - lb) > d) continue;
+    const required = L - 1 - 2 * d;
+    if (required <= 0) for (const id of ids) out.add(id);
+  }
+  for (const [id, c] of counts) {
+    if (out.has(id)) continue;
+    const lb = index.pinyinLength[id] ?? 0;
+    const L = Math.max(la, lb);
+    const d = dmax(L);
+    if (Math.abs(la - lb) <= d && c >= L - 1 - 2 * d) out.add(id);
+  }
+  return [...out].sort((a, b) => a - b);
 }

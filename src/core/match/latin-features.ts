@@ -1,5 +1,5 @@
 import type { TokenKind } from '../normalise/latin.js';
-import { MIN_TYPO_LENGTH, withinOneEdit } from './similarity.js';
+import { typoEdits } from './similarity.js';
 
 /** Share of a token's IDF that counts, by kind: places are weak evidence, legal forms nearly none. */
 export const KIND_FACTOR: Readonly<Record<TokenKind, number>> = { core: 1, structure: 0.3, place: 0.25, legal: 0.05, stop: 0 };
@@ -12,7 +12,8 @@ export const KIND_FACTOR: Readonly<Record<TokenKind, number>> = { core: 1, struc
 export const QUERY_KIND_FACTOR: Readonly<Record<TokenKind, number>> = { ...KIND_FACTOR, place: 0.5 };
 
 /** Similarity credited to a token pair, by how they matched. */
-export const TOKEN_SIM = { exact: 1, joined: 1, typo: 0.9, prefix: 0.7 } as const;
+/** `typo` is one edit, `typo2` two edits (both words of TWO_EDIT_LENGTH+ letters). */
+export const TOKEN_SIM = { exact: 1, joined: 1, typo: 0.9, typo2: 0.8, prefix: 0.7 } as const;
 
 /** A Latin token list with per-token weights (IDF × kind factor). */
 export interface WeightedTokens {
@@ -48,7 +49,7 @@ const DIGITS = /\d/;
 /**
  * Aligns query tokens to name tokens, each name token used once, in passes of decreasing
  * strength: exact (or an accepted abbreviation), two tokens written as one ("Sense Time" =
- * "SenseTime"), one-edit typo or swap (tokens of 4+ letters, no digits), then prefix
+ * "SenseTime"), typo or swap (one edit from 4 letters, two from 9; no digits), then prefix
  * abbreviation ("Precn" → "Precision", 3+ letters). Stop words never match.
  */
 export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment {
@@ -111,11 +112,13 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
   }
   for (let i = 0; i < ql; i++) {
     const qt = q.tokens[i] ?? '';
-    if (qSim[i] || q.kinds[i] === 'stop' || qt.length < MIN_TYPO_LENGTH || DIGITS.test(qt)) continue;
+    if (qSim[i] || q.kinds[i] === 'stop' || DIGITS.test(qt)) continue;
     for (let j = 0; j < nl; j++) {
       const nt = n.tokens[j] ?? '';
-      if (nSim[j] === 0 && nt.length >= MIN_TYPO_LENGTH && withinOneEdit(qt, nt)) {
-        link(i, j, TOKEN_SIM.typo);
+      if (nSim[j] !== 0) continue;
+      const e = typoEdits(qt, nt);
+      if (e !== null) {
+        link(i, j, e <= 1 ? TOKEN_SIM.typo : TOKEN_SIM.typo2);
         notes?.push(`typo ${qt}~${nt}`);
         break;
       }

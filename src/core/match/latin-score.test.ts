@@ -17,6 +17,8 @@ function fullScore(q: Parameters<typeof latinFeatures>[0], nameId: number, part:
   const meta = index.snapshot.names[nameId];
   assert.ok(n && meta);
   const f: FeatureValue[] = [...latinFeatures(q, n).features];
+  // The gate both paths apply: a name that explains nothing of the query scores 0.
+  if (f.find((x) => x.feature === 'query_coverage')?.value === 0) return 0;
   if (!meta.verified) f.push({ feature: 'unverified_name', value: 1 });
   if (part) f.push({ feature: 'query_part', value: 1 });
   const kd = NAME_KIND_DISTANCE[meta.kind] ?? 0;

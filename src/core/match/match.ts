@@ -10,8 +10,11 @@ import type { TokenKind } from '../normalise/latin.js';
  */
 export const DEFAULT_THRESHOLD = 0.8;
 
-/** Hits scoring more than this below the best hit of the same query are dropped. */
-export const RELATIVE_MARGIN = 0.02;
+/**
+ * Characters of a query the matcher reads: a company or person name is far shorter, and the
+ * cap bounds the work of one query whatever is pasted (a 100,000-character "name").
+ */
+export const MAX_QUERY_CHARS = 1000;
 
 /** Which comparison produced a match. */
 export type MatchPath = 'latin' | 'han' | 'pinyin';
@@ -66,7 +69,8 @@ function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScor
   // Most candidates miss: rule them out with the same score computed without allocation.
   if (latinScore(q, n, !meta.verified, form.part, NAME_KIND_DISTANCE[meta.kind] ?? 0) < minScore) return null;
   const { features, alignment } = latinFeatures(q, n);
-  const score = quickScore(LATIN_WEIGHTS, features, !meta.verified, form, meta.kind);
+  // The same gate as latinScore: a name that explains nothing of the query is no match.
+  const score = features[0]?.value === 0 ? 0 : quickScore(LATIN_WEIGHTS, features, !meta.verified, form, meta.kind);
   if (score < minScore) return null;
   // Only hits pay for their explanation.
   const fw = weighted(LATIN_WEIGHTS, [...features, ...extraFeatures(!meta.verified, form, meta.kind)]);
@@ -107,26 +111,50 @@ function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex, minSco
   return { entity: meta.entity, name: nameId, score, path: 'pinyin', queryText: form.text, features: fw, notes: [...form.notes], discounted: hanDiscounted(meta) };
 }
 
-/**
- * Matches one query against the index: every query form, its candidates from the index
- * (never a full scan), scored by named features; keeps the best match per entity.
- * Returns matches with score ≥ `minScore` and within `margin` of the best, best first (ties by entity order).
- */
-export function matchQuery(index: ScreenIndex, raw: string, minScore: number, margin = RELATIVE_MARGIN): EntityMatch[] {
+/** Which names of the index one query form is scored against. */
+type CandidateSource = (form: QueryForm, index: ScreenIndex, minScore: number) => { latin: Iterable<number>; han: Iterable<number>; pinyin: Iterable<number> };
+
+const fromIndex: CandidateSource = (form, index, minScore) => ({
+  latin: latinCandidates(form, index, minScore),
+  han: hanCandidates(form, index),
+  pinyin: pinyinCandidates(form, index, minScore),
+});
+
+function run(index: ScreenIndex, raw: string, minScore: number, candidates: CandidateSource): EntityMatch[] {
   const best = new Map<number, EntityMatch>();
   const keep = (m: EntityMatch | null): void => {
-    if (!m) return;
+    // A score of 0 is no match at any threshold.
+    if (!m || m.score <= 0) return;
     const cur = best.get(m.entity);
     if (!cur || m.score > cur.score || (m.score === cur.score && m.name < cur.name)) best.set(m.entity, m);
   };
-  for (const form of analyseQuery(raw, index)) {
-    for (const id of latinCandidates(form, index, minScore)) keep(scoreLatin(form, id, index, minScore));
-    for (const id of hanCandidates(form, index)) keep(scoreHan(form, id, index, minScore));
-    for (const id of pinyinCandidates(form, index)) keep(scorePinyin(form, id, index, minScore));
+  const text = raw.length > MAX_QUERY_CHARS ? raw.slice(0, MAX_QUERY_CHARS) : raw;
+  for (const form of analyseQuery(text, index)) {
+    const c = candidates(form, index, minScore);
+    for (const id of c.latin) keep(scoreLatin(form, id, index, minScore));
+    for (const id of c.han) keep(scoreHan(form, id, index, minScore));
+    for (const id of c.pinyin) keep(scorePinyin(form, id, index, minScore));
   }
-  const sorted = [...best.values()].sort((a, b) => b.score - a.score || a.entity - b.entity);
-  const top = sorted[0]?.score ?? 0;
-  // A name that matches one entity clearly better than others names that entity: siblings
-  // that match notably worse ("Nanjing Panda Electronics" for "Panda Electronics Group") are noise.
-  return sorted.filter((m) => m.score >= top - margin);
+  return [...best.values()].sort((a, b) => b.score - a.score || a.entity - b.entity);
+}
+
+/**
+ * Matches one query against the index: every query form, its candidates from the index
+ * (never a full scan, and lossless: every name that scores ≥ `minScore` is a candidate, see
+ * candidates.ts and the property test), scored by named features; keeps the best match per
+ * entity. Returns EVERY entity scoring ≥ `minScore` (and > 0), best first, ties by entity
+ * order: a weaker or inactive hit never hides another. Only the first MAX_QUERY_CHARS
+ * characters of `raw` are read.
+ */
+export function matchQuery(index: ScreenIndex, raw: string, minScore: number): EntityMatch[] {
+  return run(index, raw, minScore, fromIndex);
+}
+
+/**
+ * The reference answer: `matchQuery` with every listed name scored (no index lookups). Slow;
+ * for tests that prove the index loses nothing.
+ */
+export function matchQueryBruteForce(index: ScreenIndex, raw: string, minScore: number): EntityMatch[] {
+  const all = index.snapshot.names.map((_, i) => i);
+  return run(index, raw, minScore, () => ({ latin: all, han: all, pinyin: all }));
 }

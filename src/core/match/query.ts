@@ -26,6 +26,8 @@ export interface QueryForm {
  * ("tengxun" → teng xun). Tone digits are dropped ("teng2xun4"). Null when it does not split.
  */
 export function segmentPinyin(word: string, syllables: ReadonlySet<string>, maxLen: number): string[] | null {
+  // No company name has a pinyin word this long; longer ones are not read as pinyin (bounded work).
+  if (word.length > MAX_PINYIN_WORD) return null;
   const w = word.replace(/[1-5]/g, '');
   if (!/^[a-z]+$/.test(w)) return null;
   const best: (string[] | null)[] = new Array(w.length + 1).fill(null);
@@ -42,6 +44,12 @@ export function segmentPinyin(word: string, syllables: ReadonlySet<string>, maxL
   }
   return best[w.length] ?? null;
 }
+
+/** Longest Latin word that is tried as joined pinyin syllables. */
+export const MAX_PINYIN_WORD = 64;
+
+/** Latin tokens of one query form that are matched; names have far fewer, and the cap bounds the work. */
+export const MAX_QUERY_TOKENS = 32;
 
 /** Words remembered per index before the memo of segmentations starts afresh. */
 const SEGMENT_CACHE_MAX = 20_000;
@@ -119,7 +127,8 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
   const alternatives = queryAlternatives(raw);
   for (const text of alternatives) {
     const a = analyseName(text);
-    const latin = a.latin ? weighQuery(a.latin.tokens, a.latin.kinds, a.latin.alts, index) : null;
+    const l = a.latin;
+    const latin = l ? weighQuery(l.tokens.slice(0, MAX_QUERY_TOKENS), l.kinds.slice(0, MAX_QUERY_TOKENS), l.alts.slice(0, MAX_QUERY_TOKENS), index) : null;
     const notes = [...(a.latin?.notes ?? []), ...(a.han?.notes ?? [])];
     if (a.converted) notes.push('traditional characters converted to simplified');
     const pinyin = a.latin && !a.han ? pinyinOfQuery(text, index) : null;

@@ -172,6 +172,8 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   let nPlace = false;
   for (let j = 0; j < nl; j++) if (n.kinds[j] === 'place' && !nSim[j]) nPlace = true;
   const pc = qPlace && nPlace ? 1 : 0;
+  // A name that explains nothing of the query is no match, whatever its other features.
+  if (qc === 0) return 0;
   const W = LATIN_WEIGHTS;
   let s = 0;
   s += (W.query_coverage ?? 0) * qc;

@@ -6,6 +6,61 @@
 /** Shortest token that may match with a typo: shorter ones make too many false typos. */
 export const MIN_TYPO_LENGTH = 4;
 
+/** Shortest pair of tokens (both) that may differ by two edits ("Aerocarribean" ~ "Aerocaribbean"). */
+export const TWO_EDIT_LENGTH = 9;
+
+/**
+ * Longest token that gets typo neighbours. Longer "words" (a pasted blob, a 100,000-character
+ * name) are matched exactly only, so the work per token stays bounded whatever its length.
+ */
+export const MAX_TYPO_LENGTH = 40;
+
+/** Edits allowed between two tokens: 0 below MIN_TYPO_LENGTH, 1, or 2 when both are long. */
+export function allowedEdits(a: string, b: string): number {
+  const m = Math.min(a.length, b.length);
+  if (m < MIN_TYPO_LENGTH || Math.max(a.length, b.length) > MAX_TYPO_LENGTH) return 0;
+  return m >= TWO_EDIT_LENGTH ? 2 : 1;
+}
+
+/**
+ * Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps)
+ * of `a` and `b` when it is at most `max`, else `max + 1`. O(len × (2·max + 1)).
+ */
+export function boundedEdits(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (max <= 1) return withinOneEdit(a, b) ? 1 : 2;
+  // Full rows are fine: callers only pass tokens of at most MAX_TYPO_LENGTH characters.
+  let pp = new Array<number>(lb + 1).fill(0);
+  let p = new Array<number>(lb + 1);
+  let c = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) p[j] = j;
+  for (let i = 1; i <= la; i++) {
+    c[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((p[j] as number) + 1, (c[j - 1] as number) + 1, (p[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (pp[j - 2] as number) + 1);
+      c[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [pp, p, c] = [p, c, pp];
+  }
+  return Math.min(p[lb] as number, max + 1);
+}
+
+/** Edits between two tokens when within what their length allows (see `allowedEdits`), else null. */
+export function typoEdits(a: string, b: string): number | null {
+  const max = allowedEdits(a, b);
+  if (max === 0) return null;
+  const d = boundedEdits(a, b, max);
+  return d <= max ? d : null;
+}
+
 /**
  * True when `a` and `b` differ by at most one edit: one insertion, deletion, substitution,
  * or one swap of adjacent characters ("Aeorspace" ~ "Aerospace").

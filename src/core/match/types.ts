@@ -48,13 +48,23 @@ export interface ScreenIndex {
   snapshot: IndexSnapshot;
   /** Latin token → ids of names containing it. */
   tokens: Map<string, number[]>;
+  /** An accepted alternative of a name token ("elec" → electric, electrical) → name ids. */
+  altTokens: Map<string, number[]>;
+  /** Every Latin token of the index, sorted (prefix search for abbreviations). */
+  vocabulary: string[];
+  /** Joined pinyin character bigram, numbered by occurrence ("an#1") → name ids. */
+  pinyinChars: Map<string, number[]>;
+  /** Length of the joined pinyin of the Chinese core → name ids. */
+  pinyinByLength: Map<number, number[]>;
+  /** Per name: length of its joined pinyin (0 without a Chinese name). */
+  pinyinLength: number[];
   /** Two adjacent name tokens written as one ("tp link" → "tplink") → name ids. */
   joined: Map<string, number[]>;
   /** Memo of typo neighbours of indexed tokens, filled as queries need them (bounded by the vocabulary). */
   neighbourCache: Map<string, readonly string[]>;
   /** Bounded memo of typo neighbours of words the index does not hold (batches repeat them). */
   unknownNeighbourCache: Map<string, readonly string[]>;
-  /** One-deletion key → tokens that produce it (a token is also its own key). */
+  /** Deletion key (see `deletionKeys`: up to two deletions) → tokens that produce it (a token is also its own key). */
   deletions: Map<string, string[]>;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
   latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[] } | null)[];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ListwatchError } from '../../core/errors.js';
@@ -64,6 +65,10 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const opts = toScreenOptions(req.query, ctx.today());
       const { text, fileName } = await readUpload(req);
       const job = await ctx.jobs.submit(text, { ...opts, ...(fileName ? { fileName } : {}) });
+      await ctx.audit.record(req, {
+        action: 'screen.batch', subject: fileName ?? `job ${job.id}`, options: { ...opts }, revision: ctx.services.servedRevision?.() ?? (await ctx.store.getRevision()),
+        details: { via: 'api', jobId: job.id, rows: job.total, fileHash: `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}` },
+      });
       return reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send(withLinks(job));
     },
   });

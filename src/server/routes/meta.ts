@@ -8,6 +8,7 @@ import { errors, screenOptionProps, shapedArray } from '../schemas.js';
 /** GET /health, GET /events and GET /sources. */
 export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/health', {
+    config: { access: 'public' }, // load balancers and uptime checks carry no key
     schema: {
       tags: ['meta'],
       summary: 'Engine, entity count, the bundled dataset hash, and the record revision served (and since when)',

@@ -11,6 +11,7 @@ const serialised = new WeakMap<object, string>();
 /** GET /screen (one name) and POST /screen (a small list of names). */
 export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: ScreenOptionQuery & { q: string } }>('/screen', {
+    config: { access: 'analyst' }, // screening is an analyst's act (and is audited), not a read
     schema: {
       tags: ['screen'],
       summary: 'Screen one name (Latin, Chinese or pinyin) against every list',
@@ -23,7 +24,9 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: shaped('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
     },
     handler: async (req, reply) => {
-      const res = await ctx.services.screen(req.query.q, toScreenOptions(req.query, ctx.today()));
+      const opts = toScreenOptions(req.query, ctx.today());
+      const res = await ctx.services.screen(req.query.q, opts);
+      await ctx.audit.screening(req, res, opts);
       // Cached answers are the same object: serialise each once.
       let body = serialised.get(res);
       if (body === undefined) {
@@ -35,6 +38,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   app.post<{ Body: ScreenOptionQuery & { names: string[] } }>('/screen', {
+    config: { access: 'analyst' },
     schema: {
       tags: ['screen'],
       summary: `Screen up to ${MAX_NAMES_PER_REQUEST} names with the same options`,
@@ -54,7 +58,9 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req) => {
       const opts = toScreenOptions(req.body, ctx.today());
-      return { results: await ctx.services.screenMany(req.body.names, opts) };
+      const results = await ctx.services.screenMany(req.body.names, opts);
+      for (const r of results) await ctx.audit.screening(req, r, opts, { request: 'POST /screen' });
+      return { results };
     },
   });
 }
