@@ -124,6 +124,8 @@ export interface ListSummary {
   activeCount: number;
   /** Entities in force on each date of the publications above that is not a withdrawn document, in date order. */
   sizes: { date: IsoDate; activeCount: number }[];
+  /** When `listwatch sync` last checked this list's official source and last found it changed (ISO times); absent when sync never fed it. */
+  sync?: { listId: string; sourceId: string; lastChecked: string; lastChanged: string | null };
 }
 
 /** The difference between two publications of a list (computed by `core/history/diff.ts`). */

@@ -39,6 +39,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   let store: Store | null = null;
   const ctx: CliContext = {
     today: new Date().toISOString().slice(0, 10),
+    env,
     actor: `local:${localUser(env)}`,
     json: () => Boolean(program.opts().json),
     dbDir: () => program.opts<{ db?: string }>().db ?? env.LISTWATCH_DB ?? './.listwatch',
@@ -46,7 +47,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       if (store) return store;
       const s = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dbDir: ctx.dbDir() });
       store = s;
-      await ensureSeeded(s, bundledDataDir(), (msg) => ctx.warn(msg));
+      const { seeded } = await ensureSeeded(s, bundledDataDir(), (msg) => ctx.warn(msg));
+      // A reseeded record is a change: watchlists are re-screened (nothing to do when there are none).
+      if (seeded) {
+        const { rescreenAll } = await import('../app/watchlists/index.js');
+        await rescreenAll(s, { today: ctx.today, now: () => new Date().toISOString(), cause: 'reseed', actor: ctx.actor });
+      }
       return s;
     },
     print: (t) => process.stdout.write(t + '\n'),

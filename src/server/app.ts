@@ -9,7 +9,8 @@ import type { Store } from '../store/store.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandlers } from './errors.js';
 import { JobRunner } from './jobs/runner.js';
-import { openApiInfo, patchOpenApi } from './openapi.js';
+import { openApiInfo, patchOpenApi, swaggerRefResolver } from './openapi.js';
+import { registerComponents } from './schemas.js';
 import { entityRoutes } from './routes/entities.js';
 import { jobRoutes } from './routes/jobs.js';
 import { listRoutes } from './routes/lists.js';
@@ -104,7 +105,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       req.log.info({ method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: req.principal?.actor ?? null, role: req.principal?.role ?? null, ip: req.ip }, 'request');
     });
   }
-  await app.register(swagger, { openapi: openApiInfo, transformObject: (doc) => patchOpenApi(doc) });
+  registerComponents(app); // shared response schemas, before any route references them
+  await app.register(swagger, { openapi: openApiInfo, refResolver: swaggerRefResolver, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, body));
 

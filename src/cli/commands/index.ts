@@ -8,6 +8,9 @@ import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
+import { registerSync } from './sync.js';
+import { registerWatch } from './watch.js';
+import { registerAlerts } from './alerts.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
 
@@ -23,6 +26,9 @@ export const commands: RegisterCommand[] = [
   registerDiff,
   registerEvents,
   registerImport,
+  registerSync,
+  registerWatch,
+  registerAlerts,
   registerServe,
   registerAudit,
   registerKeys,

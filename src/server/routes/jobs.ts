@@ -23,6 +23,12 @@ const jobSchema = {
     failure: { type: 'string' },
     links: { type: 'object', properties: { self: { type: 'string' }, csv: { type: 'string' }, jsonl: { type: 'string' } } },
   },
+  required: ['id', 'status', 'createdAt', 'updatedAt', 'processed', 'total', 'errors'],
+  example: {
+    id: '7d0c7b1e-2f4a-4c55-9a53-1f2d0c9b8e11', status: 'done', createdAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:02.000Z',
+    processed: 3, total: 3, errors: [], options: { asOf: '2026-11-21', role: 'dod-contractor' },
+    links: { self: '/api/v1/jobs/7d0c7b1e-2f4a-4c55-9a53-1f2d0c9b8e11', csv: '/api/v1/jobs/7d0c7b1e-2f4a-4c55-9a53-1f2d0c9b8e11/results?format=csv', jsonl: '/api/v1/jobs/7d0c7b1e-2f4a-4c55-9a53-1f2d0c9b8e11/results?format=jsonl' },
+  },
 } as const;
 
 function withLinks(job: JobRecord): JobRecord & { links: Record<string, string> } {
@@ -56,6 +62,7 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
     bodyLimit: ctx.maxUploadBytes,
     schema: {
       tags: ['batch'],
+      operationId: 'submitJob',
       summary: 'Start a batch screen of a CSV (multipart field "file", or a text/csv body)',
       description: 'The CSV has a header with a `name` (or `query`) column and optional `id` and `as_of` columns, or is one column of names. Returns 202 with the job; poll it, then download the results.',
       querystring: { type: 'object', additionalProperties: false, properties: screenOptionProps },
@@ -74,13 +81,14 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   app.get<{ Params: { id: string } }>('/jobs/:id', {
-    schema: { tags: ['batch'], summary: 'A job’s status and progress', params: idParams, response: { 200: jobSchema, ...errors(404) } },
+    schema: { tags: ['batch'], operationId: 'getJob', summary: 'A job’s status and progress', params: idParams, response: { 200: jobSchema, ...errors(404) } },
     handler: async (req) => withLinks(await getJobOr404(ctx, req.params.id)),
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: 'csv' | 'jsonl' } }>('/jobs/:id/results', {
     schema: {
       tags: ['batch'],
+      operationId: 'getJobResults',
       summary: 'Download a job’s results so far (CSV: one row per hit; JSONL: one ScreenResult per input row)',
       params: idParams,
       querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['csv', 'jsonl'] } } },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { errors, screenOptionProps, shaped, toScreenOptions } from '../schemas.js';
+import { errors, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
 
 /** Most names one POST /screen may carry; larger sets go through a batch job. */
@@ -14,6 +14,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
     config: { access: 'analyst' }, // screening is an analyst's act (and is audited), not a read
     schema: {
       tags: ['screen'],
+      operationId: 'screenName',
       summary: 'Screen one name (Latin, Chinese or pinyin) against every list',
       querystring: {
         type: 'object',
@@ -21,7 +22,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         additionalProperties: false,
         properties: { q: { type: 'string', minLength: 1, maxLength: 500, description: 'The name to screen.' }, ...screenOptionProps },
       },
-      response: { 200: shaped('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
+      response: { 200: ok('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
     },
     handler: async (req, reply) => {
       const opts = toScreenOptions(req.query, ctx.today());
@@ -41,6 +42,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
     config: { access: 'analyst' },
     schema: {
       tags: ['screen'],
+      operationId: 'screenNames',
       summary: `Screen up to ${MAX_NAMES_PER_REQUEST} names with the same options`,
       body: {
         type: 'object',
@@ -52,7 +54,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         },
       },
       response: {
-        200: { type: 'object', properties: { results: { type: 'array', items: shaped('ScreenResult', 'One per name, in order') } } },
+        200: ok('ScreenResults', 'One ScreenResult per name, in order'),
         ...errors(400),
       },
     },
