@@ -217,13 +217,16 @@ export function buildBis(reg: Registry, ecfrJson: string, cslCsv: string): { pub
   // Only entities of the record's other lists may absorb an entry; two Supplement No. 4 entries
   // are never merged with each other (an alias of one naming another is not identity).
   const before = new Set(reg.entities.keys());
+  // Printed names that must not join a record entity by name alone: "Megvii Technology" could be
+  // the Cayman parent (NS-CMIC) or the Beijing operating company (1260H), which the record keeps apart.
+  const KEEP_APART = new Set(['Megvii Technology'].map(key));
   const mine = (id: string | undefined): string | undefined => (id !== undefined && before.has(id) ? id : undefined);
   const byCite = new Map<string, { c: Citation; entries: PublicationEntry[] }>();
   for (const g of groups.values()) {
     if (!g.cites.length) continue; // reported in undatedCitations; nothing to date it by
     const r = cslOf.get(g);
     const sources = r ? [ECFR_SRC, CSL_SRC] : src;
-    const existing = mine(reg.find(g.name)) ?? (() => {
+    const existing = KEEP_APART.has(key(g.name)) ? undefined : mine(reg.find(g.name)) ?? (() => {
       const ids = new Set(g.aliases.map((a) => mine(reg.find(a))).filter((x): x is string => x !== undefined));
       return ids.size === 1 ? [...ids][0] : undefined;
     })();
