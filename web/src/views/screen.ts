@@ -4,11 +4,12 @@ import type { ScreenHit } from '../../../src/app/types.js';
 import { pubLink } from '../cite.js';
 import { badge, debounce, h, mount } from '../dom.js';
 import { obligationList, ROLES } from '../obligations.js';
+import { decisionBox, reportButtons } from '../account.js';
 
 /** Remembered between visits so going back to the screen keeps the question. */
 const state = { q: '', threshold: '', asOf: '', role: '' };
 
-function hitCard(hit: ScreenHit, asOf: string): HTMLElement {
+function hitCard(hit: ScreenHit, asOf: string, query: string): HTMLElement {
   const ex = hit.explanation;
   return h('li', { class: 'card hit' },
     h('div', { class: 'hit-head' },
@@ -34,6 +35,7 @@ function hitCard(hit: ScreenHit, asOf: string): HTMLElement {
     hit.parents?.length ? h('p', { class: 'small' }, 'Listed parent: ', hit.parents.map((p, i) => [i ? ', ' : '', h('a', { href: `#/entity/${encodeURIComponent(p.entityId)}` }, p.name), p.active ? '' : ' (not active)'])) : null,
     hit.subsidiaries?.length ? h('p', { class: 'small' }, `Listed subsidiaries: ${hit.subsidiaries.length}`) : null,
     hit.obligations ? h('section', { class: 'oblig', 'aria-label': 'Obligations' }, h('h4', null, 'What it means for you'), obligationList(hit.obligations)) : null,
+    decisionBox(query, hit),
   );
 }
 
@@ -45,6 +47,7 @@ export function screenView(root: HTMLElement, today: string): void {
   const role = h('select', { id: 'role' }, ROLES.map(([v, label]) => h('option', { value: v, selected: v === state.role }, label)));
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const results = h('ol', { class: 'hits', 'aria-label': 'Hits' });
+  const actions = h('div');
   let inflight: AbortController | null = null;
 
   const run = async (): Promise<void> => {
@@ -54,6 +57,7 @@ export function screenView(root: HTMLElement, today: string): void {
     if (!text) {
       mount(status, 'Type a name in Latin script, Chinese or pinyin.');
       mount(results);
+      mount(actions);
       return;
     }
     inflight = new AbortController();
@@ -61,7 +65,8 @@ export function screenView(root: HTMLElement, today: string): void {
       const r = await get<ScreenResult>('/screen', { q: text, threshold: threshold.value, as_of: asOf.value, role: role.value }, inflight.signal);
       const active = r.hits.filter((x) => x.active).length;
       mount(status, r.hits.length ? `${r.hits.length} hit${r.hits.length > 1 ? 's' : ''} (${active} active) for “${r.query}” as of ${r.asOf}` : `No hit for “${r.query}” as of ${r.asOf} above threshold ${r.threshold}.`);
-      mount(results, r.hits.map((x) => hitCard(x, r.asOf)));
+      mount(results, r.hits.map((x) => hitCard(x, r.asOf, r.query)));
+      mount(actions, reportButtons({ q: text, as_of: asOf.value, threshold: threshold.value, role: role.value }));
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       mount(status, h('span', { class: 'error' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
@@ -79,6 +84,7 @@ export function screenView(root: HTMLElement, today: string): void {
       h('div', { class: 'field' }, h('label', { for: 'as_of' }, 'As of'), asOf),
       h('div', { class: 'field' }, h('label', { for: 'role' }, 'Your role'), role)),
     status,
+    actions,
     results);
   q.focus();
   void run();
