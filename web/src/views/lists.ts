@@ -25,6 +25,7 @@ export async function listsView(root: HTMLElement, today: string): Promise<void>
         h('p', { class: 'small' }, `${s.list.agency} · ${s.list.legalBasis}`),
         h('p', null, h('strong', { class: 'big' }, String(s.activeCount)), ` in force on ${today} · ${s.publications.length} publication${s.publications.length === 1 ? '' : 's'}`),
         last ? h('p', { class: 'small' }, 'Latest: ', pubLink(last)) : null,
+        s.sync ? h('p', { class: 'small' }, `Last checked ${s.sync.lastChecked.slice(0, 16).replace('T', ' ')} UTC · last changed ${s.sync.lastChanged ? s.sync.lastChanged.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'} (${s.sync.sourceId})`) : null,
         h('p', { class: 'small' }, cite(s.list.sourceIds)));
     })));
 }
