@@ -17,6 +17,8 @@ export interface CliContext {
   print(text: string): void;
   /** Writes JSON (one document) to stdout. */
   printJson(value: unknown): void;
+  /** The environment the CLI was started with (read by commands that take configuration from it, e.g. sync URLs, SMTP). */
+  env?: NodeJS.ProcessEnv;
   /** Who runs this command, for the audit trail: `local:<os user>` (read once at the entry point). */
   actor: string;
   /** Writes a diagnostic line to stderr (progress, warnings). */

@@ -1,3 +1,4 @@
+import { decodeBatchBytes } from '../app/screen/batch-io-limits.js';
 import { existsSync } from 'node:fs';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -21,6 +22,8 @@ import { createServices } from './wiring.js';
 import { installAuth } from './auth/hook.js';
 import type { AccountsOptions } from './auth/hook.js';
 import { accountRoutes } from './auth/routes.js';
+import { auditRoutes } from './routes/audit.js';
+import { decisionRoutes } from './routes/decisions.js';
 import { createServerAudit } from './auth/screening.js';
 
 /** Pino options: headers that carry secrets are redacted should anything log a request object. */
@@ -108,7 +111,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerComponents(app); // shared response schemas, before any route references them
   await app.register(swagger, { openapi: openApiInfo, refResolver: swaggerRefResolver, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, body));
+  // As bytes, decoded like every batch path (UTF-16 or UTF-8, byte-order mark dropped).
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, decodeBatchBytes(body as Buffer)));
 
   await app.register(async (api) => {
     screenRoutes(api, ctx);
@@ -117,6 +121,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
     accountRoutes(api, { store: deps.store, now, enforced: ctx.authEnforced });
+    decisionRoutes(api, ctx);
+    auditRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -65,6 +65,13 @@ export const registerImport: RegisterCommand = (program, ctx) => {
           details: { via: 'cli', lists: r.lists, warnings: r.warnings.length },
         });
       }
+      // A changed record: re-screen the watchlists (alerts for what the import changed).
+      if (results.some((r) => r.lists.some((l) => l.status === 'imported'))) {
+        const { rescreenAll } = await import('../../app/watchlists/index.js');
+        const rs = await rescreenAll(store, { today: ctx.today, now: () => new Date().toISOString(), cause: 'import', actor: ctx.actor });
+        const n = rs.reduce((k, x) => k + x.alerts.length, 0);
+        if (rs.length) ctx.warn(`import: ${rs.length} watchlist(s) re-screened, ${n} new alert(s)`);
+      }
       if (ctx.json()) ctx.printJson(results);
       else for (const r of results) for (const line of formatImportResult(r)) ctx.print(line);
     });

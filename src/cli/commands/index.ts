@@ -8,8 +8,12 @@ import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
+import { registerSync } from './sync.js';
+import { registerWatch } from './watch.js';
+import { registerAlerts } from './alerts.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
+import { registerDecisions } from './decisions.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -23,7 +27,11 @@ export const commands: RegisterCommand[] = [
   registerDiff,
   registerEvents,
   registerImport,
+  registerSync,
+  registerWatch,
+  registerAlerts,
   registerServe,
   registerAudit,
   registerKeys,
+  registerDecisions,
 ];

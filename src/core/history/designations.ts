@@ -39,11 +39,14 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
   };
 
   if (pub.kind === 'withdrawn') return change;
+  // A list may print one company twice under two names: the first entry speaks for it.
+  const once = new Set<string>();
+  const entries = pub.entries.filter((e) => !once.has(e.entityId) && once.add(e.entityId) !== undefined);
 
   if (SNAPSHOT_KINDS.has(pub.kind)) {
-    const members = new Set(pub.entries.map((e) => e.entityId));
+    const members = new Set(entries.map((e) => e.entityId));
     for (const id of active.keys()) if (!members.has(id)) close(id);
-    for (const e of pub.entries) {
+    for (const e of entries) {
       const cur = active.get(e.entityId);
       if (!cur) open(e);
       else if (cur.printedName !== e.printedName || (e.basis !== undefined && cur.basis !== e.basis)) {
@@ -53,7 +56,7 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
     return change;
   }
 
-  for (const e of pub.entries) {
+  for (const e of entries) {
     const isActive = active.has(e.entityId);
     const action = e.action ?? (pub.kind === 'removal' ? 'remove' : 'add');
     if (pub.kind === 'redesignation') {

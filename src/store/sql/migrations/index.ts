@@ -4,6 +4,10 @@ import { trgm } from './002_trgm.js';
 import { revision } from './003_revision.js';
 import { auditMigration } from '../../../app/audit/migration.js';
 import { accountsMigration } from '../../../app/accounts/migration.js';
+import { decisionsMigration } from '../../../app/decisions/migration.js';
+import { syncMigration } from '../../../app/sync/migration.js';
+import { watchlistsMigration } from '../../../app/watchlists/migration.js';
+import { alertsMigration } from '../../../app/alerts/migration.js';
 
 /**
  * One versioned schema change. `up` is SQL, or a function for changes that depend on the
@@ -24,7 +28,7 @@ export interface Migration {
  *   250–299 interfaces. A capability keeps its migration in its own folder under `src/app/`
  *   (plain SQL, no app code) and is listed in `CAPABILITY_MIGRATIONS` below.
  */
-const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration];
+const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration];
 
 /** Every migration: the record's and the capabilities'. */
 export const migrations: readonly Migration[] = [schema, trgm, revision, ...CAPABILITY_MIGRATIONS];
