@@ -256,7 +256,7 @@ describe('web UI end to end (chromium)', { skip }, () => {
       try {
         for (const v of views) {
           await p.goto(`${base}/${v.url}`);
-          await p.locator(v.ready).first().waitFor({ timeout: 30_000 });
+          await p.locator(v.ready).first().waitFor({ timeout: 90_000 }); // a loaded 2-core machine
           if (size === 'phone') assert.ok(await overflowX(p) <= 1, `${v.name}: no horizontal scroll on a phone (overflow ${await overflowX(p)}px)`);
           await checkA11y(p, `${v.name}-${size}`);
           await p.screenshot({ path: path.join(artifacts, `${v.name}-${size}.png`), fullPage: true });
