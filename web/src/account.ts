@@ -58,7 +58,7 @@ export function accountBox(): HTMLElement {
   const box = h('div', { class: 'account', 'aria-live': 'polite' });
   const render = (): void => {
     if (!me) return mount(box);
-    if (me.mode === 'open') return mount(box, h('span', { class: 'small muted', title: 'No API keys exist: anyone who can reach this server can use it' }, 'Open single-user mode'));
+    if (me.mode === 'open') return mount(box, h('span', { class: 'small', title: 'No API keys exist: anyone who can reach this server can use it' }, 'Open single-user mode'));
     if (me.signedIn) {
       return mount(box, h('span', { class: 'small', 'data-testid': 'signed-in' }, `${me.name ?? me.actor} (${me.role})`), ' ',
         h('button', { type: 'button', class: 'button secondary', onclick: () => void signOut() }, 'Sign out'));
