@@ -9,6 +9,7 @@ import type { Role, ScreenHit, ScreenResult } from '../../app/types.js';
 import type { CliContext } from '../context.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
+import { unverifiedMark } from '../format.js';
 
 interface ScreenFlags {
   asOf?: string;
@@ -31,7 +32,8 @@ function num(v: string | undefined, what: string): number | undefined {
 function designationLine(d: ScreenHit['designations'][number]): string {
   const span = `${d.from} → ${d.to ?? 'in force'}`;
   const src = [d.source.title, d.source.citation, d.source.url].filter(Boolean).join(', ');
-  return `      ${d.active ? 'ACTIVE  ' : 'inactive'}  ${d.list.padEnd(22)} ${span.padEnd(26)} source: ${src}`;
+  const state = d.named ? 'NAMED   ' : d.active ? 'ACTIVE  ' : 'inactive';
+  return `      ${state}  ${d.list.padEnd(22)} ${span.padEnd(26)}${d.named ? ` (${d.named.label})` : ''}${unverifiedMark(d.verified)} source: ${src}`;
 }
 
 /** The human table of one screen result: one block per hit with why it matched and each designation's source. */

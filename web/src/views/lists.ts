@@ -39,7 +39,7 @@ function diffView(d: PublicationDiff): HTMLElement {
     h('p', null, `${d.from.title} (${d.from.date}, ${d.fromCount} entities) → ${d.to.title} (${d.to.date}, ${d.toCount} entities)`),
     diffSection('Added', d.added.map((a) => h('li', null, ent(a.entityId, a.name))), 'added'),
     diffSection('Removed', d.removed.map((a) => h('li', null, ent(a.entityId, a.name))), 'removed'),
-    diffSection('Renamed', d.renamed.map((a) => h('li', null, ent(a.entityId, a.from), ' → ', a.to, h('div', { class: 'small muted' }, a.evidence))), 'renamed'),
+    diffSection('Renamed', d.renamed.map((a) => h('li', null, ent(a.entityId, a.from), ' → ', a.to, a.verified === false ? [' ', badge('likely rename, unverified', 'unverified')] : null, h('div', { class: 'small muted' }, a.evidence))), 'renamed'),
     d.changed.length ? diffSection('Changed', d.changed.map((a) => h('li', null, ent(a.entityId, a.name), `: ${a.what}`)), 'changed') : null,
     d.withdrawn.length ? diffSection('Withdrawn documents (no legal effect)', d.withdrawn.map((w) => h('li', null, `${w.date} ${w.title}`, w.note ? h('div', { class: 'small muted' }, w.note) : null)), 'withdrawn') : null);
 }
