@@ -9,6 +9,7 @@ import { ensureSeeded } from '../app/seed.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/index.js';
 import { describeError, exitCodeFor, EXIT } from './exit.js';
+import { forTerminal } from './terminal.js';
 
 /** The bundled dataset folder, found relative to this file (works from src/ and dist/src/). */
 export function bundledDataDir(): string {
@@ -55,9 +56,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       return s;
     },
-    print: (t) => process.stdout.write(t + '\n'),
+    // Names come from imported files: control sequences in them must not reach the terminal.
+    print: (t) => process.stdout.write(forTerminal(t) + '\n'),
     printJson: (v) => process.stdout.write(JSON.stringify(v, null, 2) + '\n'),
-    warn: (t) => process.stderr.write(t + '\n'),
+    warn: (t) => process.stderr.write(forTerminal(t) + '\n'),
   };
 
   program
@@ -78,7 +80,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       return EXIT.BAD_INPUT;
     }
     if (ctx.json()) process.stdout.write(JSON.stringify({ error: describeError(e), code: (e as { code?: string }).code ?? 'INTERNAL' }) + '\n');
-    process.stderr.write(describeError(e) + '\n');
+    process.stderr.write(forTerminal(describeError(e)) + '\n');
     return exitCodeFor(e);
   } finally {
     if (store) await (store as Store).close();

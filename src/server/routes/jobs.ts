@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ListwatchError } from '../../core/errors.js';
+import { decodeBatchBytes } from '../../app/screen/batch-io-limits.js';
 import type { JobRecord } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
 import { CSV_HEADER, csvRows } from '../jobs/output.js';
@@ -42,7 +43,8 @@ async function readUpload(req: FastifyRequest): Promise<{ text: string; fileName
     const file = await req.file();
     if (!file) throw new ListwatchError('BAD_INPUT', 'body file: a multipart upload needs a file field', { field: 'file' });
     const buf = await file.toBuffer(); // throws 413 above the configured limit
-    return { text: buf.toString('utf8'), fileName: file.filename };
+    // UTF-16 (Excel's Unicode text) or UTF-8, mark dropped: the same decoding as the CLI batch.
+    return { text: decodeBatchBytes(buf), fileName: file.filename };
   }
   if (typeof req.body !== 'string') throw new ListwatchError('BAD_INPUT', 'body: send a CSV as multipart/form-data (field "file") or as text/csv', { field: 'body' });
   return { text: req.body };
