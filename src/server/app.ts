@@ -17,11 +17,18 @@ import { jobRoutes } from './routes/jobs.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { screenRoutes } from './routes/screen.js';
+import { watchRoutes } from './routes/watch.js';
+import { syncRoutes } from './routes/sync.js';
+import { watchComponents } from './routes/watch-schemas.js';
+import { Background, type BackgroundOptions } from './background.js';
 import type { Services } from './services.js';
 import { createServices } from './wiring.js';
 import { installAuth } from './auth/hook.js';
 import type { AccountsOptions } from './auth/hook.js';
 import { accountRoutes } from './auth/routes.js';
+import { auditRoutes } from './routes/audit.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { reportRoutes } from './routes/report.js';
 import { createServerAudit } from './auth/screening.js';
 
 /** Pino options: headers that carry secrets are redacted should anything log a request object. */
@@ -62,6 +69,13 @@ export interface AppDeps {
   accounts?: AccountsOptions;
   /** Origins allowed to call the API from a browser (CORS). Omitted or empty: no CORS headers. */
   corsOrigins?: string[];
+  /** Font with Chinese glyphs for PDF evidence reports (default /usr/share/fonts/truetype/wqy/wqy-microhei.ttc). */
+  cjkFont?: string;
+  /**
+   * Sync, watchlist re-screening and alert delivery on timers (the serve command turns them on).
+   * Omitted: no timers (tests); the routes still run them on request.
+   */
+  background?: BackgroundOptions;
 }
 
 /**
@@ -94,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     store: deps.store, services, jobs, today: deps.today, maxUploadBytes,
     audit: createServerAudit(deps.store, services), authEnforced: Boolean(deps.accounts), now,
+    ...(deps.cjkFont ? { cjkFont: deps.cjkFont } : {}),
   };
 
   // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
@@ -107,6 +122,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   registerComponents(app); // shared response schemas, before any route references them
+  registerComponents(app, watchComponents);
+  const background = new Background(deps.store, deps.today, now, deps.background ?? { sync: false });
   await app.register(swagger, { openapi: openApiInfo, refResolver: swaggerRefResolver, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   // As bytes, decoded like every batch path (UTF-16 or UTF-8, byte-order mark dropped).
@@ -118,7 +135,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     entityRoutes(api, ctx);
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
+    watchRoutes(api, ctx);
+    syncRoutes(api, ctx, background);
     accountRoutes(api, { store: deps.store, now, enforced: ctx.authEnforced });
+    decisionRoutes(api, ctx);
+    auditRoutes(api, ctx);
+    reportRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
@@ -131,7 +153,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onClose', async () => jobs.close());
+  app.addHook('onClose', async () => background.stop());
   await app.ready();
+  if (deps.background) background.start();
   if (deps.resumeJobs ?? true) {
     const resumed = await jobs.resumeUnfinished();
     if (resumed.length) app.log.info(`resuming ${resumed.length} unfinished job(s)`);

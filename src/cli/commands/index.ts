@@ -13,6 +13,7 @@ import { registerWatch } from './watch.js';
 import { registerAlerts } from './alerts.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
+import { registerDecisions } from './decisions.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -32,4 +33,5 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerAudit,
   registerKeys,
+  registerDecisions,
 ];

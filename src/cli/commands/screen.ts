@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ interface ScreenFlags {
   input?: string;
   output?: string;
   workers?: string;
+  report?: string;
 }
 
 function num(v: string | undefined, what: string): number | undefined {
@@ -48,6 +50,7 @@ export function formatScreen(r: ScreenResult): string[] {
     out.push(`      why: ${h.explanation.summary}`);
     for (const d of h.designations) out.push(designationLine(d));
     for (const p of h.parents ?? []) out.push(`      listed parent: ${p.name} (${p.active ? 'active' : 'inactive'})`);
+    if (h.decision) out.push(`      decision: ${h.decision.verdict.toUpperCase()} by ${h.decision.actor} at ${h.decision.at}: ${h.decision.note}${h.decision.listingChanged ? ' (the listing has changed since: review again)' : ''}`);
     for (const o of h.obligations ?? []) out.push(`      ${o.status} from ${o.effectiveFrom}${o.effectiveTo ? ` until ${o.effectiveTo}` : ''}${o.via ? ` (via listed parent ${o.via.parentName})` : ''}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
   });
   return out;
@@ -145,6 +148,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
     .option('--input <file.csv>', 'batch: a CSV with a "name" column and optional "id" and "as_of" columns')
     .option('--output <file>', 'batch: where to write one record per input row (.jsonl or .csv)')
     .option('--workers <n>', 'batch: worker threads (default: all cores)')
+    .option('--report <file>', 'also write an evidence report: FILE.pdf, or FILE.html (a printable page)')
     .action(async (name: string | undefined, f: ScreenFlags) => {
       const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
       const threshold = num(f.threshold, 'threshold');
@@ -162,11 +166,20 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
         const { createEnricher } = await import('../../app/dossier/enrich.js');
         res = { ...res, hits: await createEnricher({ store: await ctx.store() }).enrich(res.hits, { asOf, role: f.role }) };
       }
+      const { withDecisions } = await import('../../app/decisions/decisions.js');
       const { recordScreening } = await import('../../app/audit/audit.js');
-      await recordScreening(await ctx.store(), {
+      const entry = await recordScreening(await ctx.store(), {
         actor: ctx.actor, query: name, answer: res, details: { via: 'cli' },
         options: { asOf, threshold: res.threshold, ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
       });
+      res = await withDecisions(await ctx.store(), res);
+      if (f.report) {
+        const { evidenceReport, reportFormatForPath } = await import('../../app/report/index.js');
+        const cjkFont = process.env.LISTWATCH_CJK_FONT;
+        const bytes = await evidenceReport(await ctx.store(), res, entry, reportFormatForPath(f.report), cjkFont ? { cjkFont } : {});
+        await writeFile(f.report, bytes).catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot write ${f.report}: ${e instanceof Error ? e.message : String(e)}`, { field: 'report' }); });
+        ctx.warn(`evidence report → ${f.report} (audit entry #${entry.seq})`);
+      }
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
     });

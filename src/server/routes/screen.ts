@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { withDecisions } from '../../app/decisions/decisions.js';
 import type { ServerContext } from '../context.js';
 import { errors, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
@@ -26,8 +27,10 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     handler: async (req, reply) => {
       const opts = toScreenOptions(req.query, ctx.today());
-      const res = await ctx.services.screen(req.query.q, opts);
-      await ctx.audit.screening(req, res, opts);
+      const screened = await ctx.services.screen(req.query.q, opts);
+      await ctx.audit.screening(req, screened, opts);
+      // Earlier decisions change between requests: a result with one is a new object, never cached.
+      const res = await withDecisions(ctx.store, screened);
       // Cached answers are the same object: serialise each once.
       let body = serialised.get(res);
       if (body === undefined) {
@@ -62,7 +65,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const opts = toScreenOptions(req.body, ctx.today());
       const results = await ctx.services.screenMany(req.body.names, opts);
       for (const r of results) await ctx.audit.screening(req, r, opts, { request: 'POST /screen' });
-      return { results };
+      return { results: await Promise.all(results.map((r) => withDecisions(ctx.store, r))) };
     },
   });
 }
