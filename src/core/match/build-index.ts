@@ -187,7 +187,9 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
   for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
   const latinNamesW = snapshot.names.map((n) => {
     const l = n.latin;
-    return l ? { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']) } : null;
+    if (!l) return null;
+    const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
+    return { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), ...(exactOnly ? { exactOnly } : {}) };
   });
   let maxSyllable = 0;
   for (const s of syllables) maxSyllable = Math.max(maxSyllable, s.length);

@@ -67,7 +67,7 @@ export interface ScreenIndex {
   /** Deletion key (see `deletionKeys`: up to two deletions) → tokens that produce it (a token is also its own key). */
   deletions: Map<string, string[]>;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
-  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[] } | null)[];
+  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean } | null)[];
   /** Latin token → inverse document frequency over the indexed Latin names. */
   idf: Map<string, number>;
   /** IDF given to a token no indexed name has. */
