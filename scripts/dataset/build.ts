@@ -10,6 +10,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset, Publication, Relation } from '../../src/core/model.js';
 import { addChineseNames } from './chinese.js';
+import { bisSources, buildBis } from './bis.js';
+import { splitEntities } from './list-entities.js';
+import { buildUflpa, uflpaSources } from './uflpa.js';
 import { build1260h, interim1260h } from './dod1260h.js';
 import { buildEvents, historySources } from './events.js';
 import { lists } from './lists.js';
@@ -68,6 +71,11 @@ for (const g of groupRelations) {
   relations.push({ entityId: sub, parentId: parent, kind: 'subsidiary-of', sourceIds: g.sourceIds, evidence: g.evidence });
 }
 
+// The BIS and UFLPA Entity Lists (bis.ts, uflpa.ts): after the core lists, so their entities join the record's.
+const bis = buildBis(reg, sh('data/bis_entity_list/nsfreg_ecfr_2026-07-09/bis_entity_list.json'), sh('data/bis_entity_list/seelpeed_csl_compact_2026-07-31/derived/entity_list_rows.csv'));
+const uflpa = buildUflpa(reg, sh('data/uflpa_entity_list/dhs_page_via_nsfreg_2025-01-14/derived/uflpa_rows_from_dhs_page.csv'), sh('data/uflpa_entity_list/bom_screener_2026-08-11/derived/uflpa_rows_dated_2026-08-03_from_bom_company_list.csv'));
+pubs.push(...bis.publications, ...uflpa.publications);
+
 const zh = addChineseNames(reg, cn);
 // One company, one record (identity.ts): folds entities the evidence says are one company.
 const identity = resolveIdentities({ reg, publications: pubs, relations });
@@ -77,7 +85,7 @@ const events = buildEvents(reg, renamed);
 const ds: Dataset = { sources: [], lists, entities: [...reg.entities.values()].sort((a, b) => a.id.localeCompare(b.id)), relations, publications: pubs, events };
 for (const e of ds.entities) e.country ??= e.names.some((n) => n.kind.startsWith('zh')) ? 'CN' : undefined;
 for (const e of ds.entities) if (e.country === undefined) delete e.country;
-ds.sources = [...factsSources(sh('facts/lists.md')), ...govSources, ...historySources, ...zh.sources];
+ds.sources = [...factsSources(sh('facts/lists.md')), ...govSources, ...historySources, ...zh.sources, ...bisSources, ...uflpaSources];
 // Keep only sources some fact cites.
 const used = new Set<string>();
 const use = (ids: string[] | undefined): void => { for (const i of ids ?? []) used.add(i); };
@@ -103,7 +111,11 @@ mkdirSync(path.join(out, 'publications'), { recursive: true });
 const write = (rel: string, v: unknown): void => writeFileSync(path.join(out, rel), `${JSON.stringify(v, null, 2)}\n`);
 write('sources.json', ds.sources);
 write('lists.json', ds.lists);
-write('entities.json', ds.entities);
+const split = splitEntities(ds);
+write('entities.json', split.core);
+rmSync(path.join(out, 'entities'), { recursive: true, force: true });
+mkdirSync(path.join(out, 'entities'), { recursive: true });
+for (const [list, ents] of split.byList) if (ents.length) write(`entities/${list}.json`, ents);
 write('relations.json', ds.relations.sort((a, b) => a.entityId.localeCompare(b.entityId) || a.parentId.localeCompare(b.parentId)));
 write('events.json', ds.events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
 for (const l of ds.lists) {
@@ -118,6 +130,10 @@ write('identities.json', {
 });
 console.log('identity: merges by evidence', JSON.stringify(identity.mergesByEvidence), 'links (UNVERIFIED)', JSON.stringify(identity.linksByEvidence), 'kept apart', identity.decisions.filter((d) => d.decision === 'kept-apart').length);
 console.log(`entities ${ds.entities.length}, publications ${ds.publications.length}, relations ${ds.relations.length}, events ${ds.events.length}, sources ${ds.sources.length}, zh verified ${zh.verified}, zh hints ${zh.hints}, unmatched zh rows ${zh.unmatched.length}`);
+console.log('BIS Entity List cross-check:', JSON.stringify({ ...bis.report, ecfrOnly: bis.report.ecfrOnly.length, cslOnly: bis.report.cslOnly.length, citationVolumesDiffer: bis.report.citationVolumesDiffer.length, mergedWithRecord: bis.report.mergedWithRecord.length }));
+console.log('BIS merged with record entities:', bis.report.mergedWithRecord.join(' | '));
+console.log('UFLPA:', JSON.stringify(uflpa.count));
+if (process.env.BIS_REPORT) writeFileSync(process.env.BIS_REPORT, JSON.stringify(bis.report, null, 2));
 if (zh.unmatched.length) console.log('unmatched chinese-names rows:', zh.unmatched.join(' | '));
 
 /** FCC, 2025-12-22: all equipment and services of the entities in FY2025 NDAA §1709(a)(1) (DJI, Autel). */

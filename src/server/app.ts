@@ -17,6 +17,10 @@ import { jobRoutes } from './routes/jobs.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { screenRoutes } from './routes/screen.js';
+import { watchRoutes } from './routes/watch.js';
+import { syncRoutes } from './routes/sync.js';
+import { watchComponents } from './routes/watch-schemas.js';
+import { Background, type BackgroundOptions } from './background.js';
 import type { Services } from './services.js';
 import { createServices } from './wiring.js';
 import { installAuth } from './auth/hook.js';
@@ -64,6 +68,11 @@ export interface AppDeps {
   accounts?: AccountsOptions;
   /** Origins allowed to call the API from a browser (CORS). Omitted or empty: no CORS headers. */
   corsOrigins?: string[];
+  /**
+   * Sync, watchlist re-screening and alert delivery on timers (the serve command turns them on).
+   * Omitted: no timers (tests); the routes still run them on request.
+   */
+  background?: BackgroundOptions;
 }
 
 /**
@@ -109,6 +118,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   registerComponents(app); // shared response schemas, before any route references them
+  registerComponents(app, watchComponents);
+  const background = new Background(deps.store, deps.today, now, deps.background ?? { sync: false });
   await app.register(swagger, { openapi: openApiInfo, refResolver: swaggerRefResolver, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   // As bytes, decoded like every batch path (UTF-16 or UTF-8, byte-order mark dropped).
@@ -120,6 +131,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     entityRoutes(api, ctx);
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
+    watchRoutes(api, ctx);
+    syncRoutes(api, ctx, background);
     accountRoutes(api, { store: deps.store, now, enforced: ctx.authEnforced });
     decisionRoutes(api, ctx);
     auditRoutes(api, ctx);
@@ -135,7 +148,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onClose', async () => jobs.close());
+  app.addHook('onClose', async () => background.stop());
   await app.ready();
+  if (deps.background) background.start();
   if (deps.resumeJobs ?? true) {
     const resumed = await jobs.resumeUnfinished();
     if (resumed.length) app.log.info(`resuming ${resumed.length} unfinished job(s)`);

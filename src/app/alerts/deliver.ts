@@ -85,7 +85,7 @@ export async function deliverPending(store: Store, opts: DeliverOptions): Promis
     try {
       if (r.channel === 'email') {
         if (!r.email) throw new Error('the watchlist has no e-mail address');
-        await opts.mail!.transport.sendMail({ from: opts.mail!.from, to: r.email, subject: `[listwatch] ${alert.title}`, text: mailText(alert, opts.publicUrl), headers: { 'X-Listwatch-Alert-Id': alert.id } });
+        await opts.mail!.transport.sendMail({ from: opts.mail!.from, to: r.email, subject: `[listwatch] ${alert.watchlist}: ${alert.kind} for ${alert.item.name}`.slice(0, 200), text: mailText(alert, opts.publicUrl), headers: { 'X-Listwatch-Alert-Id': alert.id } });
       } else {
         if (!r.url || !r.secret) throw new Error('the webhook was removed');
         const body = webhookBody(alert);

@@ -56,12 +56,12 @@ export async function readWatchCsv(input: { path: string } | { text: string }, m
   const file = 'path' in input ? input.path : 'upload';
   const source: Readable = 'path' in input ? createReadStream(input.path) : Readable.from([input.text]);
   let header: (keyof WatchItemInput | null)[] | null = null;
-  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
   const items: WatchItemInput[] = [];
   let line = 0;
   try {
-    for await (const rec of source.pipe(parser) as AsyncIterable<string[]>) {
-      line = parser.info.lines;
+    for await (const { record: rec, info } of source.pipe(parser) as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      line = info.lines;
       if (!header) {
         header = rec.map((h) => ALIASES[h.toLowerCase().replace(/[\s-]+/g, '_')] ?? null);
         if (!header.includes('name')) {

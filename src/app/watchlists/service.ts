@@ -9,7 +9,7 @@ import { loadScreenIndex } from '../screen/index-source.js';
 import type { Role } from '../types.js';
 import { hooksOf, insertAlerts, queryAlerts } from '../alerts/db.js';
 import { recordAudit } from '../audit/audit.js';
-import { MAX_WATCH_ITEMS } from './csv.js';
+import { checkItem, MAX_WATCH_ITEMS } from './csv.js';
 import { allWatchlists, insertMany, itemsOf, resultsOf, watchlistByName } from './db.js';
 import { diffItem, type AlertDraft } from './diff.js';
 import { recordView, screenItem, type RecordView } from './screen.js';
@@ -82,7 +82,16 @@ export async function addItems(store: Store, name: string, items: WatchItemInput
   checkSettings(opts.settings ?? {});
   const max = opts.maxItems ?? MAX_WATCH_ITEMS;
   const byKey = new Map<string, WatchItemInput>();
-  for (const i of items) byKey.set(itemKey(i), i);
+  items.forEach((raw, n) => {
+    let i: WatchItemInput;
+    try {
+      i = checkItem(raw as unknown as Record<string, unknown>);
+    } catch (e) {
+      if (e instanceof ListwatchError) throw new ListwatchError(e.code, `counterparty ${n + 1} (${String(raw.name ?? '').slice(0, 60)}): ${e.message}`, e.where?.field ? { field: e.where.field } : undefined);
+      throw e;
+    }
+    byKey.set(itemKey(i), i);
+  });
   if (byKey.size > max) throw new ListwatchError('TOO_LARGE', `${byKey.size.toLocaleString('en-US')} counterparties; a watchlist holds at most ${max.toLocaleString('en-US')}`, { field: 'items' });
   const now = opts.now();
   const res = await store.sql.transaction(async (tx) => {

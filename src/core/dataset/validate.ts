@@ -72,6 +72,10 @@ export function validateDataset(ds: Dataset): string[] {
       if (typeof n.verified !== 'boolean') p('entities.json', `${w}: name "${n.name}" lacks verified true/false`);
       srcRefs('entities.json', `${w} name "${n.name}"`, n.sourceIds);
     }
+    for (const a of e.addresses ?? []) {
+      if (!str(a.text)) p('entities.json', `${w}: an address is empty`);
+      srcRefs('entities.json', `${w} address`, a.sourceIds);
+    }
     for (const i of e.identifiers) {
       if (!ID_SCHEMES.has(i.scheme) || !str(i.value)) p('entities.json', `${w}: bad identifier ${JSON.stringify(i)}`);
       srcRefs('entities.json', `${w} identifier ${i.scheme}:${i.value}`, i.sourceIds);
@@ -99,7 +103,8 @@ export function validateDataset(ds: Dataset): string[] {
     for (const e of pub.entries) {
       if (!entityIds.has(e.entityId)) p(file, `${w}: unknown entity "${e.entityId}"`);
       if (!str(e.printedName)) p(file, `${w}: entry "${e.entityId}" has no printedName`);
-      if (e.action !== undefined && e.action !== 'add' && e.action !== 'remove') p(file, `${w}: entry "${e.entityId}" bad action`);
+      if (e.action !== undefined && e.action !== 'add' && e.action !== 'remove' && e.action !== 'amend') p(file, `${w}: entry "${e.entityId}" bad action`);
+      if (e.since !== undefined) date(file, `${w} entry "${e.entityId}" since`, e.since);
       if (seen.has(`${e.entityId}|${e.printedName}`)) p(file, `${w}: entity "${e.entityId}" appears twice as "${e.printedName}"`);
       seen.add(`${e.entityId}|${e.printedName}`);
     }

@@ -143,19 +143,19 @@ test('China Telecommunications Corporation and China Telecom Group (USCC 9111000
   assert.ok(!withName('China Telecom Corporation Limited').some((e) => e.id === ct.id), 'the listed China Telecom Corporation Limited (another USCC) stays apart');
 });
 
-test('Xiamen Meiya Pico and SDIC Intelligence (Xiamen) (ticker 300188) are one record on NS-CMIC and 1260H', () => {
+test('Xiamen Meiya Pico and SDIC Intelligence (Xiamen) (ticker 300188) are one record on NS-CMIC, 1260H and the Entity List', () => {
   const [e] = withName('SDIC Intelligence (Xiamen) Information Co., Ltd.');
   assert.ok(e);
   assert.ok(e.names.some((n) => n.name === 'Xiamen Meiya Pico Information Co., Ltd.'));
-  assert.deepEqual(listsOf(e.id), ['us-dod-1260h', 'us-treasury-ns-cmic']);
+  assert.deepEqual(listsOf(e.id), ['us-bis-entity-list', 'us-dod-1260h', 'us-treasury-ns-cmic']);
 });
 
-test('SMIC NICM and Semiconductor Manufacturing North China (Beijing): same Chinese name, UNVERIFIED: linked, not merged', () => {
+test('SMIC NICM and Semiconductor Manufacturing North China (Beijing): one record, because the Entity List prints the one as an alias of the other', () => {
   const [nicm] = withName('SMIC Northern Integrated Circuit Manufacturing (Beijing) Co., Ltd');
   const [smnc] = withName('Semiconductor Manufacturing North China (Beijing) Corporation');
-  assert.ok(nicm && smnc && nicm.id !== smnc.id);
-  assert.equal(smnc.names.find((n) => n.name === 'SMIC Northern Integrated Circuit Manufacturing (Beijing) Co., Ltd')?.verified, false);
-  assert.equal(nicm.names.find((n) => n.name === 'Semiconductor Manufacturing North China (Beijing) Corporation')?.verified, false);
+  assert.ok(nicm && smnc && nicm.id === smnc.id);
+  const alias = nicm.names.find((n) => n.name === 'Semiconductor Manufacturing North China (Beijing) Corporation' && n.kind === 'alias');
+  assert.ok(alias?.sourceIds.includes('bis-ecfr-744-supp4-2026-07-09'), 'the alias cites Supplement No. 4');
 });
 
 test('Megvii and Yitu: Cayman parent (NS-CMIC) and operating company (1260H) are two records joined by a sourced relation', () => {

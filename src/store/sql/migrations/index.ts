@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../driver.js';
 import { schema } from './001_schema.js';
 import { trgm } from './002_trgm.js';
 import { revision } from './003_revision.js';
+import { datesAddresses } from './020_dates_addresses.js';
 import { auditMigration } from '../../../app/audit/migration.js';
 import { accountsMigration } from '../../../app/accounts/migration.js';
 import { decisionsMigration } from '../../../app/decisions/migration.js';
@@ -31,4 +32,4 @@ export interface Migration {
 const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration];
 
 /** Every migration: the record's and the capabilities'. */
-export const migrations: readonly Migration[] = [schema, trgm, revision, ...CAPABILITY_MIGRATIONS];
+export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, ...CAPABILITY_MIGRATIONS];
