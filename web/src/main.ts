@@ -12,7 +12,7 @@ type Health = { engine: string; entities: number; datasetHash: string | null; to
 const main = document.getElementById('main')!;
 let today = new Date().toISOString().slice(0, 10);
 
-/** Hash routes: #/ screen, #/entity/<id>, #/lists, #/lists/<id>, #/batch[/<job>]. */
+/** Hash routes (the state of every view is in its URL, so any view can be shared): #/?q=&as_of=&role= screen, #/entity/<id>, #/lists, #/lists/<id>, #/batch[/<job>]. */
 async function route(): Promise<void> {
   const raw = location.hash.replace(/^#/, '') || '/';
   const [path = '/', query = ''] = raw.split('?');
@@ -26,9 +26,9 @@ async function route(): Promise<void> {
   }
   await loadSources();
   switch (section) {
-    case 'screen': screenView(main, today); break;
+    case 'screen': screenView(main, today, params); break;
     case 'entity': await dossierView(main, parts.slice(1).join('/'), params, today); break;
-    case 'lists': await (parts[1] ? listView(main, parts.slice(1).join('/'), params, today) : listsView(main, today)); break;
+    case 'lists': await (parts[1] ? listView(main, parts.slice(1).join('/'), params, today) : listsView(main, today, params)); break;
     case 'batch': batchView(main, parts[1], today); break;
     default: mount(main, h('h1', null, 'Not found'), h('p', null, h('a', { href: '#/' }, 'Back to screening')));
   }
