@@ -11,6 +11,8 @@ export interface CliContext {
   dbDir(): string;
   /** True when --json was given: print machine output only. */
   json(): boolean;
+  /** The environment the CLI was started with (limits such as LISTWATCH_BATCH_MAX_ROWS); absent: defaults. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD. */
   today: string;
   /** Writes a line to stdout. */

@@ -49,6 +49,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       await ensureSeeded(s, bundledDataDir(), (msg) => ctx.warn(msg));
       return s;
     },
+    env,
     print: (t) => process.stdout.write(t + '\n'),
     printJson: (v) => process.stdout.write(JSON.stringify(v, null, 2) + '\n'),
     warn: (t) => process.stderr.write(t + '\n'),

@@ -8,6 +8,8 @@ import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
+import { registerBatch } from './batch.js';
+import { registerWorker } from './worker.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
 
@@ -24,6 +26,8 @@ export const commands: RegisterCommand[] = [
   registerEvents,
   registerImport,
   registerServe,
+  registerBatch,
+  registerWorker,
   registerAudit,
   registerKeys,
 ];

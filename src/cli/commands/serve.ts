@@ -28,13 +28,13 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .description('serve the HTTP API (/api/v1, OpenAPI at /openapi.json) and the web UI')
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--jobs-dir <dir>', 'where uploaded batch files are kept (default <db>/jobs)')
+    .option('--no-worker', 'do not run batch jobs in this process (beside PostgreSQL, run `listwatch worker` processes instead)')
     .option('--max-upload-mb <n>', 'largest accepted upload in MiB', '50')
     .option('--refresh-ms <n>', 'how often (at most) to look for changes other processes made to the store, in ms; 0 = on every screen', '2000')
     .option('--cors-origin <origin...>', 'allow browser calls from these origins (CORS); default none')
     .option('--rate-limit <n>', 'requests per minute per API key (when keys are required)', '600')
     .option('--no-log', 'no request log on stdout')
-    .action(async (opts: { port: string; host: string; jobsDir?: string; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean }) => {
+    .action(async (opts: { port: string; host: string; worker: boolean; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ListwatchError('BAD_INPUT', `--port: "${opts.port}" is not a port number`, { field: 'port' });
       const maxMb = Number(opts.maxUploadMb);
@@ -57,7 +57,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       const app = await createApp({
         store,
         today: () => new Date().toISOString().slice(0, 10),
-        jobsDir: path.resolve(opts.jobsDir ?? path.join(dbDir, 'jobs')),
+        ...(opts.worker ? {} : { jobs: { worker: false as const } }),
         maxUploadBytes: Math.round(maxMb * 1024 * 1024),
         refreshIntervalMs: refreshMs,
         ...(webDir ? { webDir } : {}),
