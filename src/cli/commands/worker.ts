@@ -24,7 +24,9 @@ export function jobLimitsFromEnv(env: Env): JobLimits {
 /**
  * A worker's settings from the environment: `LISTWATCH_JOB_RETENTION_DAYS` (finished jobs kept,
  * default 30), `LISTWATCH_JOB_CHUNK_TIMEOUT_S` (a chunk's screening time limit, default 60),
- * `LISTWATCH_JOB_EXPIRE_S` (a run whose worker died is retried after this, default 120), and
+ * `LISTWATCH_JOB_EXPIRE_S` (a run whose worker died is retried after this, default 120),
+ * `LISTWATCH_JOB_RETRY_DELAY_S` (first retry delay, doubled each retry; default 2), `LISTWATCH_JOB_RETRY_LIMIT`
+ * (retries before a chunk's rows are marked failed; default 3), and
  * `LISTWATCH_JOBS_FAULT` — fault injection for the resilience tests only: `delay:MS` waits
  * between screening a chunk and writing it; `poison:NAME` ends the screening thread on a row of that name.
  */
@@ -37,7 +39,11 @@ export function workerOptionsFromEnv(env: Env): InProcessWorkerOptions {
   return {
     retentionDays: positive(env, 'LISTWATCH_JOB_RETENTION_DAYS', 30, true),
     screener: { timeoutMs: timeoutS * 1000, ...(poison ? { poison } : {}) },
-    policy: { expireInSeconds: positive(env, 'LISTWATCH_JOB_EXPIRE_S', 120), ...(env.LISTWATCH_JOB_RETRY_DELAY_S ? { retryDelaySeconds: positive(env, 'LISTWATCH_JOB_RETRY_DELAY_S', 2) } : {}) },
+    policy: {
+      expireInSeconds: positive(env, 'LISTWATCH_JOB_EXPIRE_S', 120),
+      retryDelaySeconds: positive(env, 'LISTWATCH_JOB_RETRY_DELAY_S', 2),
+      retryLimit: Math.round(positive(env, 'LISTWATCH_JOB_RETRY_LIMIT', 3, true)),
+    },
     ...(delay ? { delayBeforeWriteMs: Number(delay) } : {}),
   };
 }
