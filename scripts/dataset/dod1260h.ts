@@ -12,7 +12,7 @@
  */
 import type { Publication, PublicationEntry, Relation } from '../../src/core/model.js';
 import type { Registry } from './registry.js';
-import { cleanPrinted, printedParts } from './util.js';
+import { cleanPrinted, printedParts, usDate } from './util.js';
 
 const LIST = 'us-dod-1260h';
 
@@ -20,9 +20,9 @@ interface EditionMeta { date: string; count: number; title: string; citation: st
 
 const EDITIONS: EditionMeta[] = [
   { date: '2021-06-03', count: 47, title: 'First Section 1260H list of Chinese military companies', citation: 'FR Doc 2021-13753, 86 FR 33994 (2021-06-28)', sourceIds: ['dod-1260h-2021-06-03', 'fr-2021-13753', 'facts-S3', 'opensanctions-dod-1260h'] },
-  { date: '2022-10-05', count: 60, title: 'Section 1260H list, October 2022 update (13 added)', citation: 'FR citation not found (UNVERIFIED)', sourceIds: ['dod-1260h-2022-10-05', 'facts-S3', 'facts-S6', 'opensanctions-dod-1260h'], note: 'Printed names of entities carried over from 2021 are those of the 2021 transcription.' },
-  { date: '2024-01-31', count: 73, title: 'Section 1260H list, January 2024 update (16 added, 3 removed)', citation: 'FR notice reportedly published 2024-04-02 (citation UNVERIFIED)', url: 'https://media.defense.gov/2024/Jan/31/2003384819/-1/-1/0/1260H-LIST.PDF', sourceIds: ['dod-1260h-2024-01-31', 'facts-S3', 'facts-S1', 'facts-S10', 'opensanctions-dod-1260h'], note: 'Additions: 16 per Crowell & Moring and the transcription, 17 per Dechert (count conflict). Printed names of carried-over entities are those of earlier transcriptions.' },
-  { date: '2025-01-07', count: 134, title: 'Section 1260H list, January 2025 update', citation: 'FR Doc 2025-00070, 90 FR 1105 (2025-01-07)', url: 'https://media.defense.gov/2025/Jan/07/2003625471/-1/-1/1/ENTITIES-IDENTIFIED-AS-CHINESE-MILITARY-COMPANIES-OPERATING-IN-THE-UNITED-STATES.PDF', sourceIds: ['dod-1260h-2025-01-07', 'fr-2025-00070', 'facts-S19', 'facts-S17', 'opensanctions-dod-1260h'], note: 'Public inspection and Reuters report on 2025-01-06; FR publication and DoD release 2025-01-07. Hesai is included although the transcription has no 2025 row for it (correction). AMEC and IDG Capital are absent (removed 2024-12-13).' },
+  { date: '2022-10-05', count: 60, title: 'Section 1260H list, October 2022 update (13 added)', citation: 'FR citation not found (UNVERIFIED)', sourceIds: ['dod-1260h-2022-10-05', 'facts-S3', 'facts-S6', 'opensanctions-dod-1260h'], note: 'Printed names of entities carried over from 2021 are given as the 2021 edition printed them (not re-checked against this edition).' },
+  { date: '2024-01-31', count: 73, title: 'Section 1260H list, January 2024 update (16 added, 3 removed)', citation: 'FR notice reportedly published 2024-04-02 (citation UNVERIFIED)', url: 'https://media.defense.gov/2024/Jan/31/2003384819/-1/-1/0/1260H-LIST.PDF', sourceIds: ['dod-1260h-2024-01-31', 'facts-S3', 'facts-S1', 'facts-S10', 'opensanctions-dod-1260h'], note: 'Additions: 16 per Crowell & Moring and the transcription, 17 per Dechert (count conflict). Printed names of carried-over entities are given as earlier editions printed them (not re-checked against this edition).' },
+  { date: '2025-01-07', count: 134, title: 'Section 1260H list, January 2025 update', citation: 'FR Doc 2025-00070, 90 FR 1105 (2025-01-07)', url: 'https://media.defense.gov/2025/Jan/07/2003625471/-1/-1/1/ENTITIES-IDENTIFIED-AS-CHINESE-MILITARY-COMPANIES-OPERATING-IN-THE-UNITED-STATES.PDF', sourceIds: ['dod-1260h-2025-01-07', 'fr-2025-00070', 'facts-S19', 'facts-S17', 'opensanctions-dod-1260h'], note: 'Public inspection and Reuters report on 2025-01-06; FR publication and DoD release 2025-01-07. Hesai is included (134 with it, the DoD count). AMEC and IDG Capital are absent (removed 2024-12-13).' },
   { date: '2026-06-08', count: 188, title: 'Section 1260H list, June 2026 update (with DoD basis for each entity)', citation: 'FR Doc 2026-11571, 91 FR 35189 (2026-06-10), docket DOD-2026-OS-1288 (citation UNVERIFIED: secondary sources only)', url: 'https://media.defense.gov/2026/Jun/08/2003945537/-1/-1/1/ENTITIES-IDENTIFIED-AS-CHINESE-MILITARY-COMPANIES-OPERATING-IN-THE-UNITED-STATES-IN-ACCORDANCE-WITH-SECTION-1260H.PDF', sourceIds: ['dod-1260h-2026-06-08', 'fr-2026-11571', 'facts-S25', 'facts-S34', 'opensanctions-dod-1260h'], verified: false, note: 'UNVERIFIED: YMTC and CXMT are members per the transcription (with DoD basis notes) but a third-party parse of FR 2026-11571 omits them; check against the FR notice. FR publication 2026-06-10.' },
 ];
 
@@ -74,11 +74,16 @@ export function build1260h(reg: Registry, rows: Record<string, string>[], unveri
       lastPrinted.set(id, clean);
       const entry: PublicationEntry = { entityId: id, printedName: printed };
       // DoD's basis text: printed per entity in 2026; in 2025 only for Hesai.
+      // A note citing a document dated after the edition cannot have been printed in it (the
+      // transcription copies Hesai's 2025 note, "as reported in 89 FR 86230 (October 29, 2024)",
+      // onto its 2024 row).
       const note = (r.note ?? '').trim();
-      if (note && (ed.date === '2026-06-08' || /previously identified as and remains/.test(note))) entry.basis = note;
+      const cites = [...note.matchAll(/\(([A-Z][a-z]+ \d{1,2}, \d{4})\)/g)].map((m) => usDate(m[1] ?? ''));
+      if (note && (ed.date === '2026-06-08' || /previously identified as and remains/.test(note)) && cites.every((d) => d <= ed.date)) entry.basis = note;
       entries.push(entry);
       const parent = (r.parent_name ?? '').trim();
-      if (parent) relations.push({ entityId: id, parentId: parent, kind: 'subsidiary-of', sourceIds: srcs, evidence: `Listed under "${parent}" in the ${ed.date} edition` });
+      // A fresh array per link: the build merges later editions' sources into it.
+      if (parent) relations.push({ entityId: id, parentId: parent, kind: 'subsidiary-of', sourceIds: [...srcs], evidence: `Listed under "${parent}" in the ${ed.date} edition` });
     }
     const pub: Publication = {
       id: `${LIST}/${ed.date}`, listId: LIST, date: ed.date, kind: 'edition', title: ed.title, citation: ed.citation,
@@ -136,7 +141,8 @@ export function interim1260h(reg: Registry): Publication[] {
         { entityId: id('IDG Capital Partners Co., Ltd.'), printedName: 'IDG Capital Partners Co., Ltd.', action: 'remove' },
       ],
       verified: false,
-      note: 'Correction to the OpenSanctions transcription, which has no end date for these two. Removal effective 2024-12-13, FR publication 2024-12-17 per secondary sources; the exact date is UNVERIFIED. No explanation was given.',
+      // Provenance (not shown to users): a correction to the OpenSanctions transcription, which has no end date for these two.
+      note: 'Removal effective 2024-12-13, FR publication 2024-12-17 per secondary sources; the exact date is UNVERIFIED. No explanation was given.',
     },
     {
       id: `${LIST}/2026-02-13-withdrawn`, listId: LIST, date: '2026-02-13', kind: 'withdrawn',

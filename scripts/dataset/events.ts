@@ -35,7 +35,7 @@ export function buildEvents(reg: Registry, renamed: Renames): ListEvent[] {
     });
   }
   const X = "Xi'an Aircraft Industry Group Co., Ltd.";
-  add({ id: 'folded-xian-aircraft-2026-06-08', date: '2026-06-08', kind: 'rename', title: `"${X}" printed only as the former name of AVIC Xi'an Aircraft Industry Group Company Ltd.`, detail: 'The 2025 edition listed both separately; the 2026 edition prints "AVIC Xi’an Aircraft Industry Group Company Ltd. (formerly Xi’an Aircraft Industry Group Co., Ltd.)". The record keeps two entities, so the separate 2025 entry ends with the 2026 edition.', entities: [X, "AVIC Xi'an Aircraft Industry Group Company Ltd."], sourceIds: ['dod-1260h-2026-06-08', 'opensanctions-dod-1260h'], verified: true });
+  add({ id: 'folded-xian-aircraft-2026-06-08', date: '2026-06-08', kind: 'rename', title: `"${X}" printed only as the former name of AVIC Xi'an Aircraft Industry Group Company Ltd.`, detail: 'The 2025 edition listed both separately; the 2026 edition prints "AVIC Xi’an Aircraft Industry Group Company Ltd. (formerly Xi’an Aircraft Industry Group Co., Ltd.)" and no longer lists the latter on its own, so its separate listing ends with the 2026 edition.', entities: [X, "AVIC Xi'an Aircraft Industry Group Company Ltd."], sourceIds: ['dod-1260h-2026-06-08', 'opensanctions-dod-1260h'], verified: true });
   letters(add);
   withdrawn(add, id);
   statements(add, id);

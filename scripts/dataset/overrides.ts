@@ -51,3 +51,22 @@ export const overrides: Record<string, string> = {
 
 /** Entity ids whose printed rename is UNVERIFIED. */
 export const unverifiedRenames = new Set(['guangzhou-wenchong-shipyard']);
+
+/**
+ * Group links between records that are NOT one company (so not merged by identity.ts): OFAC lists
+ * a Cayman holding company on NS-CMIC, DoD its onshore operating company on 1260H. Recorded as a
+ * subsidiary-of relation so a screen or dossier of either shows the other's listing; the
+ * ownership itself is UNVERIFIED (analyst notes in chinese-names.csv), and the evidence says so.
+ */
+export const groupRelations: { sub: string; parent: string; sourceIds: string[]; evidence: string }[] = [
+  {
+    sub: 'Beijing Megvii Technology Co., Ltd.', parent: 'Megvii Technology Limited',
+    sourceIds: ['trade-csl-2023-11', 'facts-S66', 'facts-S74', 'chinese-names-csv'],
+    evidence: 'One group on two lists: DoD lists the onshore operating company (1260H), OFAC the Cayman holding company (NS-CMIC), whose entry also gives a Beijing address (Raycom Infotech Park, Haidian District); the facts sheet counts Megvii among the names on both lists. That the Cayman company holds the Beijing one is UNVERIFIED (analyst note in chinese-names.csv); ownership share not recorded.',
+  },
+  {
+    sub: 'Shanghai Yitu Network Technology Co., Ltd.', parent: 'Yitu Limited',
+    sourceIds: ['trade-csl-2023-11', 'facts-S66', 'facts-S74', 'chinese-names-csv'],
+    evidence: 'One group on two lists: DoD lists the Shanghai operating company (1260H), OFAC the Cayman company YITU LIMITED (NS-CMIC); the facts sheet counts Yitu among the names on both lists. That the Cayman company holds the Shanghai one is UNVERIFIED (analyst note in chinese-names.csv); ownership share not recorded.',
+  },
+];

@@ -31,6 +31,18 @@ export function normName(s: string): string {
   return t;
 }
 
+const ABBREV: Record<string, string> = { co: 'company', ltd: 'limited', corp: 'corporation', inc: 'incorporated', intl: 'international' };
+
+/**
+ * A finer key than `normName`: case, punctuation and a trailing alias parenthesis are ignored
+ * and abbreviated legal forms spelled out (Co. = Company, Ltd = Limited), but the legal form is
+ * KEPT: "Corporation" and "Company Limited" may be two companies (a group and its listed arm).
+ */
+export function fineName(s: string): string {
+  const t = cleanPrinted(s.replace(/[’‘`]/g, "'")).toLowerCase().replace(/&/g, ' and ').replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return t.split(' ').map((w) => ABBREV[w] ?? w).join(' ');
+}
+
 /** A stable id slug from a name: lower case, ASCII words joined by `-`, legal forms dropped. */
 export function slug(s: string): string {
   return normName(s).replace(/ and /g, ' ').split(' ').filter(Boolean).slice(0, 7).join('-');

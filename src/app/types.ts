@@ -1,4 +1,5 @@
 import type { RuleObligation } from '../core/rules/evaluate.js';
+import type { HitDecision } from './decisions/decisions.js';
 import type { RuleRole } from '../core/rules/types.js';
 import type { Step } from '../core/history/timeline.js';
 import type { ListDiff } from '../core/history/diff.js';
@@ -68,6 +69,8 @@ export interface ScreenHit {
   subsidiaries?: { entityId: string; name: string; active: boolean }[];
   /** Present when a role was given. */
   obligations?: Obligation[];
+  /** The latest case decision on this entity for this name (who, when, note), when one was recorded. */
+  decision?: HitDecision;
 }
 
 /** The answer to one screen. Its JSON is the CLI contract of `listwatch screen --json`. */
@@ -124,6 +127,8 @@ export interface ListSummary {
   activeCount: number;
   /** Entities in force on each date of the publications above that is not a withdrawn document, in date order. */
   sizes: { date: IsoDate; activeCount: number }[];
+  /** When `listwatch sync` last checked this list's official source and last found it changed (ISO times); absent when sync never fed it. */
+  sync?: { listId: string; sourceId: string; lastChecked: string; lastChanged: string | null };
 }
 
 /** The difference between two publications of a list (computed by `core/history/diff.ts`). */

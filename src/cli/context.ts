@@ -11,14 +11,14 @@ export interface CliContext {
   dbDir(): string;
   /** True when --json was given: print machine output only. */
   json(): boolean;
-  /** The environment the CLI was started with (limits such as LISTWATCH_BATCH_MAX_ROWS); absent: defaults. */
-  env?: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD. */
   today: string;
   /** Writes a line to stdout. */
   print(text: string): void;
   /** Writes JSON (one document) to stdout. */
   printJson(value: unknown): void;
+  /** The environment the CLI was started with (read by commands that take configuration from it, e.g. sync URLs, SMTP). */
+  env?: NodeJS.ProcessEnv;
   /** Who runs this command, for the audit trail: `local:<os user>` (read once at the entry point). */
   actor: string;
   /** Writes a diagnostic line to stderr (progress, warnings). */

@@ -9,6 +9,7 @@ import { ensureSeeded } from '../app/seed.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/index.js';
 import { describeError, exitCodeFor, EXIT } from './exit.js';
+import { forTerminal } from './terminal.js';
 
 /** The bundled dataset folder, found relative to this file (works from src/ and dist/src/). */
 export function bundledDataDir(): string {
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   let store: Store | null = null;
   const ctx: CliContext = {
     today: new Date().toISOString().slice(0, 10),
+    env,
     actor: `local:${localUser(env)}`,
     json: () => Boolean(program.opts().json),
     dbDir: () => program.opts<{ db?: string }>().db ?? env.LISTWATCH_DB ?? './.listwatch',
@@ -46,13 +48,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       if (store) return store;
       const s = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dbDir: ctx.dbDir() });
       store = s;
-      await ensureSeeded(s, bundledDataDir(), (msg) => ctx.warn(msg));
+      const { seeded } = await ensureSeeded(s, bundledDataDir(), (msg) => ctx.warn(msg));
+      // A reseeded record is a change: watchlists are re-screened (nothing to do when there are none).
+      if (seeded) {
+        const { rescreenAll } = await import('../app/watchlists/index.js');
+        await rescreenAll(s, { today: ctx.today, now: () => new Date().toISOString(), cause: 'reseed', actor: ctx.actor });
+      }
       return s;
     },
-    env,
-    print: (t) => process.stdout.write(t + '\n'),
+    // Names come from imported files: control sequences in them must not reach the terminal.
+    print: (t) => process.stdout.write(forTerminal(t) + '\n'),
     printJson: (v) => process.stdout.write(JSON.stringify(v, null, 2) + '\n'),
-    warn: (t) => process.stderr.write(t + '\n'),
+    warn: (t) => process.stderr.write(forTerminal(t) + '\n'),
   };
 
   program
@@ -73,7 +80,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       return EXIT.BAD_INPUT;
     }
     if (ctx.json()) process.stdout.write(JSON.stringify({ error: describeError(e), code: (e as { code?: string }).code ?? 'INTERNAL' }) + '\n');
-    process.stderr.write(describeError(e) + '\n');
+    process.stderr.write(forTerminal(describeError(e)) + '\n');
     return exitCodeFor(e);
   } finally {
     if (store) await (store as Store).close();

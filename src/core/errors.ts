@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'UNAUTHORIZED' // no valid API key or session (HTTP 401)
   | 'FORBIDDEN' // a valid key whose role may not do this (HTTP 403)
   | 'RATE_LIMITED' // too many requests for this key (HTTP 429)
+  | 'UPSTREAM' // an official source (or a webhook / SMTP server) failed to answer after retries
   | 'STORE' // the database failed
   | 'INTERNAL';
 

@@ -58,8 +58,17 @@ export interface PublicationEntry {
   printedName: string;
   /** The statutory basis / justification text printed beside it, if any. */
   basis?: string;
-  /** For `addition`/`removal`/`redesignation`/`withdrawn` notices: what the notice does to this entry. */
-  action?: 'add' | 'remove';
+  /**
+   * For `addition`/`removal`/`redesignation`/`withdrawn` notices: what the notice does to this entry.
+   * `amend`: the notice changed an entry already in force (e.g. a later Entity List rule revising
+   * an entry's names or addresses); it never opens or closes a designation.
+   */
+  action?: 'add' | 'remove' | 'amend';
+  /**
+   * The day the entry has been on the list since, when the file gives one (CSL `start_date`, OFAC
+   * listing date) and it is earlier than the publication: the designation then starts on it.
+   */
+  since?: IsoDate;
 }
 
 /** A version of a list: an edition, an interim notice, a removal notice, a withdrawn document or an import. */
@@ -128,6 +137,15 @@ export interface Relation {
   evidence?: string;
 }
 
+/** An address a list prints for an entity, with its provenance. */
+export interface EntityAddress {
+  /** The address text as printed. */
+  text: string;
+  /** ISO country code, where the list (or its country heading) gives one. */
+  country?: string;
+  sourceIds: string[];
+}
+
 /** An entity on one or more lists. */
 export interface Entity {
   /** Stable slug, e.g. `tencent-holdings`. For imports, `<list>:<source key>`, e.g. `us-ofac-sdn:36`. */
@@ -140,6 +158,8 @@ export interface Entity {
   identifiers: Identifier[];
   /** ISO country code if sourced, e.g. `CN`. */
   country?: string;
+  /** Addresses as the lists print them (e.g. the Entity List's address column). */
+  addresses?: EntityAddress[];
 }
 
 /**
@@ -157,6 +177,12 @@ export interface Designation {
   printedName: string;
   /** The basis text DoD printed, where there is one (latest edition that prints one). */
   basis?: string;
+  /**
+   * True when the source gave no start date: `from` is then only the day the record first saw
+   * the entity on the list ("first seen on `from`, start unknown"), so for a day before `from`
+   * the record cannot say whether it was listed: the answer is "unknown", never "not listed".
+   */
+  startUnknown?: boolean;
 }
 
 /** Every kind of dated event on an entity or a list (the one list the validator, CLI and API use). */

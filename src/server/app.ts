@@ -1,3 +1,4 @@
+import { decodeBatchBytes } from '../app/screen/batch-io-limits.js';
 import { existsSync } from 'node:fs';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -10,17 +11,24 @@ import type { ServerContext } from './context.js';
 import { installErrorHandlers } from './errors.js';
 import { Jobs, type InProcessWorkerOptions } from '../app/jobs/jobs.js';
 import type { JobLimits } from '../app/jobs/batch.js';
-import { openApiInfo, patchOpenApi } from './openapi.js';
+import { openApiInfo, patchOpenApi, swaggerRefResolver } from './openapi.js';
+import { registerComponents } from './schemas.js';
 import { entityRoutes } from './routes/entities.js';
 import { jobRoutes } from './routes/jobs.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { screenRoutes } from './routes/screen.js';
+import { watchRoutes } from './routes/watch.js';
+import { syncRoutes } from './routes/sync.js';
+import { watchComponents } from './routes/watch-schemas.js';
+import { Background, type BackgroundOptions } from './background.js';
 import type { Services } from './services.js';
 import { createServices } from './wiring.js';
 import { installAuth } from './auth/hook.js';
 import type { AccountsOptions } from './auth/hook.js';
 import { accountRoutes } from './auth/routes.js';
+import { auditRoutes } from './routes/audit.js';
+import { decisionRoutes } from './routes/decisions.js';
 import { createServerAudit } from './auth/screening.js';
 
 /** Pino options: headers that carry secrets are redacted should anything log a request object. */
@@ -64,6 +72,11 @@ export interface AppDeps {
   accounts?: AccountsOptions;
   /** Origins allowed to call the API from a browser (CORS). Omitted or empty: no CORS headers. */
   corsOrigins?: string[];
+  /**
+   * Sync, watchlist re-screening and alert delivery on timers (the serve command turns them on).
+   * Omitted: no timers (tests); the routes still run them on request.
+   */
+  background?: BackgroundOptions;
 }
 
 /**
@@ -111,9 +124,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       req.log.info({ method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: req.principal?.actor ?? null, role: req.principal?.role ?? null, ip: req.ip }, 'request');
     });
   }
-  await app.register(swagger, { openapi: openApiInfo, transformObject: (doc) => patchOpenApi(doc) });
+  registerComponents(app); // shared response schemas, before any route references them
+  registerComponents(app, watchComponents);
+  const background = new Background(deps.store, deps.today, now, deps.background ?? { sync: false });
+  await app.register(swagger, { openapi: openApiInfo, refResolver: swaggerRefResolver, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, body));
+  // As bytes, decoded like every batch path (UTF-16 or UTF-8, byte-order mark dropped).
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: maxUploadBytes }, (_req, body, done) => done(null, decodeBatchBytes(body as Buffer)));
 
   await app.register(async (api) => {
     screenRoutes(api, ctx);
@@ -121,7 +138,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     entityRoutes(api, ctx);
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
+    watchRoutes(api, ctx);
+    syncRoutes(api, ctx, background);
     accountRoutes(api, { store: deps.store, now, enforced: ctx.authEnforced });
+    decisionRoutes(api, ctx);
+    auditRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
@@ -134,7 +155,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onClose', async () => jobs.close());
+  app.addHook('onClose', async () => background.stop());
   await app.ready();
+  if (deps.background) background.start();
   return app;
 }
 

@@ -20,6 +20,16 @@ export const openApiInfo = {
   ],
 };
 
+/**
+ * Names emitted components by their `$id` (`#/components/schemas/ScreenResult`) instead of
+ * @fastify/swagger's default `def-N`, so generated clients get readable type names.
+ */
+export const swaggerRefResolver = {
+  buildLocalReference(json: { $id?: unknown }, _baseUri: unknown, _fragment: unknown, i: number): string {
+    return typeof json.$id === 'string' ? json.$id : `def-${i}`;
+  },
+};
+
 type Doc = { paths?: Record<string, Record<string, Record<string, unknown>>> } & Record<string, unknown>;
 
 /**
@@ -37,6 +47,15 @@ export function patchOpenApi(input: { openapiObject: Partial<Record<string, unkn
         'text/csv': { schema: { type: 'string' } },
       },
     };
+  }
+  // The publication route is a wildcard (ids hold a slash); a generated client needs a named
+  // parameter: `{id}`, sent URL-encoded (us-dod-1260h%2F2025-01-07), which the route decodes.
+  const pubs = doc.paths?.['/api/v1/publications/{*}'];
+  if (pubs && doc.paths) {
+    delete doc.paths['/api/v1/publications/{*}'];
+    const get = { ...(pubs['get'] ?? {}) };
+    get['parameters'] = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Publication id, URL-encoded (us-dod-1260h%2F2025-01-07); the slash may also be sent as is', example: 'us-dod-1260h/2025-01-07' }];
+    doc.paths['/api/v1/publications/{id}'] = { ...pubs, get };
   }
   const results = doc.paths?.['/api/v1/jobs/{id}/results']?.['get'];
   if (results) {

@@ -5,6 +5,7 @@ import { loadRules } from '../app/dossier/rules.js';
 import { diffList } from '../app/history/diff.js';
 import { listEvents } from '../app/history/events.js';
 import { listSummaries, listSummary } from '../app/lists/lists.js';
+import { withSyncStatus } from '../app/sync/state.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
 import { loadScreenIndex } from '../app/screen/index-source.js';
 import { screenWithIndex } from '../app/screen/screen.js';
@@ -110,8 +111,8 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     },
     servedRevision: () => state.current.revision,
     dossier: (id, opts) => getDossier({ store, rules }, id, opts),
-    lists: (asOf) => listSummaries(store, asOf),
-    list: (id, asOf) => listSummary(store, id, asOf),
+    lists: async (asOf) => withSyncStatus(store, await listSummaries(store, asOf)),
+    list: async (id, asOf) => (await withSyncStatus(store, [await listSummary(store, id, asOf)]))[0]!,
     publication: async (id) => {
       const p = await store.getPublication(id);
       if (!p) throw new ListwatchError('NOT_FOUND', `publication ${id} not found`, { field: 'id' });

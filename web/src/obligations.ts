@@ -9,6 +9,7 @@ export const ROLES: [string, string][] = [
   ['federal-contractor', 'Federal contractor'],
   ['us-investor', 'US investor'],
   ['exporter', 'Exporter'],
+  ['importer', 'Importer'],
 ];
 
 const STATUS: Record<Obligation['status'], string> = { 'in-force': 'in force', coming: 'coming', ended: 'ended' };

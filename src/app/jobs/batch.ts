@@ -3,6 +3,7 @@ import { ListwatchError } from '../../core/errors.js';
 import type { IsoDate } from '../../core/model.js';
 import type { CapabilitySql } from '../../store/store.js';
 import type { BatchRow } from '../screen/batch-core.js';
+import { DEFAULT_BATCH_LIMITS, nameProblem, type BatchLimits } from '../screen/batch-io-limits.js';
 import type { Role } from '../types.js';
 import type { JobQueue } from './queue.js';
 
@@ -36,20 +37,18 @@ export interface BatchJobOptions {
 }
 
 /**
- * Per-job limits (configurable at the entry points: `LISTWATCH_BATCH_MAX_ROWS`,
- * `LISTWATCH_BATCH_MAX_NAME`). More rows is BAD_FILE naming the line; a longer name is an error
- * record for that row (the matcher's work grows with the length), the job goes on.
+ * Per-job limits: the batch reader's (`batch-io-limits.ts`, configurable at the entry points with
+ * `LISTWATCH_BATCH_MAX_ROWS`, `LISTWATCH_BATCH_MAX_NAME`). More rows is BAD_FILE naming the line;
+ * a name over the length (or with control characters) is an error record for that row, the job goes on.
+ * Applied on submit whatever reader produced the rows (the API's and the CLI's).
  */
-export interface JobLimits {
-  maxRows: number;
-  maxNameLength: number;
-}
+export type JobLimits = Pick<BatchLimits, 'maxRows' | 'maxNameLength'>;
 
-/** Generous for real holdings files (10 M rows), small enough to refuse abuse. */
-export const DEFAULT_JOB_LIMITS: Readonly<JobLimits> = Object.freeze({ maxRows: 10_000_000, maxNameLength: 1000 });
+/** The batch reader's defaults (10 M rows, 1,000-character names). */
+export const DEFAULT_JOB_LIMITS: Readonly<JobLimits> = DEFAULT_BATCH_LIMITS;
 
-/** A stored input row: a batch row, and the reason it will not be screened when it breaks a limit. */
-export type JobRow = BatchRow & { problem?: string };
+/** A stored input row: a batch row (with `problem` when it breaks a limit: it is then not screened). */
+export type JobRow = BatchRow;
 
 /** What is known about the upload, recorded with the job. */
 export interface SubmitInfo {
@@ -160,10 +159,8 @@ export async function submitBatch(sql: CapabilitySql, queue: JobQueue, rows: Asy
       if (total + buf.length >= limits.maxRows) {
         throw new ListwatchError('BAD_FILE', `line ${r.line}: more than ${limits.maxRows} rows (the limit of one job); split the file`, { file: info.fileName ?? 'upload', line: r.line });
       }
-      const len = r.name.trim().length;
-      buf.push(len > limits.maxNameLength
-        ? { ...r, name: `${r.name.trim().slice(0, 200)}…`, problem: `name is ${len} characters long; the limit is ${limits.maxNameLength}` }
-        : r);
+      const problem = r.problem ?? nameProblem(r.name, limits);
+      buf.push(problem ? { ...r, name: r.name.length > 200 ? `${r.name.slice(0, 200)}…` : r.name, problem } : r);
       if (buf.length >= chunkSize) await flush();
     }
     await flush();
@@ -311,8 +308,11 @@ export async function purgeJobs(sql: CapabilitySql, olderThanDays: number): Prom
 export function batchAuditInput(job: JobView, via: 'api' | 'cli'): { action: 'screen.batch'; subject: string; options: Record<string, unknown>; details: Record<string, unknown> } {
   return {
     action: 'screen.batch',
-    subject: job.id,
+    subject: job.fileName ?? `job ${job.id}`,
     options: { ...job.options },
-    details: { via, rows: job.total, ...(job.fileName ? { fileName: job.fileName } : {}), ...(job.fileSha256 ? { fileSha256: job.fileSha256 } : {}), ...(job.fileBytes !== undefined ? { fileBytes: job.fileBytes } : {}) },
+    details: {
+      via, jobId: job.id, rows: job.total,
+      ...(job.fileSha256 ? { fileHash: `sha256:${job.fileSha256}` } : {}), ...(job.fileBytes !== undefined ? { fileBytes: job.fileBytes } : {}),
+    },
   };
 }

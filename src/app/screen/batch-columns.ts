@@ -12,6 +12,8 @@ export interface ColumnTask {
   id: (string | undefined)[];
   /** `undefined` where the row has no date of its own. */
   asOf: (string | undefined)[];
+  /** `undefined` where the reader found nothing wrong with the row. */
+  problem?: (string | undefined)[];
   opts: BatchScreenOptions;
 }
 
@@ -25,6 +27,7 @@ export function toColumns(rows: readonly BatchRow[], opts: BatchScreenOptions): 
     t.name[i] = r.name;
     t.id[i] = r.id;
     t.asOf[i] = r.asOf;
+    if (r.problem !== undefined) (t.problem ??= new Array<string | undefined>(n))[i] = r.problem;
   }
   return t;
 }
@@ -38,6 +41,8 @@ export function fromColumns(t: ColumnTask): BatchRow[] {
     const asOf = t.asOf[i];
     if (id !== undefined) row.id = id;
     if (asOf !== undefined) row.asOf = asOf;
+    const problem = t.problem?.[i];
+    if (problem !== undefined) row.problem = problem;
     rows[i] = row;
   }
   return rows;

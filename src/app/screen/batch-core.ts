@@ -10,6 +10,8 @@ export interface BatchRow {
   id?: string;
   name: string;
   asOf?: string;
+  /** A problem the reader found (name over the length limit, control characters): the row becomes an error record. */
+  problem?: string;
 }
 
 /** The result of one row: the screen result (plus id and line), or the reason the row was skipped. */
@@ -28,6 +30,7 @@ export interface BatchScreenOptions {
 
 /** Checks a row; returns the problem, or null when it can be screened. */
 export function rowProblem(row: BatchRow): string | null {
+  if (row.problem) return row.problem;
   if (!row.name || row.name.trim().length === 0) return 'empty name';
   if (row.asOf !== undefined && row.asOf.trim() !== '' && !isIsoDate(row.asOf.trim())) return `as_of "${row.asOf}" is not a date YYYY-MM-DD`;
   return null;

@@ -3,6 +3,9 @@ import { Readable, type Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ListwatchError } from '../../core/errors.js';
 import type { BatchChunk, BatchRecord, BatchRow } from './batch-core.js';
+import { DEFAULT_BATCH_LIMITS, nameProblem, sniffEncoding, type BatchLimits } from './batch-io-limits.js';
+
+export { DEFAULT_BATCH_LIMITS, batchLimitsFromEnv, decodeBatchBytes, nameProblem, type BatchLimits } from './batch-io-limits.js';
 
 const CSV_OPTIONS = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false } as const;
 
@@ -55,10 +58,10 @@ export function splitPlainCsvLine(line: string): string[] | null {
  * that is not, the rest of the input, preceded by as many empty lines as came before it (so
  * line numbers, the record delimiter and error messages are csv-parse's own), goes to csv-parse.
  */
-async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+async function* csvRecords(input: Readable, file: string, maxLineBytes: number): AsyncGenerator<CsvRecord> {
   const it = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   try {
-    yield* csvRecordsFrom(it);
+    yield* csvRecordsFrom(await asUtf8(it), file, maxLineBytes);
   } finally {
     // Stopped early (or failed): close the input as a for-await over it would.
     await it.return?.();
@@ -67,7 +70,59 @@ async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
 
 const asBytes = (v: Buffer | string): Buffer => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v);
 
-async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>): AsyncGenerator<CsvRecord> {
+/**
+ * The input as UTF-8 bytes: UTF-16 input (byte-order mark, or NULs in the first two bytes) is
+ * transcoded chunk by chunk, so every batch path reads the same text whatever Excel saved.
+ */
+async function asUtf8(it: AsyncIterator<Buffer | string>): Promise<AsyncIterator<Buffer | string>> {
+  let head: Buffer = Buffer.alloc(0);
+  let done = false;
+  while (head.length < 2 && !done) {
+    const n = await it.next();
+    if (n.done) done = true;
+    else head = Buffer.concat([head, asBytes(n.value)]);
+  }
+  const enc = sniffEncoding(head);
+  if (enc === 'utf-8') {
+    let first = head.length > 0;
+    return {
+      next: async () => {
+        if (first) {
+          first = false;
+          return { done: false, value: head };
+        }
+        return done ? { done: true, value: undefined } : it.next();
+      },
+      return: async () => (it.return ? it.return() : { done: true, value: undefined }),
+    };
+  }
+  const dec = new TextDecoder(enc);
+  let pendingHead: Buffer | null = head;
+  let ended = done;
+  return {
+    next: async () => {
+      if (pendingHead) {
+        const h = pendingHead;
+        pendingHead = null;
+        return { done: false, value: Buffer.from(dec.decode(h, { stream: !ended }), 'utf8') };
+      }
+      if (ended) return { done: true, value: undefined };
+      const n = await it.next();
+      if (n.done) {
+        ended = true;
+        return { done: false, value: Buffer.from(dec.decode(), 'utf8') };
+      }
+      return { done: false, value: Buffer.from(dec.decode(asBytes(n.value), { stream: true }), 'utf8') };
+    },
+    return: async () => (it.return ? it.return() : { done: true, value: undefined }),
+  };
+}
+
+function tooLong(file: string, line: number, maxLineBytes: number): ListwatchError {
+  return new ListwatchError('BAD_FILE', `line ${line}: longer than ${maxLineBytes} bytes (the limit of one line of a batch file)`, { file, line });
+}
+
+async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>, file: string, maxLineBytes: number): AsyncGenerator<CsvRecord> {
   let pending: Buffer = Buffer.alloc(0); // bytes of a line cut off at the end of the last chunk
   let line = 0;
   let first = true;
@@ -97,6 +152,7 @@ async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>): AsyncGenerat
     while (start < stop) {
       let nl = data.indexOf(10, start);
       if (nl < 0 || nl >= stop) nl = stop;
+      if (nl - start > maxLineBytes) throw tooLong(file, line + 1, maxLineBytes);
       // Decoded line by line (as csv-parse decodes field by field), an ASCII line gives
       // one-byte strings, which the matcher handles faster than slices of a two-byte chunk.
       const l = data.toString('utf8', start, nl);
@@ -123,6 +179,8 @@ async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>): AsyncGenerat
     const end = Math.min(start, data.length);
     heldBytes = data.subarray(0, end);
     pending = data.subarray(end);
+    // A line cut off at the chunk's end and already over the limit: stop before buffering more of it.
+    if (pending.length > maxLineBytes) throw tooLong(file, line + 1, maxLineBytes);
     if (next.done) {
       yield* held;
       return;
@@ -144,7 +202,7 @@ async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>): AsyncGenerat
       yield asBytes(n.value);
     }
   }
-  const parser = (inputDone ? Readable.from([bytes], { objectMode: false }) : Readable.from(remainder(), { objectMode: false })).pipe(parse(CSV_OPTIONS));
+  const parser = (inputDone ? Readable.from([bytes], { objectMode: false }) : Readable.from(remainder(), { objectMode: false })).pipe(parse({ ...CSV_OPTIONS, max_record_size: maxLineBytes }));
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { record: rec.record, line: rec.info.lines };
 }
 
@@ -157,10 +215,13 @@ export interface CsvRecord {
 /**
  * Turns CSV records into batch rows: the first record is the header, which must have a `name`
  * column (`id` and `as_of` optional; any order, case-insensitive). Throws BAD_FILE naming `file`
- * when the header has no `name` column or the records cannot be read.
+ * when the header has no `name` column, the records cannot be read, or there are more than
+ * `limits.maxRows` rows. A name over `limits.maxNameLength` (kept cut short, for the record)
+ * or with control characters is a row with a `problem`: an error record, the batch goes on.
  */
-export async function* rowsFromCsvRecords(records: AsyncIterable<CsvRecord>, file: string): AsyncGenerator<BatchRow> {
+export async function* rowsFromCsvRecords(records: AsyncIterable<CsvRecord>, file: string, limits: Pick<BatchLimits, 'maxRows' | 'maxNameLength'> = DEFAULT_BATCH_LIMITS): AsyncGenerator<BatchRow> {
   let cols: { name: number; id: number; asOf: number } | null = null;
+  let count = 0;
   try {
     for await (const rec of records) {
       const r = rec.record;
@@ -170,31 +231,46 @@ export async function* rowsFromCsvRecords(records: AsyncIterable<CsvRecord>, fil
         if (cols.name < 0) throw new ListwatchError('BAD_FILE', `the header has no "name" column (found: ${r.join(', ')})`, { file, line: rec.line });
         continue;
       }
-      const row: BatchRow = { line: rec.line, name: r[cols.name] ?? '' };
+      if (++count > limits.maxRows) throw new ListwatchError('BAD_FILE', `line ${rec.line}: more than ${limits.maxRows} rows (the limit of one batch); split the file`, { file, line: rec.line });
+      const name = r[cols.name] ?? '';
+      const problem = nameProblem(name, limits);
+      const row: BatchRow = { line: rec.line, name: problem && name.length > 200 ? `${name.slice(0, 200)}…` : name };
+      if (problem) row.problem = problem;
       if (cols.id >= 0 && r[cols.id] !== undefined) row.id = r[cols.id] ?? '';
       if (cols.asOf >= 0 && (r[cols.asOf] ?? '').trim() !== '') row.asOf = r[cols.asOf] ?? '';
       yield row;
     }
   } catch (e) {
     if (e instanceof ListwatchError) throw e;
-    throw new ListwatchError('BAD_FILE', `cannot read CSV: ${e instanceof Error ? e.message : String(e)}`, { file }, { cause: e });
+    const size = (e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE';
+    const line = (e as { lines?: number }).lines;
+    const message = size ? `${line !== undefined ? `line ${line}: ` : ''}a record longer than the limit of one line of a batch file` : `cannot read CSV: ${e instanceof Error ? e.message : String(e)}`;
+    throw new ListwatchError('BAD_FILE', message, { file, ...(size && line !== undefined ? { line } : {}) }, { cause: e });
   }
 }
 
 /**
  * Streams the rows of a batch CSV: a header with a `name` column and optional `id` and
- * `as_of` columns (any order, case-insensitive, BOM tolerated). Yields rows with their
- * 1-based file line. Throws BAD_FILE when the header has no `name` column or the CSV is broken.
+ * `as_of` columns (any order, case-insensitive; UTF-8 or UTF-16, byte-order mark tolerated).
+ * Yields rows with their 1-based file line. Throws BAD_FILE when the header has no `name`
+ * column, the CSV is broken, or the input breaks `limits` (rows, line length); a name over
+ * the length limit is a row with a `problem`.
  */
-export function readBatchCsv(input: Readable, file = 'input'): AsyncGenerator<BatchRow> {
-  return rowsFromCsvRecords(csvRecords(input), file);
+export function readBatchCsv(input: Readable, file = 'input', limits: BatchLimits = DEFAULT_BATCH_LIMITS): AsyncGenerator<BatchRow> {
+  return rowsFromCsvRecords(csvRecords(input, file, limits.maxLineBytes), file, limits);
 }
 
 /** Columns of the CSV output: one row per input row, the best hit flattened, all hits as JSON. */
 export const CSV_OUTPUT_COLUMNS = ['id', 'line', 'query', 'as_of', 'error', 'hit_count', 'active', 'entity_id', 'name', 'matched_name', 'score', 'lists', 'explanation', 'hits_json'] as const;
 
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
+/**
+ * One CSV cell. A text starting with `= + - @` (or tab/CR, which spreadsheets also skip) would
+ * run as a formula when the file is opened in a spreadsheet: it gets a leading `'` (OWASP's
+ * advice), numbers stay as they are. Quotes, commas and line breaks are quoted as RFC 4180 says.
+ */
+export function csvCell(v: unknown): string {
+  let s = v === undefined || v === null ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

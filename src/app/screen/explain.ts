@@ -6,6 +6,7 @@ const PATH_LABEL: Record<EntityMatch['path'], string> = {
   latin: 'normalised tokens',
   han: 'Chinese characters (simplified)',
   pinyin: 'pinyin of the Chinese name',
+  'han-pinyin': 'pinyin reading of the Chinese query against the Latin name',
 };
 
 /**

@@ -11,7 +11,8 @@ import type { Role } from '../../app/types.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { CliContext } from '../context.js';
 import type { RegisterCommand } from './index.js';
-import { jobLimitsFromEnv, workerOptionsFromEnv } from './worker.js';
+import { workerOptionsFromEnv } from './worker.js';
+import { batchLimitsFromEnv } from '../../app/screen/batch-io-limits.js';
 
 function num(v: string | undefined, what: string): number | undefined {
   if (v === undefined) return undefined;
@@ -30,7 +31,7 @@ async function openJobs(ctx: CliContext, runHere: (engine: 'pglite' | 'postgres'
   const env = ctx.env ?? {};
   return Jobs.open(store, {
     worker: runHere(store.engine) ? workerOptionsFromEnv(env) : false,
-    limits: jobLimitsFromEnv(env),
+    limits: batchLimitsFromEnv(env),
     log: env.LISTWATCH_LOG_JOBS ? (msg, fields) => ctx.warn(JSON.stringify({ msg, ...fields })) : () => undefined,
   });
 }
@@ -64,7 +65,7 @@ async function submit(ctx: CliContext, file: string, f: SubmitFlags): Promise<vo
   const jobs = await openJobs(ctx, (engine) => engine === 'pglite');
   try {
     const { readBatchCsv } = await import('../../app/screen/batch-io.js');
-    const job = await jobs.submit(readBatchCsv(createReadStream(file), file), {
+    const job = await jobs.submit(readBatchCsv(createReadStream(file), file, batchLimitsFromEnv(ctx.env ?? {})), {
       asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}),
       ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { includeInactive: false } : {}),
     }, { fileName: file, fileSha256: sha, fileBytes: bytes, createdBy: ctx.actor });

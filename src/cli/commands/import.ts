@@ -55,6 +55,23 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         ...(opts.force ? { force: true } : {}),
         onProgress: (msg) => ctx.warn(`import: ${msg}`),
       });
+      const { recordAudit } = await import('../../app/audit/audit.js');
+      const revision = await store.getRevision();
+      for (const r of results) {
+        await recordAudit(store, {
+          actor: ctx.actor, action: 'import', subject: r.file, revision,
+          options: { format: r.format, ...(opts.force ? { force: true } : {}), ...(opts.date ? { date: opts.date } : {}) },
+          listVersions: Object.fromEntries(r.lists.filter((l) => l.publicationId).map((l) => [l.listId, l.publicationId!])),
+          details: { via: 'cli', lists: r.lists, warnings: r.warnings.length },
+        });
+      }
+      // A changed record: re-screen the watchlists (alerts for what the import changed).
+      if (results.some((r) => r.lists.some((l) => l.status === 'imported'))) {
+        const { rescreenAll } = await import('../../app/watchlists/index.js');
+        const rs = await rescreenAll(store, { today: ctx.today, now: () => new Date().toISOString(), cause: 'import', actor: ctx.actor });
+        const n = rs.reduce((k, x) => k + x.alerts.length, 0);
+        if (rs.length) ctx.warn(`import: ${rs.length} watchlist(s) re-screened, ${n} new alert(s)`);
+      }
       if (ctx.json()) ctx.printJson(results);
       else for (const r of results) for (const line of formatImportResult(r)) ctx.print(line);
     });

@@ -10,8 +10,12 @@ import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
 import { registerBatch } from './batch.js';
 import { registerWorker } from './worker.js';
+import { registerSync } from './sync.js';
+import { registerWatch } from './watch.js';
+import { registerAlerts } from './alerts.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
+import { registerDecisions } from './decisions.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -25,9 +29,13 @@ export const commands: RegisterCommand[] = [
   registerDiff,
   registerEvents,
   registerImport,
+  registerSync,
+  registerWatch,
+  registerAlerts,
   registerServe,
   registerBatch,
   registerWorker,
   registerAudit,
   registerKeys,
+  registerDecisions,
 ];

@@ -1,4 +1,5 @@
 import { listSummaries } from '../../app/lists/lists.js';
+import { withSyncStatus } from '../../app/sync/state.js';
 import { asOfOption, cited, formatTable } from '../format.js';
 import type { RegisterCommand } from './index.js';
 
@@ -10,9 +11,11 @@ export const registerLists: RegisterCommand = (program, ctx) => {
     .option('--as-of <date>', 'the day to answer for (YYYY-MM-DD; default today)')
     .action(async (opts: { asOf?: string }) => {
       const asOf = asOfOption(opts.asOf, ctx.today);
-      const summaries = await listSummaries(await ctx.store(), asOf);
+      const store = await ctx.store();
+      const summaries = await withSyncStatus(store, await listSummaries(store, asOf));
       if (ctx.json()) return ctx.printJson(summaries);
-      ctx.print(formatTable([['LIST', 'NAME', `IN FORCE ${asOf}`, 'PUBLICATIONS'], ...summaries.map((s) => [s.list.id, s.list.name, String(s.activeCount), String(s.publications.length)])]));
+      const time = (t: string | null | undefined): string => (t ? t.slice(0, 16).replace('T', ' ') : '');
+      ctx.print(formatTable([['LIST', 'NAME', `IN FORCE ${asOf}`, 'PUBLICATIONS', 'LAST CHECKED', 'LAST CHANGED'], ...summaries.map((s) => [s.list.id, s.list.name, String(s.activeCount), String(s.publications.length), time(s.sync?.lastChecked), time(s.sync?.lastChanged)])]));
       for (const s of summaries) {
         if (!s.publications.length) continue;
         ctx.print(`\n${s.list.name} (${s.list.id}): ${s.activeCount} in force on ${asOf}`);

@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Option } from 'commander';
@@ -7,6 +8,8 @@ import { ListwatchError } from '../../core/errors.js';
 import type { ScreenIndex } from '../../core/match/types.js';
 import type { Role, ScreenHit, ScreenResult } from '../../app/types.js';
 import type { CliContext } from '../context.js';
+import type { BatchRow } from '../../app/screen/batch-core.js';
+import type { BatchWriter } from '../../app/screen/batch-io.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
 
@@ -45,6 +48,7 @@ export function formatScreen(r: ScreenResult): string[] {
     out.push(`      why: ${h.explanation.summary}`);
     for (const d of h.designations) out.push(designationLine(d));
     for (const p of h.parents ?? []) out.push(`      listed parent: ${p.name} (${p.active ? 'active' : 'inactive'})`);
+    if (h.decision) out.push(`      decision: ${h.decision.verdict.toUpperCase()} by ${h.decision.actor} at ${h.decision.at}: ${h.decision.note}${h.decision.listingChanged ? ' (the listing has changed since: review again)' : ''}`);
     for (const o of h.obligations ?? []) out.push(`      ${o.status} from ${o.effectiveFrom}${o.effectiveTo ? ` until ${o.effectiveTo}` : ''}${o.via ? ` (via listed parent ${o.via.parentName})` : ''}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
   });
   return out;
@@ -63,13 +67,30 @@ async function cliIndex(ctx: CliContext): Promise<ScreenIndex> {
 async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined): Promise<void> {
   if (!f.input || !f.output) throw new ListwatchError('BAD_INPUT', 'batch screening needs both --input FILE.csv and --output FILE.jsonl|FILE.csv', { field: f.input ? 'output' : 'input' });
   // Loaded only for batches, so a single screen starts faster.
-  const { readBatchCsv, BatchWriter, formatForPath } = await import('../../app/screen/batch-io.js');
-  const { screenBatchChunks } = await import('../../app/screen/batch.js');
+  const { readBatchCsv, BatchWriter, formatForPath, batchLimitsFromEnv } = await import('../../app/screen/batch-io.js');
+  const limits = batchLimitsFromEnv(ctx.env ?? {});
   const index = await cliIndex(ctx);
   const input = createReadStream(f.input);
   const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
   await opened.catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot read ${f.input}: ${e instanceof Error ? e.message : String(e)}`, { file: f.input }); });
-  const writer = new BatchWriter(createWriteStream(f.output), formatForPath(f.output));
+  // Written beside the output and renamed when complete: a batch that fails (or is killed)
+  // leaves no empty or partial output file that could be read as a result.
+  const partial = `${f.output}.partial-${process.pid}`;
+  const out = createWriteStream(partial);
+  const writer = new BatchWriter(out, formatForPath(f.output));
+  try {
+    await screenInto(ctx, f, asOf, threshold, limit, readBatchCsv(input, f.input, limits), writer, index, { input: f.input, written: partial });
+    await rename(partial, f.output);
+  } catch (e) {
+    input.destroy();
+    out.destroy();
+    await rm(partial, { force: true });
+    throw e;
+  }
+}
+
+async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined, rowsIn: AsyncGenerator<BatchRow>, writer: BatchWriter, index: ScreenIndex, paths: { input: string; written: string }): Promise<void> {
+  const { screenBatchChunks } = await import('../../app/screen/batch.js');
   const tty = process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !ctx.json();
   const { SingleBar, Presets } = tty ? await import('cli-progress') : { SingleBar: null, Presets: null };
   const bar = SingleBar && Presets ? new SingleBar({ format: 'screening {value} rows | {rate} rows/s | {duration}s', stream: process.stderr, fps: 5 }, Presets.shades_classic) : null;
@@ -79,7 +100,7 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   let bad = 0;
   let withHits = 0;
   const workers = num(f.workers, 'workers');
-  for await (const chunk of screenBatchChunks(readBatchCsv(input, f.input), {
+  for await (const chunk of screenBatchChunks(rowsIn, {
     snapshot: index.snapshot,
     index,
     asOf,
@@ -97,6 +118,16 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   bar?.stop();
   await writer.end();
   const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, seconds: (Date.now() - started) / 1000 };
+  const { recordAudit, listVersions } = await import('../../app/audit/audit.js');
+  const { fileSha256 } = await import('../../app/audit/files.js');
+  const store = await ctx.store();
+  await recordAudit(store, {
+    actor: ctx.actor, action: 'screen.batch', subject: paths.input,
+    options: { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
+    revision: await store.getRevision(), listVersions: await listVersions(store, asOf),
+    answerDigest: `sha256:${await fileSha256(paths.written)}`,
+    details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, fileHash: `sha256:${await fileSha256(paths.input)}`, output: f.output },
+  });
   if (ctx.json()) ctx.printJson(summary);
   else ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
 }
@@ -132,11 +163,13 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
         const { createEnricher } = await import('../../app/dossier/enrich.js');
         res = { ...res, hits: await createEnricher({ store: await ctx.store() }).enrich(res.hits, { asOf, role: f.role }) };
       }
+      const { withDecisions } = await import('../../app/decisions/decisions.js');
       const { recordScreening } = await import('../../app/audit/audit.js');
       await recordScreening(await ctx.store(), {
         actor: ctx.actor, query: name, answer: res, details: { via: 'cli' },
         options: { asOf, threshold: res.threshold, ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
       });
+      res = await withDecisions(await ctx.store(), res);
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
     });

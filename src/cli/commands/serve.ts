@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListwatchError } from '../../core/errors.js';
 import type { RegisterCommand } from './index.js';
+import { workerOptionsFromEnv } from './worker.js';
+import { batchLimitsFromEnv } from '../../app/screen/batch-io-limits.js';
 
 /** The built web UI (web/dist), found relative to this file (works from src/ and dist/src/). */
 export function webDistDir(): string | undefined {
@@ -34,7 +36,18 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--cors-origin <origin...>', 'allow browser calls from these origins (CORS); default none')
     .option('--rate-limit <n>', 'requests per minute per API key (when keys are required)', '600')
     .option('--no-log', 'no request log on stdout')
-    .action(async (opts: { port: string; host: string; worker: boolean; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean }) => {
+    .option('--sync-every-hours <h>', 'check the official sources every H hours (base URLs: env LISTWATCH_SYNC_URLS=id=URL,…)', '24')
+    .option('--no-sync', 'no scheduled sync (POST /api/v1/sync still runs it)')
+    .option('--deliver-every-s <s>', 'send pending alert deliveries every S seconds (e-mail: env LISTWATCH_SMTP_URL, LISTWATCH_SMTP_FROM)', '15')
+    .action(async (opts: { port: string; host: string; worker: boolean; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean; syncEveryHours: string; sync: boolean; deliverEveryS: string }) => {
+      const syncHours = Number(opts.syncEveryHours);
+      if (!(syncHours > 0)) throw new ListwatchError('BAD_INPUT', `--sync-every-hours: "${opts.syncEveryHours}" is not a positive number`, { field: 'sync-every-hours' });
+      const deliverS = Number(opts.deliverEveryS);
+      if (!(deliverS > 0)) throw new ListwatchError('BAD_INPUT', `--deliver-every-s: "${opts.deliverEveryS}" is not a positive number`, { field: 'deliver-every-s' });
+      const { parseSourceUrls } = await import('../../app/sync/config.js');
+      const { deliveryEnv } = await import('./alerts.js');
+      const syncUrls = parseSourceUrls(ctx.env?.LISTWATCH_SYNC_URLS);
+      const deliverEnv = await deliveryEnv(ctx);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ListwatchError('BAD_INPUT', `--port: "${opts.port}" is not a port number`, { field: 'port' });
       const maxMb = Number(opts.maxUploadMb);
@@ -43,7 +56,6 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       if (!Number.isInteger(refreshMs) || refreshMs < 0) throw new ListwatchError('BAD_INPUT', `--refresh-ms: "${opts.refreshMs}" is not a whole number of milliseconds`, { field: 'refresh-ms' });
       const rate = Number(opts.rateLimit);
       if (!Number.isInteger(rate) || rate < 1) throw new ListwatchError('BAD_INPUT', `--rate-limit: "${opts.rateLimit}" is not a positive whole number`, { field: 'rate-limit' });
-      const dbDir = ctx.dbDir();
       const store = await ctx.store();
       const { hasAccounts, hasAdminKey } = await import('../../app/accounts/accounts.js');
       const loopback = isLoopback(opts.host);
@@ -57,12 +69,18 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       const app = await createApp({
         store,
         today: () => new Date().toISOString().slice(0, 10),
-        ...(opts.worker ? {} : { jobs: { worker: false as const } }),
+        jobs: { worker: opts.worker ? workerOptionsFromEnv(ctx.env ?? {}) : false, limits: batchLimitsFromEnv(ctx.env ?? {}) },
         maxUploadBytes: Math.round(maxMb * 1024 * 1024),
         refreshIntervalMs: refreshMs,
         ...(webDir ? { webDir } : {}),
         ...(enforce ? { accounts: { rateLimit: { max: rate, timeWindowMs: 60_000 } } } : {}),
         ...(opts.corsOrigin?.length ? { corsOrigins: opts.corsOrigin } : {}),
+        background: {
+          sync: opts.sync ? { intervalMs: Math.round(syncHours * 3_600_000), urls: syncUrls } : false,
+          deliverEveryMs: Math.round(deliverS * 1000),
+          deliver: deliverEnv,
+          log: (msg, err) => ctx.warn(`listwatch: ${msg}${err ? `: ${(err as Error).message}` : ''}`),
+        },
         logger: opts.log,
       });
       const url = await app.listen({ port, host: opts.host });

@@ -1,5 +1,4 @@
 import { ListwatchError } from '../../core/errors.js';
-import { DEFAULT_JOB_LIMITS, type JobLimits } from '../../app/jobs/batch.js';
 import type { InProcessWorkerOptions } from '../../app/jobs/jobs.js';
 import type { RegisterCommand } from './index.js';
 
@@ -11,14 +10,6 @@ function positive(env: Env, key: string, dflt: number, allowZero = false): numbe
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new ListwatchError('BAD_INPUT', `${key}="${v}" is not a positive number`, { field: key });
   return n;
-}
-
-/** Per-job limits from `LISTWATCH_BATCH_MAX_ROWS` and `LISTWATCH_BATCH_MAX_NAME` (defaults DEFAULT_JOB_LIMITS). */
-export function jobLimitsFromEnv(env: Env): JobLimits {
-  return {
-    maxRows: positive(env, 'LISTWATCH_BATCH_MAX_ROWS', DEFAULT_JOB_LIMITS.maxRows),
-    maxNameLength: positive(env, 'LISTWATCH_BATCH_MAX_NAME', DEFAULT_JOB_LIMITS.maxNameLength),
-  };
 }
 
 /**

@@ -72,6 +72,10 @@ export function validateDataset(ds: Dataset): string[] {
       if (typeof n.verified !== 'boolean') p('entities.json', `${w}: name "${n.name}" lacks verified true/false`);
       srcRefs('entities.json', `${w} name "${n.name}"`, n.sourceIds);
     }
+    for (const a of e.addresses ?? []) {
+      if (!str(a.text)) p('entities.json', `${w}: an address is empty`);
+      srcRefs('entities.json', `${w} address`, a.sourceIds);
+    }
     for (const i of e.identifiers) {
       if (!ID_SCHEMES.has(i.scheme) || !str(i.value)) p('entities.json', `${w}: bad identifier ${JSON.stringify(i)}`);
       srcRefs('entities.json', `${w} identifier ${i.scheme}:${i.value}`, i.sourceIds);
@@ -94,13 +98,15 @@ export function validateDataset(ds: Dataset): string[] {
     date(file, `${w} date`, pub.date);
     srcRefs(file, w, pub.sourceIds);
     if (!Array.isArray(pub.entries)) { p(file, `${w}: entries is not an array`); continue; }
+    // One entity may appear twice only under two printed names (a list printing one company twice).
     const seen = new Set<string>();
     for (const e of pub.entries) {
       if (!entityIds.has(e.entityId)) p(file, `${w}: unknown entity "${e.entityId}"`);
       if (!str(e.printedName)) p(file, `${w}: entry "${e.entityId}" has no printedName`);
-      if (e.action !== undefined && e.action !== 'add' && e.action !== 'remove') p(file, `${w}: entry "${e.entityId}" bad action`);
-      if (seen.has(e.entityId)) p(file, `${w}: entity "${e.entityId}" appears twice`);
-      seen.add(e.entityId);
+      if (e.action !== undefined && e.action !== 'add' && e.action !== 'remove' && e.action !== 'amend') p(file, `${w}: entry "${e.entityId}" bad action`);
+      if (e.since !== undefined) date(file, `${w} entry "${e.entityId}" since`, e.since);
+      if (seen.has(`${e.entityId}|${e.printedName}`)) p(file, `${w}: entity "${e.entityId}" appears twice as "${e.printedName}"`);
+      seen.add(`${e.entityId}|${e.printedName}`);
     }
     if (pub.kind === 'edition' && pub.entityCount !== undefined && pub.entityCount !== pub.entries.length) {
       p(file, `${w}: entityCount ${pub.entityCount} but ${pub.entries.length} entries`);

@@ -16,22 +16,30 @@ const SNAPSHOT_KINDS = new Set(['edition', 'snapshot']);
  *
  * - `edition`/`snapshot`: membership becomes exactly its entries (absent → closed, new → opened,
  *   still present → printed name/basis updated if they differ).
- * - `addition`: opens entries not in force. `removal`: closes entries in force.
+ * - `addition`: opens entries not in force (an `amend` entry only updates one in force).
+ *   `removal`: closes entries in force.
+ * - An opened designation starts on the entry's `since` when that is earlier than the
+ *   publication; a `snapshot` entry without `since` opens with `startUnknown` (first seen).
  * - `redesignation`: closes the old interval and opens a new one on the same date.
  * - `withdrawn`: no legal effect, so no change at all.
  */
 export function applyPublication(active: ReadonlyMap<string, Designation>, pub: Publication): DesignationChange {
   const change: DesignationChange = { open: [], close: [], update: [] };
   const open = (e: Publication['entries'][number]): void => {
+    // A file-given start earlier than the publication is the true start; an imported snapshot
+    // without one only tells the day the record first saw the entry (start unknown).
+    const since = e.since !== undefined && e.since < pub.date ? e.since : undefined;
+    const unknown = pub.kind === 'snapshot' && e.since === undefined;
     change.open.push({
       entityId: e.entityId,
       listId: pub.listId,
-      from: pub.date,
+      from: since ?? pub.date,
       to: null,
       addedBy: pub.id,
       endedBy: null,
       printedName: e.printedName,
       ...(e.basis ? { basis: e.basis } : {}),
+      ...(unknown ? { startUnknown: true } : {}),
     });
   };
   const close = (entityId: string): void => {
@@ -39,11 +47,14 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
   };
 
   if (pub.kind === 'withdrawn') return change;
+  // A list may print one company twice under two names: the first entry speaks for it.
+  const once = new Set<string>();
+  const entries = pub.entries.filter((e) => !once.has(e.entityId) && once.add(e.entityId) !== undefined);
 
   if (SNAPSHOT_KINDS.has(pub.kind)) {
-    const members = new Set(pub.entries.map((e) => e.entityId));
+    const members = new Set(entries.map((e) => e.entityId));
     for (const id of active.keys()) if (!members.has(id)) close(id);
-    for (const e of pub.entries) {
+    for (const e of entries) {
       const cur = active.get(e.entityId);
       if (!cur) open(e);
       else if (cur.printedName !== e.printedName || (e.basis !== undefined && cur.basis !== e.basis)) {
@@ -53,7 +64,7 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
     return change;
   }
 
-  for (const e of pub.entries) {
+  for (const e of entries) {
     const isActive = active.has(e.entityId);
     const action = e.action ?? (pub.kind === 'removal' ? 'remove' : 'add');
     if (pub.kind === 'redesignation') {
@@ -61,6 +72,11 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
       open(e);
     } else if (action === 'remove') {
       if (isActive) close(e.entityId);
+    } else if (action === 'amend') {
+      const cur = active.get(e.entityId);
+      if (cur && (cur.printedName !== e.printedName || (e.basis !== undefined && cur.basis !== e.basis))) {
+        change.update.push({ entityId: e.entityId, listId: pub.listId, printedName: e.printedName, ...(e.basis !== undefined ? { basis: e.basis } : cur.basis !== undefined ? { basis: cur.basis } : {}) });
+      }
     } else if (!isActive) {
       open(e);
     }

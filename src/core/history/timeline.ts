@@ -23,7 +23,7 @@ export interface PrintedEntry {
   /** The publication is a withdrawn document (never a legal change). */
   withdrawn?: boolean;
   /** What the document would have done to the entity (withdrawn drafts name additions and removals). */
-  action?: 'add' | 'remove';
+  action?: 'add' | 'remove' | 'amend';
 }
 
 /** Inputs of `buildTimeline`; everything about ONE entity. */

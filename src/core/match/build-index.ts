@@ -157,6 +157,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
         for (const a of n.latin.alts[i] ?? []) if (a !== ts[i]) push(altTokens, a, id);
         // Every adjacent pair: the scorer accepts "tplink" for "tp link" whatever the words' kinds.
         if (i + 1 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? ''), id);
+        if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
     }
     if (n.han) {

@@ -139,12 +139,13 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
   for (let i = 0; i < q.tokens.length; i++) {
     const t = q.tokens[i] ?? '';
     const w = q.weights[i] ?? 0;
-    if (q.kinds[i] === 'stop' || w === 0) continue;
-    total += w;
-    if (q.kinds[i] === 'legal' && !onlyWeak && skipCommon) {
-      skipped += w; // never looked up: any name may hold it
-      continue;
-    }
+    const weightless = q.kinds[i] === 'stop' || w === 0;
+    if (!weightless) total += w;
+    // A legal form's own postings are the longest and it weighs almost nothing: not looked up
+    // (its weight lowers the cut-off), but it may still be joined to the next word ("JSCARGUMENT").
+    // A filler word weighs nothing itself, but may be joined to the next words ("A VIC" = "AVIC").
+    const skipOwn = weightless || (q.kinds[i] === 'legal' && !onlyWeak && skipCommon);
+    if (skipOwn && !weightless) skipped += w;
     const sources: Source[] = [];
     // The most this token can add to a name it is not looked up in (a common posting skipped).
     let skip = 0;
@@ -153,11 +154,11 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
       if (usable(ids)) sources.push({ ids, w: sw });
       else skip = Math.max(skip, sw);
     };
-    add(postings[i], w);
-    for (const k of q.alts[i] ?? []) if (k !== t) add(index.tokens.get(k), w);
+    if (!skipOwn) add(postings[i], w);
+    for (const k of skipOwn ? [] : q.alts[i] ?? []) if (k !== t) add(index.tokens.get(k), w);
     // A name whose own abbreviation accepts this word ("elec" → electric).
-    add(index.altTokens.get(t), w);
-    if (!DIGIT.test(t)) {
+    if (!skipOwn) add(index.altTokens.get(t), w);
+    if (!skipOwn && !DIGIT.test(t)) {
       // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
       for (const cand of q.near?.[i] ?? typoNeighbours(t, index)) add(index.tokens.get(cand), w * TOKEN_SIM.typo);
       // A prefix abbreviation of a name word ("Precn" → "Precision").
@@ -165,7 +166,8 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
     }
     // Two query words written as one in the name: both words count.
     if (i + 1 < q.tokens.length) add(index.tokens.get(t + (q.tokens[i + 1] ?? '')), w + (q.weights[i + 1] ?? 0));
-    add(index.joined.get(t), w);
+    if (i + 2 < q.tokens.length) add(index.tokens.get(t + (q.tokens[i + 1] ?? '') + (q.tokens[i + 2] ?? '')), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0));
+    if (!weightless) add(index.joined.get(t), w);
     skipped += skip;
     if (sources.length) {
       let gw = 0;

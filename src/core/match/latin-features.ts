@@ -2,7 +2,7 @@ import type { TokenKind } from '../normalise/latin.js';
 import { typoEdits } from './similarity.js';
 
 /** Share of a token's IDF that counts, by kind: places are weak evidence, legal forms nearly none. */
-export const KIND_FACTOR: Readonly<Record<TokenKind, number>> = { core: 1, structure: 0.3, place: 0.25, legal: 0.05, stop: 0 };
+export const KIND_FACTOR: Readonly<Record<TokenKind, number>> = { core: 1, structure: 0.3, place: 0.25, minor: 0.25, legal: 0.05, stop: 0 };
 
 /**
  * The same for query tokens. A place the query names and the listed name lacks counts more
@@ -85,6 +85,17 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
       }
     }
   }
+  // A word the query repeats ("Sergey Sergey Shoigu") is explained by the name word its first
+  // occurrence matched; it adds nothing to the name's coverage or to the order.
+  for (let i = 1; i < ql; i++) {
+    if (qSim[i] || q.kinds[i] === 'stop') continue;
+    for (let k = 0; k < i; k++) {
+      if (qSim[k] === TOKEN_SIM.exact && q.tokens[k] === q.tokens[i]) {
+        qSim[i] = TOKEN_SIM.exact;
+        break;
+      }
+    }
+  }
   // Joined tokens: "cloud walk" vs "cloudwalk" and back.
   for (let i = 0; i + 1 < ql; i++) {
     if (qSim[i] || qSim[i + 1]) continue;
@@ -106,6 +117,33 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
         link(i, j, TOKEN_SIM.joined);
         nSim[j + 1] = TOKEN_SIM.joined;
         notes?.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}`);
+        break;
+      }
+    }
+  }
+  // Three words written as one: "van der bilt" vs "vanderbilt" and back.
+  for (let i = 0; i + 2 < ql; i++) {
+    if (qSim[i] || qSim[i + 1] || qSim[i + 2]) continue;
+    const joined = (q.tokens[i] ?? '') + (q.tokens[i + 1] ?? '') + (q.tokens[i + 2] ?? '');
+    for (let j = 0; j < nl; j++) {
+      if (nSim[j] === 0 && n.tokens[j] === joined) {
+        link(i, j, TOKEN_SIM.joined);
+        link(i + 1, j, TOKEN_SIM.joined);
+        link(i + 2, j, TOKEN_SIM.joined);
+        notes?.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}+${q.tokens[i + 2]}`);
+        break;
+      }
+    }
+  }
+  for (let j = 0; j + 2 < nl; j++) {
+    if (nSim[j] || nSim[j + 1] || nSim[j + 2]) continue;
+    const joined = (n.tokens[j] ?? '') + (n.tokens[j + 1] ?? '') + (n.tokens[j + 2] ?? '');
+    for (let i = 0; i < ql; i++) {
+      if (qSim[i] === 0 && q.tokens[i] === joined) {
+        link(i, j, TOKEN_SIM.joined);
+        nSim[j + 1] = TOKEN_SIM.joined;
+        nSim[j + 2] = TOKEN_SIM.joined;
+        notes?.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}+${n.tokens[j + 2]}`);
         break;
       }
     }

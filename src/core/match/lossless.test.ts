@@ -36,6 +36,7 @@ const perturb = (name: string): fc.Arbitrary<string> =>
         fc.record({ op: fc.constant('dropWord'), at: fc.nat() }),
         fc.record({ op: fc.constant('joinWords'), at: fc.nat() }),
         fc.record({ op: fc.constant('cutWord'), at: fc.nat() }),
+        fc.record({ op: fc.constant('splitWord'), at: fc.nat() }),
         fc.record({ op: fc.constant('suffix'), ch: fc.constantFrom(' Co., Ltd.', ' Corp', ' GmbH', ' Holdings', ' Beijing', ' Limited Liability Company', ' (Shenzhen)', '; ACME') }),
         fc.record({ op: fc.constant('upper') }),
       ),
@@ -53,6 +54,7 @@ const perturb = (name: string): fc.Arbitrary<string> =>
         else if (o.op === 'dropWord' && words.length > 1) s = words.filter((_, i) => i !== w).join(' ');
         else if (o.op === 'joinWords' && w + 1 < words.length) s = [...words.slice(0, w), (words[w] ?? '') + (words[w + 1] ?? ''), ...words.slice(w + 2)].join(' ');
         else if (o.op === 'cutWord') s = words.map((x, i) => (i === w && x.length > 4 ? x.slice(0, 3 + (at % (x.length - 3))) : x)).join(' ');
+        else if (o.op === 'splitWord') s = s.slice(0, at) + ' ' + s.slice(at);
         else if (o.op === 'suffix') s += 'ch' in o ? o.ch : '';
         else if (o.op === 'upper') s = s.toUpperCase();
       }
@@ -114,7 +116,7 @@ function randomIndex(names: string[][]): ScreenIndex {
   return buildIndex(src);
 }
 
-const VOCAB = ['acme', 'acne', 'alpha', 'alpah', 'beta', 'china', 'chima', 'technology', 'technologies', 'tech', 'group', 'holdings', 'co', 'ltd', 'limited', 'gmbh', 'shenzhen', 'huawei', 'hauwei', 'aerocaribbean', 'aerocarribean', 'van', 'der', 'bilt', 'vanderbilt', 'precision', 'prec', 'elec', 'electric', 'nuclear', 'power', 'a', 'b', 'c', '腾讯', '控股', '有限公司', '华为', 'zhongxing'];
+const VOCAB = ['acme', 'acne', 'alpha', 'alpah', 'beta', 'china', 'chima', 'technology', 'technologies', 'tech', 'group', 'holdings', 'co', 'ltd', 'limited', 'gmbh', 'shenzhen', 'huawei', 'hauwei', 'aerocaribbean', 'aerocarribean', 'van', 'der', 'bilt', 'vanderbilt', 'precision', 'prec', 'elec', 'electric', 'nuclear', 'power', 'a', 'b', 'c', '腾讯', '控股', '有限公司', '华为', 'zhongxing', 'jsc', 'jscargument', 'argument', 'siemensag', 'siemens', 'ag', 'vanderbilt', 'bilt'];
 
 test('random indexes: perturbed names of the index give exactly the brute-force answers', () => {
   const name = fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
@@ -139,6 +141,12 @@ test('a huge query (100,000 characters, one word or many, Latin or Chinese) is a
     // Only the first MAX_QUERY_CHARS characters are read: the answer is theirs.
     assert.deepEqual(got.map((m) => m.entity), matchQuery(bundled, q.slice(0, 1000), 0.8).map((m) => m.entity));
   }
+});
+
+test('named cases of the candidate search: a legal form joined to a name word, a three-word join', () => {
+  const index = randomIndex([['JSCARGUMENT'], ['SiemensAG'], ['Argument Ltd'], ['Van der Bilt Corp'], ['Siemens']]);
+  for (const q of ['JSC ARGUMENT', 'Siemens AG', 'vanderbilt corp', 'Argument']) for (const t of [0.5, 0.8, 0.9]) same(index, q, t);
+  assert.ok(matchQuery(index, 'JSC ARGUMENT', 0.8).some((m) => m.entity === 0));
 });
 
 test('an index holding a 100,000-character name builds, and its other names still match', () => {

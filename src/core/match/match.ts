@@ -16,8 +16,12 @@ export const DEFAULT_THRESHOLD = 0.8;
  */
 export const MAX_QUERY_CHARS = 1000;
 
-/** Which comparison produced a match. */
-export type MatchPath = 'latin' | 'han' | 'pinyin';
+/**
+ * Which comparison produced a match: `latin` normalised tokens; `han` Chinese characters;
+ * `pinyin` a Latin query read as pinyin against a listed Chinese name; `han-pinyin` a Chinese
+ * query read as pinyin against a name the list prints in Latin letters.
+ */
+export type MatchPath = 'latin' | 'han' | 'pinyin' | 'han-pinyin';
 
 /** The best match of a query on one entity, with everything its explanation needs. */
 export interface EntityMatch {
@@ -36,7 +40,7 @@ export interface EntityMatch {
   discounted: string[];
 }
 
-const KIND_LABEL: Record<TokenKind, string> = { core: 'word', structure: 'structure word', legal: 'legal form', place: 'place', stop: 'filler' };
+const KIND_LABEL: Record<TokenKind, string> = { core: 'word', structure: 'structure word', legal: 'legal form', place: 'place', stop: 'filler', minor: 'number or initial' };
 
 function extraFeatures(unverified: boolean, form: QueryForm, kind: string): FeatureValue[] {
   const all: FeatureValue[] = [];
@@ -77,7 +81,7 @@ function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScor
   const discounted: string[] = [];
   q.tokens.forEach((t, i) => { const k = q.kinds[i] ?? 'core'; if (k !== 'core') discounted.push(`${t} (${KIND_LABEL[k]})`); });
   n.tokens.forEach((t, j) => { const k = n.kinds[j] ?? 'core'; if (k !== 'core' && !alignment.nSim[j]) discounted.push(`${t} (${KIND_LABEL[k]}, name)`); });
-  return { entity: meta.entity, name: nameId, score, path: 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
+  return { entity: meta.entity, name: nameId, score, path: form.reading === 'pinyin' ? 'han-pinyin' : 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
 }
 
 /** What the Chinese name lost on the way to its core: a leading place and a legal-form suffix. */

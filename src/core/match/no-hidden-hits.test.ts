@@ -4,20 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildIndex, type IndexSource } from './build-index.js';
+import { indexOf } from '../../test-support/small-index.js';
 import { matchQuery } from './match.js';
 import type { ScreenIndex } from './types.js';
-
-/** A small index of one list: each entry is an entity's names (the first printed). */
-export function indexOf(entries: readonly (readonly string[])[]): ScreenIndex {
-  const src: IndexSource = {
-    entities: entries.map((ns, i) => ({ id: `e${i}`, name: ns[0] ?? '', type: 'organization' as const, names: ns.slice(1).map((n) => ({ name: n, kind: 'alias' as const, verified: true, sourceIds: [] })), identifiers: [] })),
-    designations: [],
-    publications: [],
-    lists: [],
-  };
-  return buildIndex(src);
-}
 
 const ids = (index: ScreenIndex, q: string, t = 0.8): string[] => matchQuery(index, q, t).map((m) => index.snapshot.entities[m.entity]?.id ?? '?');
 

@@ -1,5 +1,5 @@
 import { analyseName, queryAlternatives, type HanForm } from '../normalise/pipeline.js';
-import { stripLegalPinyin, stripPlacePinyin } from '../normalise/chinese.js';
+import { stripLegalPinyin, stripPlacePinyin, toPinyin } from '../normalise/chinese.js';
 import { basicLatin, tokenize } from '../normalise/text.js';
 import { QUERY_KIND_FACTOR, type WeightedTokens } from './latin-features.js';
 import { MIN_TYPO_LENGTH } from './similarity.js';
@@ -19,6 +19,11 @@ export interface QueryForm {
   pinyin: string[] | null;
   /** Notes from normalisation (branch ignored, abbreviation expanded, converted to simplified…). */
   notes: string[];
+  /**
+   * `pinyin` when `latin` is the pinyin reading of a Chinese-script query (习近平 → xi jin ping),
+   * matched against the names a list prints in Latin letters only.
+   */
+  reading?: 'pinyin';
 }
 
 /**
@@ -132,7 +137,17 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
     const notes = [...(a.latin?.notes ?? []), ...(a.han?.notes ?? [])];
     if (a.converted) notes.push('traditional characters converted to simplified');
     const pinyin = a.latin && !a.han ? pinyinOfQuery(text, index) : null;
-    if (latin || a.han || pinyin) forms.push({ text, part: text !== alternatives[0], latin, han: a.han, pinyin, notes });
+    const part = text !== alternatives[0];
+    if (latin || a.han || pinyin) forms.push({ text, part, latin, han: a.han, pinyin, notes });
+    // Chinese characters are also read as pinyin, one token per syllable, against Latin names:
+    // 习近平 ↔ "Xi Jinping" (syllables joined as the list writes them), 王伟 ↔ "Wang Wei".
+    if (a.han && !a.latin) {
+      const syl = toPinyin(a.han.core.slice(0, MAX_QUERY_TOKENS));
+      if (syl.length) {
+        const kinds = syl.map((t) => tokenKind(t));
+        forms.push({ text, part, latin: weighQuery(syl, kinds, syl.map(() => null), index), han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
+      }
+    }
   }
   return forms;
 }

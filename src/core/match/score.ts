@@ -28,6 +28,7 @@ export const LATIN_WEIGHTS: Weights = {
   legal_form_agreement: 0.03,
   unmatched_query_words: -0.06,
   place_conflict: -0.1,
+  initial_conflict: -0.1,
   unverified_name: -0.02,
   query_part: -0.05,
   name_kind: -0.04,
@@ -70,7 +71,18 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   if (um) features.push({ feature: 'unmatched_query_words', value: um, detail: 'query words the name does not contain' });
   const pc = placeConflict(q, n, a);
   if (pc) features.push({ feature: 'place_conflict', value: pc, detail: 'different places' });
+  const ic = initialConflict(q, n, a.qSim, a.nSim);
+  if (ic) features.push({ feature: 'initial_conflict', value: ic, detail: 'different initials' });
   return { features, alignment: a };
+}
+
+/** 1 when both sides carry a one-letter initial that nothing on the other side explains ("William G." vs "William W"). */
+export function initialConflict(q: WeightedTokens, n: WeightedTokens, qSim: ArrayLike<number>, nSim: ArrayLike<number>): number {
+  let qi = false;
+  for (let i = 0; i < q.tokens.length; i++) if (!qSim[i] && q.kinds[i] === 'minor' && (q.tokens[i] ?? '').length === 1) qi = true;
+  if (!qi) return 0;
+  for (let j = 0; j < n.tokens.length; j++) if (!nSim[j] && n.kinds[j] === 'minor' && (n.tokens[j] ?? '').length === 1) return 1;
+  return 0;
 }
 
 // Reused by latinScore: one query is scored against one name at a time.
@@ -172,6 +184,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   let nPlace = false;
   for (let j = 0; j < nl; j++) if (n.kinds[j] === 'place' && !nSim[j]) nPlace = true;
   const pc = qPlace && nPlace ? 1 : 0;
+  const ic = initialConflict(q, n, qSim, nSim);
   // A name that explains nothing of the query is no match, whatever its other features.
   if (qc === 0) return 0;
   const W = LATIN_WEIGHTS;
@@ -183,6 +196,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   s += (W.legal_form_agreement ?? 0) * legal;
   if (um) s += (W.unmatched_query_words ?? 0) * um;
   if (pc) s += (W.place_conflict ?? 0) * pc;
+  if (ic) s += (W.initial_conflict ?? 0) * ic;
   if (unverified) s += W.unverified_name ?? 0;
   if (part) s += W.query_part ?? 0;
   s += (W.name_kind ?? 0) * kindDistance;

@@ -58,7 +58,7 @@ export interface ScreenIndex {
   pinyinByLength: Map<number, number[]>;
   /** Per name: length of its joined pinyin (0 without a Chinese name). */
   pinyinLength: number[];
-  /** Two adjacent name tokens written as one ("tp link" → "tplink") → name ids. */
+  /** Two or three adjacent name tokens written as one ("tp link" → "tplink", "van der bilt" → "vanderbilt") → name ids. */
   joined: Map<string, number[]>;
   /** Memo of typo neighbours of indexed tokens, filled as queries need them (bounded by the vocabulary). */
   neighbourCache: Map<string, readonly string[]>;

@@ -1,9 +1,15 @@
-import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS } from './vocab.js';
+import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS, TITLES } from './vocab.js';
+import { joinInitials, legalSpans } from './legal-forms.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
 import { basicLatin, foldPlural, tokenize } from './text.js';
 
 /** How much a token says about identity. */
-export type TokenKind = 'core' | 'structure' | 'legal' | 'place' | 'stop';
+/**
+ * How much a token says about identity. `minor`: a number, Roman numeral or one-letter initial
+ * after the first word ("Fund XI", "Trust 2004 1", "George W"): weak evidence, a series or an
+ * initial rather than the name ("360" first in "360 Security" stays a name word).
+ */
+export type TokenKind = 'core' | 'structure' | 'legal' | 'place' | 'stop' | 'minor';
 
 /** A Latin-script name as tokens, each with its kind and accepted alternative spellings. */
 export interface LatinForm {
@@ -15,11 +21,14 @@ export interface LatinForm {
   notes: string[];
 }
 
+/** A number (any token with a digit), a Roman numeral up to 39, or one letter. */
+const MINOR = /^(?:[a-z]|x{0,3}(?:ix|iv|v?i{0,3})|[a-z0-9]*\d[a-z0-9]*)$/;
+
 /** Classifies one normalised token. */
 export function tokenKind(t: string): TokenKind {
   if (LEGAL_FORMS_EN.has(t)) return 'legal';
   if (STRUCTURE_WORDS.has(t)) return 'structure';
-  if (STOPWORDS.has(t)) return 'stop';
+  if (STOPWORDS.has(t) || TITLES.has(t)) return 'stop';
   if (PLACES_LATIN.has(t)) return 'place';
   return 'core';
 }
@@ -48,25 +57,48 @@ export function stripBranch(tokens: readonly string[]): { tokens: string[]; remo
 const ABBREV = new Map(Object.entries(ABBREVIATIONS));
 
 export function expandToken(t: string): { token: string; alts: readonly string[] | null } {
-  const exp = ABBREV.get(t);
+  // "TECHS" is the plural of an abbreviation: fold first when the word itself is not one.
+  const exp = ABBREV.get(t) ?? ABBREV.get(foldPlural(t));
   if (exp && exp.length > 0) return { token: exp[0] ?? t, alts: exp.length > 1 ? exp : null };
   return { token: foldPlural(t), alts: null };
 }
 
-/** The full Latin pipeline: character steps, multi-word places, tokens, branch, abbreviations, kinds. */
+/**
+ * The full Latin pipeline: character steps (other scripts transliterated), multi-word places,
+ * tokens, branch, dotted initials joined (A.B.C. → abc), legal forms of every jurisdiction at
+ * the ends of the name (GLEIF ISO 20275: "Aktiengesellschaft" → ag, "sp. z o.o." → spzoo),
+ * abbreviations, kinds. Titles (Mr., Präsident) count as filler words.
+ */
 export function analyseLatin(raw: string): LatinForm {
   const base = joinMultiWordPlaces(basicLatin(raw));
   const branch = stripBranch(tokenize(base));
   const notes: string[] = branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [];
+  const words = joinInitials(branch.tokens);
+  const spans = legalSpans(words);
   const tokens: string[] = [];
   const kinds: TokenKind[] = [];
   const alts: (readonly string[] | null)[] = [];
-  for (const t of branch.tokens) {
+  let k = 0;
+  for (let i = 0; i < words.length; ) {
+    const sp = spans[k];
+    if (sp && sp.start === i) {
+      const phrase = words.slice(sp.start, sp.end).join(' ');
+      if (phrase !== sp.canonical) notes.push(`legal form ${phrase}=${sp.canonical}`);
+      tokens.push(sp.canonical);
+      kinds.push('legal');
+      alts.push(null);
+      i = sp.end;
+      k++;
+      continue;
+    }
+    const t = words[i] ?? '';
     const e = expandToken(t);
-    if (e.token !== t && ABBREV.has(t)) notes.push(`abbreviation ${t}→${e.token}`);
+    if (e.token !== t && (ABBREV.has(t) || ABBREV.has(foldPlural(t)))) notes.push(`abbreviation ${t}→${e.token}`);
     tokens.push(e.token);
-    kinds.push(tokenKind(e.token));
+    const kind = tokenKind(e.token);
+    kinds.push(kind === 'core' && i > 0 && MINOR.test(e.token) ? 'minor' : kind);
     alts.push(e.alts);
+    i++;
   }
   return { tokens, kinds, alts, notes };
 }

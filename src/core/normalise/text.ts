@@ -2,10 +2,22 @@
  * Character-level normalisation steps, shared by list names and queries.
  * Each step is a small pure function of a string; `pipeline.ts` composes them.
  */
+import anyAscii from 'any-ascii';
 
 /** NFKC folds full-width Latin letters/digits and compatibility forms (ＡＢＣ１ → ABC1, ﹙ → (). */
 export function foldWidth(s: string): string {
   return s.normalize('NFKC');
+}
+
+const NON_ASCII_NON_HAN = /[^\x00-\x7f\p{Script=Han}]+/gu;
+
+/**
+ * Transliterates every script but Han to ASCII with any-ascii (Сергей → Sergey, ООО → OOO,
+ * Ελληνική → Elliniki, Łoś → Los, ß → ss). Han is left alone: Chinese has its own path
+ * (simplified characters and pinyin-pro's context-aware readings).
+ */
+export function transliterate(s: string): string {
+  return s.replace(NON_ASCII_NON_HAN, (m) => anyAscii(m));
 }
 
 /** Lower-cases with the locale-independent mapping (so Turkish dotless i never appears). */
@@ -78,11 +90,11 @@ export function foldPlural(t: string): string {
 
 const HAS_DIGIT = /\d/;
 
-/** The Latin-script steps in order: width, diacritics, case, apostrophes, ampersand, punctuation. */
+/** The Latin-script steps in order: width, diacritics, other scripts transliterated, case, apostrophes, ampersand, punctuation. */
 export function basicLatin(s: string): string {
   // A query runs through this twice (its Latin tokens, then its pinyin reading): the last answer is kept.
   if (s === lastIn) return lastOut;
-  const out = ASCII_ONLY.test(s) ? basicLatinAscii(s) : punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(stripDiacritics(foldWidth(s))))));
+  const out = ASCII_ONLY.test(s) ? basicLatinAscii(s) : punctuationToSpace(spellAmpersand(dropApostrophes(lowerCase(transliterate(stripDiacritics(foldWidth(s)))))));
   lastIn = s;
   lastOut = out;
   return out;

@@ -28,6 +28,9 @@ export const LEGAL_CANONICAL: Readonly<Record<string, string>> = {
 /** Filler words that carry no identity ("of", "the", "and"). */
 export const STOPWORDS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'la', 'le', 'du', 'des', 'a', 'an', 'in']);
 
+/** Titles and honorifics before a person's name ("Mr.", "Präsident", "Shaikh"): filler, not identity. */
+export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mister', 'sir', 'madam', 'madame', 'mme', 'monsieur', 'herr', 'frau', 'president', 'prasident', 'praesident', 'sheikh', 'shaikh', 'prof']);
+
 /**
  * Abbreviations companies and registries print, to their full (normalised) words.
  * The first expansion replaces the token; the others are accepted as equal when scoring
@@ -94,6 +97,9 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   semicon: ['semiconductor'],
   microelec: ['microelectronic'],
   bros: ['brother'],
+  '1st': ['first'],
+  '2nd': ['second'],
+  '3rd': ['third'],
 };
 
 /** Words that mark a branch or office of a company; the branch itself is not what a list names. */

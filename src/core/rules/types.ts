@@ -1,10 +1,10 @@
 import type { IsoDate } from '../model.js';
 
 /** Who is asking (same values as the app's `Role`). */
-export type RuleRole = 'dod-contractor' | 'us-investor' | 'exporter' | 'federal-contractor';
+export type RuleRole = 'dod-contractor' | 'us-investor' | 'exporter' | 'federal-contractor' | 'importer';
 
 /** Every role, in display order. */
-export const RULE_ROLES: readonly RuleRole[] = ['dod-contractor', 'federal-contractor', 'us-investor', 'exporter'];
+export const RULE_ROLES: readonly RuleRole[] = ['dod-contractor', 'federal-contractor', 'us-investor', 'exporter', 'importer'];
 
 /**
  * Whom a rule reaches besides the listed entity itself:

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createKey } from '../../app/accounts/accounts.js';
 import { latestAudit, verifyAudit } from '../../app/audit/audit.js';
@@ -111,6 +112,34 @@ describe('HTTP API with accounts (PGlite)', () => {
     assert.equal(other.headers['access-control-allow-origin'], undefined);
   });
 
+  test('an analyst records a decision; the next screen of that name shows it beside the hit; a viewer may not decide', async () => {
+    const first = (await app.inject({ url: '/api/v1/screen?q=Tencent%20Holdings&as_of=2026-11-21', headers: bearer(key.analyst) })).json<{ hits: { entityId: string }[] }>();
+    const entityId = first.hits[0]!.entityId;
+    const body = { query: 'Tencent Holdings', entity_id: entityId, verdict: 'true-match', note: 'same company: checked the HKEX filing' };
+    assert.equal((await app.inject({ method: 'POST', url: '/api/v1/decisions', payload: body, headers: bearer(key.viewer) })).statusCode, 403);
+    assert.equal((await app.inject({ method: 'POST', url: '/api/v1/decisions', payload: { ...body, verdict: 'perhaps' }, headers: bearer(key.analyst) })).statusCode, 400);
+    const d = await app.inject({ method: 'POST', url: '/api/v1/decisions', payload: body, headers: bearer(key.analyst) });
+    assert.equal(d.statusCode, 201, d.body);
+    const next = (await app.inject({ url: '/api/v1/screen?q=tencent%20holdings&as_of=2026-11-21', headers: bearer(key.analyst) })).json<{ hits: { entityId: string; decision?: { verdict: string; actor: string; note: string; at: string } }[] }>();
+    const hit = next.hits.find((h) => h.entityId === entityId);
+    assert.deepEqual([hit?.decision?.verdict, hit?.decision?.actor, hit?.decision?.note], ['true-match', `key:${analystId}`, body.note]);
+    const listed = (await app.inject({ url: `/api/v1/decisions?entity=${entityId}`, headers: bearer(key.viewer) })).json<{ verdict: string }[]>();
+    assert.equal(listed.length, 1);
+  });
+
+  test('admins read, export and verify the audit trail over the API', async () => {
+    assert.equal((await app.inject({ url: '/api/v1/audit', headers: bearer(key.analyst) })).statusCode, 403);
+    const recent = (await app.inject({ url: '/api/v1/audit?limit=3', headers: bearer(key.admin) })).json<{ seq: number; action: string }[]>();
+    assert.equal(recent.length, 3);
+    assert.ok(recent[0]!.seq > recent[1]!.seq);
+    const csv = await app.inject({ url: '/api/v1/audit?format=csv&since=2000-01-01', headers: bearer(key.admin) });
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.body, /^seq,at,actor,action,/);
+    assert.ok(csv.body.includes(',decision,Tencent Holdings,'));
+    const v = (await app.inject({ url: '/api/v1/audit/verify', headers: bearer(key.admin) })).json<{ ok: boolean }>();
+    assert.equal(v.ok, true);
+  });
+
   test('the audit trail still verifies after all of this', async () => {
     const v = await verifyAudit(fx.store);
     assert.equal(v.ok, true, v.problem?.message);
@@ -138,5 +167,16 @@ describe('HTTP API without accounts: open single-user mode', () => {
     assert.equal(r.headers['access-control-allow-origin'], undefined);
     const [last] = await latestAudit(fx.store, 1);
     assert.deepEqual([last?.actor, last?.subject], ['local:open', 'Huawei']);
+  });
+
+  test('a batch job submitted over the API is audited with its row count and file hash', async () => {
+    const csv = 'name\nTencent Holdings\nAcme Widgets\n';
+    const r = await app.inject({ method: 'POST', url: '/api/v1/jobs?as_of=2026-11-21', payload: csv, headers: { 'content-type': 'text/csv' } });
+    assert.equal(r.statusCode, 202);
+    const [last] = await latestAudit(fx.store, 1);
+    const d = last?.details as { jobId: string; rows: number; fileHash: string };
+    assert.deepEqual([last?.action, d.jobId, d.rows], ['screen.batch', r.json<{ id: string }>().id, 2]);
+    assert.equal(d.fileHash, `sha256:${createHash('sha256').update(csv).digest('hex')}`);
+    await app.jobs.settled();
   });
 });

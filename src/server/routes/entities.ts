@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Dossier } from '../../app/types.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { ServerContext } from '../context.js';
-import { errors, screenOptionProps, shaped, toScreenOptions } from '../schemas.js';
+import { errors, inline, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
 
 const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
@@ -24,12 +24,14 @@ export function entityRoutes(app: FastifyInstance, ctx: ServerContext): void {
   };
 
   app.get<Req>('/entities/:id', {
-    schema: { tags: ['entities'], summary: 'An entity’s dossier: names, designations, timeline, relations, obligations, sources', params, querystring: query, response: { 200: shaped('Dossier', 'The dossier'), ...errors(400, 404) } },
+    schema: { tags: ['entities'], summary: 'An entity’s dossier: names, designations, timeline, relations, obligations, sources', params, querystring: query, operationId: 'getDossier', response: { 200: ok('Dossier', 'The dossier'), ...errors(400, 404) } },
     handler: async (req) => load(req),
   });
 
   app.get<Req>('/entities/:id/timeline', {
-    schema: { tags: ['entities'], summary: 'Designations and events in date order, with their sources', params, querystring: query, response: { 200: shaped('{ entityId, timeline: TimelineStep[], sources }', 'Timeline'), ...errors(400, 404) } },
+    schema: { tags: ['entities'], summary: 'Designations and events in date order, with their sources', params, querystring: query, operationId: 'getTimeline',
+      response: { 200: inline({ entityId: { type: 'string' }, asOf: { type: 'string', format: 'date' }, timeline: { type: 'array', items: { $ref: 'TimelineStep#' } }, sources: { $ref: 'SourceMap#' } },
+        { entityId: 'tencent-holdings', asOf: '2026-11-21', timeline: [], sources: {} }, ['entityId', 'asOf', 'timeline', 'sources'], 'Timeline'), ...errors(400, 404) } },
     handler: async (req) => {
       const d = await load(req);
       return { entityId: d.entity.id, asOf: d.asOf, timeline: d.timeline, sources: sourcesOf(d, d.timeline.flatMap((s) => s.sourceIds)) };
@@ -37,7 +39,9 @@ export function entityRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   app.get<Req>('/entities/:id/relations', {
-    schema: { tags: ['entities'], summary: 'Parents and subsidiaries, with whether each is listed on as_of', params, querystring: query, response: { 200: shaped('{ entityId, parents, subsidiaries, sources }', 'Relations'), ...errors(400, 404) } },
+    schema: { tags: ['entities'], summary: 'Parents and subsidiaries, with whether each is listed on as_of', params, querystring: query, operationId: 'getRelations',
+      response: { 200: inline({ entityId: { type: 'string' }, asOf: { type: 'string', format: 'date' }, parents: { type: 'array', items: { $ref: 'RelatedEntity#' } }, subsidiaries: { type: 'array', items: { $ref: 'RelatedEntity#' } }, sources: { $ref: 'SourceMap#' } },
+        { entityId: 'tencent-holdings', asOf: '2026-11-21', parents: [], subsidiaries: [], sources: {} }, ['entityId', 'asOf', 'parents', 'subsidiaries', 'sources'], 'Relations'), ...errors(400, 404) } },
     handler: async (req) => {
       const d = await load(req);
       const rels = [...d.relations.parents, ...d.relations.subsidiaries];
@@ -48,9 +52,11 @@ export function entityRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<Req>('/entities/:id/obligations', {
     schema: {
       tags: ['entities'],
+      operationId: 'getObligations',
       summary: 'What the entity’s listings oblige a role to do (every role when none is given)',
       params, querystring: query,
-      response: { 200: shaped('{ entityId, obligations: Obligation[], sources }', 'Obligations with citations'), ...errors(400, 404) },
+      response: { 200: inline({ entityId: { type: 'string' }, asOf: { type: 'string', format: 'date' }, obligations: { type: 'array', items: { $ref: 'Obligation#' } }, sources: { $ref: 'SourceMap#' } },
+        { entityId: 'tencent-holdings', asOf: '2026-11-21', obligations: [], sources: {} }, ['entityId', 'asOf', 'obligations', 'sources'], 'Obligations with citations'), ...errors(400, 404) },
     },
     handler: async (req) => {
       const o = toScreenOptions(req.query, ctx.today());

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ListwatchError } from '../../core/errors.js';
 import { batchAuditInput, type JobView } from '../../app/jobs/batch.js';
+import { decodeBatchBytes } from '../../app/screen/batch-io-limits.js';
 import { actorOf } from '../auth/screening.js';
 import type { ServerContext } from '../context.js';
 import { readBatchCsv } from '../jobs/input.js';
@@ -43,6 +44,7 @@ const jobSchema = {
     failure: { type: 'string' },
     links: { type: 'object', properties: { self: { type: 'string' }, csv: { type: 'string' }, jsonl: { type: 'string' } } },
   },
+  required: ['id', 'state', 'status', 'done', 'processed', 'total', 'createdAt', 'updatedAt', 'errors'],
   example: {
     id: '0b5c3f0e-6a1f-4d0c-9f57-0d2c8f0a1b2c', kind: 'batch-screen', state: 'running', status: 'running', done: 2000, processed: 2000, total: 5000, sealed: true,
     createdAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:02.000Z', options: { asOf: '2026-11-21' }, fileName: 'holdings.csv',
@@ -66,11 +68,13 @@ async function readUpload(req: FastifyRequest): Promise<{ text: string; fileName
     if (!file) throw new ListwatchError('BAD_INPUT', 'body file: a multipart upload needs a file field', { field: 'file' });
     buf = await file.toBuffer(); // throws 413 above the configured limit
     fileName = file.filename;
-  } else {
-    if (typeof req.body !== 'string') throw new ListwatchError('BAD_INPUT', 'body: send a CSV as multipart/form-data (field "file") or as text/csv', { field: 'body' });
-    buf = Buffer.from(req.body, 'utf8');
+    // UTF-16 (Excel's Unicode text) or UTF-8, mark dropped: the same decoding as the CLI batch.
+    return { text: decodeBatchBytes(buf), ...(fileName ? { fileName } : {}), sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length };
   }
-  return { text: buf.toString('utf8'), ...(fileName ? { fileName } : {}), sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length };
+  // A text/csv body arrives decoded (app.ts): its hash is of the text as UTF-8.
+  if (typeof req.body !== 'string') throw new ListwatchError('BAD_INPUT', 'body: send a CSV as multipart/form-data (field "file") or as text/csv', { field: 'body' });
+  buf = Buffer.from(req.body, 'utf8');
+  return { text: req.body, sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length };
 }
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
@@ -81,8 +85,8 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
     bodyLimit: ctx.maxUploadBytes,
     config: { access: 'analyst' },
     schema: {
-      operationId: 'submitBatchJob',
       tags: ['batch'],
+      operationId: 'submitJob',
       summary: 'Start a batch screen of a CSV (multipart field "file", or a text/csv body)',
       description: 'The CSV has a header with a `name` (or `query`) column and optional `id` and `as_of` columns, or is one column of names. Returns 202 with the job; poll it, then download the results (every input row once, in input order).',
       querystring: { type: 'object', additionalProperties: false, properties: screenOptionProps },
@@ -95,7 +99,7 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const job = await ctx.jobs.submit(input.rows, opts, {
         ...(upload.fileName ? { fileName: upload.fileName } : {}), fileSha256: upload.sha256, fileBytes: upload.bytes, createdBy: actorOf(req),
       });
-      await ctx.audit.record(req, batchAuditInput(job, 'api'));
+      await ctx.audit.record(req, { ...batchAuditInput(job, 'api'), revision: ctx.services.servedRevision?.() ?? (await ctx.store.getRevision()) });
       return reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send(jobBody(job));
     },
   });

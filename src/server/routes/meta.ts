@@ -3,7 +3,7 @@ import type { EventKind } from '../../core/model.js';
 import { EVENT_KINDS } from '../../app/history/events.js';
 import { parseIsoDate } from '../../core/dates.js';
 import type { ServerContext } from '../context.js';
-import { errors, screenOptionProps, shapedArray } from '../schemas.js';
+import { errors, okArray, screenOptionProps } from '../schemas.js';
 
 /** GET /health, GET /events and GET /sources. */
 export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -11,6 +11,8 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
     config: { access: 'public' }, // load balancers and uptime checks carry no key
     schema: {
       tags: ['meta'],
+      operationId: 'getHealth',
+      security: [],
       summary: 'Engine, entity count, the bundled dataset hash, and the record revision served (and since when)',
       response: { 200: { type: 'object', properties: {
         status: { type: 'string' }, engine: { type: 'string' }, entities: { type: 'integer' }, datasetHash: { type: 'string', nullable: true }, today: { type: 'string' },
@@ -20,7 +22,7 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
         storeRevision: { type: 'string', description: 'The store revision now; differs from revision until the next refresh' },
         refreshError: { type: 'string', description: 'Why the last refresh failed (the previous index is served)' },
         screenCache: { type: 'object', properties: { size: { type: 'integer' }, hits: { type: 'integer' }, misses: { type: 'integer' } } },
-      } } },
+      }, required: ['status', 'engine', 'entities', 'today'], example: { status: 'ok', engine: 'pglite', entities: 1024, datasetHash: '5f1c0e6a9b2d', today: '2026-11-21', revision: '42', loadedAt: '2026-11-21T09:00:00.000Z', loadMs: 850, storeRevision: '42', screenCache: { size: 10, hits: 4, misses: 10 } } } },
     },
     handler: async () => ({ status: 'ok', ...(await ctx.services.health()), today: ctx.today() }),
   });
@@ -28,12 +30,13 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: { list?: string; entity?: string; since?: string; kind?: EventKind } }>('/events', {
     schema: {
       tags: ['meta'],
+      operationId: 'listEvents',
       summary: 'Dated, sourced events (statements, lawsuits, rulings, withdrawn documents, list changes)',
       querystring: {
         type: 'object', additionalProperties: false,
         properties: { list: { type: 'string' }, entity: { type: 'string' }, since: { ...screenOptionProps.as_of, description: 'Events on or after this date' }, kind: { type: 'string', enum: EVENT_KINDS } },
       },
-      response: { 200: shapedArray('ListEvent', 'Events in date order'), ...errors(400) },
+      response: { 200: okArray('ListEvent', 'Events in date order'), ...errors(400) },
     },
     handler: async (req) => {
       const q = req.query;
@@ -49,9 +52,10 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: { ids?: string } }>('/sources', {
     schema: {
       tags: ['meta'],
+      operationId: 'listSources',
       summary: 'Sources of the record and of the rules (document, publisher, date, URL, quality), all or by comma-separated ids',
       querystring: { type: 'object', additionalProperties: false, properties: { ids: { type: 'string', maxLength: 10000 } } },
-      response: { 200: shapedArray('Source', 'Sources') },
+      response: { 200: okArray('Source', 'Sources') },
     },
     handler: async (req) => ctx.services.sources(req.query.ids ? req.query.ids.split(',').map((s) => s.trim()).filter(Boolean) : undefined),
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { withDecisions } from '../../app/decisions/decisions.js';
 import type { ServerContext } from '../context.js';
-import { errors, screenOptionProps, shaped, toScreenOptions } from '../schemas.js';
+import { errors, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
 
 /** Most names one POST /screen may carry; larger sets go through a batch job. */
@@ -14,6 +15,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
     config: { access: 'analyst' }, // screening is an analyst's act (and is audited), not a read
     schema: {
       tags: ['screen'],
+      operationId: 'screenName',
       summary: 'Screen one name (Latin, Chinese or pinyin) against every list',
       querystring: {
         type: 'object',
@@ -21,12 +23,14 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         additionalProperties: false,
         properties: { q: { type: 'string', minLength: 1, maxLength: 500, description: 'The name to screen.' }, ...screenOptionProps },
       },
-      response: { 200: shaped('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
+      response: { 200: ok('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
     },
     handler: async (req, reply) => {
       const opts = toScreenOptions(req.query, ctx.today());
-      const res = await ctx.services.screen(req.query.q, opts);
-      await ctx.audit.screening(req, res, opts);
+      const screened = await ctx.services.screen(req.query.q, opts);
+      await ctx.audit.screening(req, screened, opts);
+      // Earlier decisions change between requests: a result with one is a new object, never cached.
+      const res = await withDecisions(ctx.store, screened);
       // Cached answers are the same object: serialise each once.
       let body = serialised.get(res);
       if (body === undefined) {
@@ -41,6 +45,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
     config: { access: 'analyst' },
     schema: {
       tags: ['screen'],
+      operationId: 'screenNames',
       summary: `Screen up to ${MAX_NAMES_PER_REQUEST} names with the same options`,
       body: {
         type: 'object',
@@ -52,7 +57,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         },
       },
       response: {
-        200: { type: 'object', properties: { results: { type: 'array', items: shaped('ScreenResult', 'One per name, in order') } } },
+        200: ok('ScreenResults', 'One ScreenResult per name, in order'),
         ...errors(400),
       },
     },
@@ -60,7 +65,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const opts = toScreenOptions(req.body, ctx.today());
       const results = await ctx.services.screenMany(req.body.names, opts);
       for (const r of results) await ctx.audit.screening(req, r, opts, { request: 'POST /screen' });
-      return { results };
+      return { results: await Promise.all(results.map((r) => withDecisions(ctx.store, r))) };
     },
   });
 }

@@ -13,18 +13,43 @@ export interface ReadCsvOptions {
   file: string;
   /** Every record must have exactly this many fields; otherwise BAD_FILE naming the line. */
   columns: number;
+  /** Column names for error messages (default `field N`). */
+  fieldNames?: readonly string[];
   /** Called every `progressEvery` records (default 5,000) with the count so far. */
   onProgress?: (rows: number) => void;
   progressEvery?: number;
 }
 
+/** Characters one field of a list file may hold: the longest real remarks run to a few KB. */
+export const MAX_FIELD_CHARS = 64 * 1024;
+
+// NUL and the other C0 controls but tab, LF and CR, and DEL: never text in a list file; a NUL
+// also cannot be stored (PostgreSQL text refuses it, which surfaced as a STORE error).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * BAD_FILE naming file, line and field when a field holds a control character or is longer
+ * than `MAX_FIELD_CHARS`; nothing otherwise.
+ */
+export function checkFields(fields: readonly string[], file: string, line: number, names?: readonly string[]): void {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const field = names?.[i] ?? `field ${i + 1}`;
+    if (f.length > MAX_FIELD_CHARS) throw new ListwatchError('BAD_FILE', `${file}, line ${line}: ${field} is ${f.length} characters long (the limit is ${MAX_FIELD_CHARS})`, { file, line, field });
+    const bad = CONTROL.exec(f);
+    if (bad) throw new ListwatchError('BAD_FILE', `${file}, line ${line}: ${field} contains the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (binary data, or a file in another encoding?)`, { file, line, field });
+  }
+}
+
 /**
  * Streams the records of a CSV text through csv-parse, checking the column count of each.
  * A quoted field left open at the end of the text (a file cut mid-record) and any other
- * csv-parse error become BAD_FILE with the file and line. Empty lines are skipped.
+ * csv-parse error become BAD_FILE with the file and line. Empty lines are skipped. Lines may
+ * end in CRLF or LF, mixed (files edited on two systems); a field with a control character or
+ * over `MAX_FIELD_CHARS` is BAD_FILE with file, line and field.
  */
 export async function* readCsv(text: string, opts: ReadCsvOptions): AsyncGenerator<CsvRow> {
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, bom: true });
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, bom: true, record_delimiter: ['\r\n', '\n'] });
   parser.end(text);
   const every = opts.progressEvery ?? 5000;
   let n = 0;
@@ -38,6 +63,7 @@ export async function* readCsv(text: string, opts: ReadCsvOptions): AsyncGenerat
       if (record.length !== opts.columns) {
         throw new ListwatchError('BAD_FILE', `${opts.file}, line ${line}: expected ${opts.columns} fields, found ${record.length}${record.length < opts.columns ? ' (record cut short?)' : ''}`, { file: opts.file, line });
       }
+      checkFields(record, opts.file, line, opts.fieldNames);
       n++;
       if (opts.onProgress && n % every === 0) opts.onProgress(n);
       yield { line, fields: record };
@@ -80,9 +106,11 @@ function startLine(endLine: number, record: string[]): number {
 /**
  * BAD_FILE when a text that its format always ends with a line break does not: the last
  * record was cut off (an unquoted field can be cut without upsetting the column count).
+ * `orClosingQuote`: a file may also end right after a quoted last field (trade.gov's CSL
+ * does); an unclosed quote is csv-parse's to refuse.
  */
-export function requireFinalNewline(text: string, file: string): void {
-  if (text.length === 0 || text.endsWith('\n')) return;
+export function requireFinalNewline(text: string, file: string, opts: { orClosingQuote?: boolean } = {}): void {
+  if (text.length === 0 || text.endsWith('\n') || (opts.orClosingQuote && text.endsWith('"'))) return;
   const line = text.split('\n').length;
   throw new ListwatchError('BAD_FILE', `${file}, line ${line}: the last line has no line ending (file truncated?)`, { file, line });
 }

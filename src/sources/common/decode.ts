@@ -4,7 +4,7 @@ import { ListwatchError } from '../../core/errors.js';
 export interface Decoded {
   text: string;
   /** `utf-8`, or `windows-1252` when the format allows that fallback and UTF-8 failed. */
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   warnings: string[];
 }
 
@@ -43,6 +43,20 @@ function firstBadUtf8(bytes: Uint8Array): number {
  */
 export function decodeText(bytes: Uint8Array, file: string, opts: { latin1Fallback: boolean }): Decoded {
   const warnings: string[] = [];
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    // Excel's "Unicode text" and PowerShell write UTF-16: decoded (mark dropped), not read as NUL-riddled UTF-8.
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch (e) {
+      throw new ListwatchError('BAD_FILE', `${file}: invalid ${utf16.toUpperCase()} (an unpaired surrogate or an odd number of bytes: file truncated?)`, { file }, { cause: e });
+    }
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x1a) end--;
+    warnings.push(`${file}: decoded as ${utf16.toUpperCase()}`);
+    return { text: text.slice(0, end), encoding: utf16, warnings };
+  }
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0x1a) end--;
   let start = 0;
@@ -59,4 +73,18 @@ export function decodeText(bytes: Uint8Array, file: string, opts: { latin1Fallba
     warnings.push(`${file}, line ${line}: not valid UTF-8 (first bad byte here); decoded as Windows-1252`);
     return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', warnings };
   }
+}
+
+/**
+ * `utf-16le`/`utf-16be` when the bytes start with a UTF-16 byte-order mark, or with a NUL next
+ * to a non-NUL (UTF-16 without a mark: no list file starts with NUL); otherwise null. The same
+ * rule as the batch reader's (`src/app/screen/batch-io-limits.ts`), so every path reads alike.
+ */
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  const a = bytes[0]!;
+  const b = bytes[1]!;
+  if ((a === 0xff && b === 0xfe) || (a !== 0 && b === 0)) return 'utf-16le';
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b !== 0)) return 'utf-16be';
+  return null;
 }

@@ -49,10 +49,12 @@ export function parseRemarks(remarks: string): ParsedRemarks {
       out.identifiers.push({ scheme: 'other', value: `${other[1]} ${other[2]}` });
       continue;
     }
-    const dated = /^(.*\bDate\b.*?) (\d{1,2} [A-Z][a-z]{2} \d{4})$/.exec(seg);
-    if (dated) {
-      const iso = parseOfacDate(dated[2]!);
-      if (iso) out.dates[dated[1]!] = iso;
+    // `<label with the word Date> <d Mon yyyy>`: the fixed-width date found first, then the word
+    // looked for in the label (one nested lazy pattern was quadratic in the segment's length).
+    const dated = / (\d{1,2} [A-Z][a-z]{2} \d{4})$/.exec(seg);
+    if (dated && dated.index > 0 && /\bDate\b/.test(seg.slice(0, dated.index))) {
+      const iso = parseOfacDate(dated[1]!);
+      if (iso) out.dates[seg.slice(0, dated.index)] = iso;
       continue;
     }
     const labelled = /^(Linked To:|Target Type|Issuer Name)\s+(.+)$/.exec(seg);

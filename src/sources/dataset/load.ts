@@ -24,7 +24,7 @@ async function readJsonArray(dir: string, rel: string): Promise<unknown[]> {
 
 /**
  * Reads the bundled dataset from `dir` (`sources.json`, `lists.json`, `entities.json`,
- * `relations.json`, `events.json`, `publications/<listId>.json`), validates it with
+ * `relations.json`, `events.json`, `entities/<listId>.json`, `publications/<listId>.json`), validates it with
  * `validateDataset`, and returns it. Throws `ListwatchError('BAD_FILE')` naming the file
  * (and, when the problem concerns one, the field) on the first unreadable file or on any
  * validation problem; the message lists up to 10 problems. A publications file must only
@@ -41,6 +41,9 @@ export async function loadDataset(dir: string): Promise<Dataset> {
     events: (await readJsonArray(dir, 'events.json')) as Dataset['events'],
     publications: [],
   };
+  for (const rel of files.filter((f) => f.startsWith('entities/'))) {
+    ds.entities.push(...((await readJsonArray(dir, rel)) as Dataset['entities']));
+  }
   for (const rel of files.filter((f) => f.startsWith('publications/'))) {
     const listId = path.basename(rel, '.json');
     const pubs = (await readJsonArray(dir, rel)) as Publication[];

@@ -47,7 +47,7 @@ export function mapOs1260h(rows: Os1260hRow[], file: string, sourceId: string, c
     }
     seen.set(id, r.line);
     const names = [
-      ...(r.name !== r.cleanName ? [{ name: r.name.replace(/\*+$/, '').trim(), kind: 'alias' as NameKind }] : []),
+      ...(r.name !== r.cleanName ? [{ name: trimStars(r.name), kind: 'alias' as NameKind }] : []),
       ...splitMulti(r.alias).map((name) => ({ name, kind: 'alias' as NameKind })),
       ...splitMulti(r.previousName).map((name) => ({ name, kind: 'previous' as NameKind })),
     ];
@@ -55,4 +55,11 @@ export function mapOs1260h(rows: Os1260hRow[], file: string, sourceId: string, c
     slice.entries.push({ entityId: id, printedName: r.name, ...(r.note ? { basis: r.note } : {}) });
   }
   return { slice, warnings, edition };
+}
+
+/** The name without the trailing `*` marks OpenSanctions adds (a loop: `/\*+$/` is quadratic on a long run of stars). */
+function trimStars(name: string): string {
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 42) end--;
+  return name.slice(0, end).trim();
 }

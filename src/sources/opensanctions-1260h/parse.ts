@@ -2,7 +2,7 @@ import { ListwatchError } from '../../core/errors.js';
 import { isIsoDate } from '../../core/dates.js';
 import type { InputFile } from '../format.js';
 import { decodeText } from '../common/decode.js';
-import { readCsv } from '../common/csv.js';
+import { readCsv, requireFinalNewline } from '../common/csv.js';
 
 /** The columns of OpenSanctions' `datasets/us/dod_chinese_milcorps/sanctions.csv`. */
 export const OS_1260H_COLUMNS = ['Name', 'Clean Name', 'Alias', 'Previous Name', 'Parent Name', 'Note', 'Start date', 'End date', 'Source Url'] as const;
@@ -30,7 +30,7 @@ export async function parseOs1260h(file: InputFile): Promise<{ rows: Os1260hRow[
   const { text, warnings } = decodeText(file.bytes, file.name, { latin1Fallback: false });
   const rows: Os1260hRow[] = [];
   let header = true;
-  for await (const r of readCsv(text, { file: file.name, columns: OS_1260H_COLUMNS.length })) {
+  for await (const r of readCsv(text, { file: file.name, columns: OS_1260H_COLUMNS.length, fieldNames: OS_1260H_COLUMNS })) {
     const f = r.fields.map((x) => x.trim());
     if (header) {
       const bad = OS_1260H_COLUMNS.findIndex((c, i) => f[i] !== c);
@@ -45,6 +45,8 @@ export async function parseOs1260h(file: InputFile): Promise<{ rows: Os1260hRow[
     if (end && !isIsoDate(end)) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: End date "${end}" is not YYYY-MM-DD`, where('End date'));
     rows.push({ line: r.line, name: name || cleanName, cleanName, alias, previousName, parentName, note, start, end, sourceUrl });
   }
+  // After the records, so csv-parse's own finding (an unclosed quote) is the one reported.
+  requireFinalNewline(text, file.name);
   if (header) throw new ListwatchError('BAD_FILE', `${file.name}: empty file (no header)`, { file: file.name, line: 1 });
   return { rows, warnings };
 }

@@ -1,7 +1,7 @@
 import { ListwatchError } from '../../core/errors.js';
 import type { InputFile } from '../format.js';
 import { decodeText } from '../common/decode.js';
-import { readCsv } from '../common/csv.js';
+import { readCsv, requireFinalNewline } from '../common/csv.js';
 
 /** The 29 columns of trade.gov's consolidated.csv, in order. */
 export const CSL_COLUMNS = [
@@ -32,7 +32,7 @@ export async function parseCsl(file: InputFile, onProgress?: (msg: string) => vo
   const rows: CslRow[] = [];
   let header = true;
   const progress = onProgress ? (n: number) => onProgress(`${file.name}: ${n} rows read`) : undefined;
-  for await (const r of readCsv(text, { file: file.name, columns: CSL_COLUMNS.length, ...(progress ? { onProgress: progress } : {}) })) {
+  for await (const r of readCsv(text, { file: file.name, columns: CSL_COLUMNS.length, fieldNames: CSL_COLUMNS, ...(progress ? { onProgress: progress } : {}) })) {
     const isHeader = r.fields.every((f, i) => f.trim() === CSL_COLUMNS[i]);
     if (header) {
       if (!isHeader) {
@@ -52,6 +52,8 @@ export async function parseCsl(file: InputFile, onProgress?: (msg: string) => vo
     if (!row.entity_number && !row._id) throw new ListwatchError('BAD_FILE', `${file.name}, line ${r.line}: neither entity_number nor _id`, { file: file.name, line: r.line, field: '_id' });
     rows.push(row);
   }
+  // After the records, so csv-parse's own finding (an unclosed quote) is the one reported.
+  requireFinalNewline(text, file.name, { orClosingQuote: true });
   if (header) throw new ListwatchError('BAD_FILE', `${file.name}: empty file (no CSL header)`, { file: file.name, line: 1 });
   return { rows, warnings };
 }

@@ -42,6 +42,7 @@ export function toEntity(r: Row): Entity {
     identifiers: r.identifiers as Entity['identifiers'],
   };
   opt(e, 'country', r.country);
+  opt(e, 'addresses', r.addresses);
   return e;
 }
 
@@ -79,6 +80,7 @@ export function toEntry(r: Row): PublicationEntry {
   const e: PublicationEntry = { entityId: r.entity_id as string, printedName: r.printed_name as string };
   opt(e, 'basis', r.basis);
   opt(e, 'action', r.action);
+  opt(e, 'since', r.since);
   return e;
 }
 
@@ -93,6 +95,7 @@ export function toDesignation(r: Row): Designation {
     printedName: r.printed_name as string,
   };
   opt(d, 'basis', r.basis);
+  if (r.start_unknown === true) d.startUnknown = true;
   return d;
 }
 

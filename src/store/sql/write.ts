@@ -57,12 +57,12 @@ async function writeLists(tx: SqlExecutor, ch: RecordChange, origin: string): Pr
 
 async function writeEntities(tx: SqlExecutor, ch: RecordChange, origin: string): Promise<void> {
   const entities = ch.entities ?? [];
-  const rows = entities.map((e) => ({ id: e.id, name: e.name, type: e.type, country: e.country ?? null, names: e.names, identifiers: e.identifiers }));
-  await forChunks(tx, `INSERT INTO entities (id, name, type, country, names, identifiers, origin)
-    SELECT id, name, type, country, names, identifiers, $2 FROM json_to_recordset($1::json)
-      AS t(id text, name text, type text, country text, names jsonb, identifiers jsonb)
+  const rows = entities.map((e) => ({ id: e.id, name: e.name, type: e.type, country: e.country ?? null, names: e.names, identifiers: e.identifiers, addresses: e.addresses?.length ? e.addresses : null }));
+  await forChunks(tx, `INSERT INTO entities (id, name, type, country, names, identifiers, addresses, origin)
+    SELECT id, name, type, country, names, identifiers, addresses, $2 FROM json_to_recordset($1::json)
+      AS t(id text, name text, type text, country text, names jsonb, identifiers jsonb, addresses jsonb)
     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, country = EXCLUDED.country,
-      names = EXCLUDED.names, identifiers = EXCLUDED.identifiers, origin = EXCLUDED.origin`, rows, [origin]);
+      names = EXCLUDED.names, identifiers = EXCLUDED.identifiers, addresses = EXCLUDED.addresses, origin = EXCLUDED.origin`, rows, [origin]);
   // The per-name rows follow the JSONB names: replaced wholesale for every entity written.
   await forChunks(tx, 'DELETE FROM entity_names WHERE entity_id IN (SELECT json_array_elements_text($1::json))', entities.map((e) => e.id));
   // ord -1 holds the display name, so name search finds an entity by it even when `names` omits it.
@@ -97,10 +97,10 @@ async function writePublications(tx: SqlExecutor, ch: RecordChange, origin: stri
   await forChunks(tx, `INSERT INTO publications (id, list_id, date, kind, title, citation, url, source_ids, entity_count, content_hash, note, verified, origin)
     SELECT id, list_id, date, kind, title, citation, url, source_ids, entity_count, content_hash, note, verified, $2 FROM json_to_recordset($1::json)
       AS t(id text, list_id text, date date, kind text, title text, citation text, url text, source_ids jsonb, entity_count int, content_hash text, note text, verified boolean)`, rows, [origin]);
-  const entries = pubs.flatMap((p) => p.entries.map((e, ord) => ({ publication_id: p.id, ord, entity_id: e.entityId, printed_name: e.printedName, basis: e.basis ?? null, action: e.action ?? null })));
-  await forChunks(tx, `INSERT INTO publication_entries (publication_id, ord, entity_id, printed_name, basis, action)
-    SELECT publication_id, ord, entity_id, printed_name, basis, action FROM json_to_recordset($1::json)
-      AS t(publication_id text, ord int, entity_id text, printed_name text, basis text, action text)`, entries);
+  const entries = pubs.flatMap((p) => p.entries.map((e, ord) => ({ publication_id: p.id, ord, entity_id: e.entityId, printed_name: e.printedName, basis: e.basis ?? null, action: e.action ?? null, since: e.since ?? null })));
+  await forChunks(tx, `INSERT INTO publication_entries (publication_id, ord, entity_id, printed_name, basis, action, since)
+    SELECT publication_id, ord, entity_id, printed_name, basis, action, since FROM json_to_recordset($1::json)
+      AS t(publication_id text, ord int, entity_id text, printed_name text, basis text, action text, since date)`, entries);
 }
 
 async function writeDesignations(tx: SqlExecutor, ch: RecordChange): Promise<void> {
@@ -117,11 +117,11 @@ async function writeDesignations(tx: SqlExecutor, ch: RecordChange): Promise<voi
   if (updated.length !== update.length) throw new ListwatchError('CONFLICT', `${update.length - updated.length} of ${update.length} designations to update are not in force`);
 
   // Rows keep their input order through `WITH ORDINALITY`, so `seq` breaks ties stably.
-  const open = (ch.openDesignations ?? []).map((d) => ({ entity_id: d.entityId, list_id: d.listId, from_date: d.from, to_date: d.to, added_by: d.addedBy, ended_by: d.endedBy, printed_name: d.printedName, basis: d.basis ?? null }));
-  await forChunks(tx, `INSERT INTO designations (entity_id, list_id, from_date, to_date, added_by, ended_by, printed_name, basis)
-    SELECT t.entity_id, t.list_id, t.from_date, t.to_date, t.added_by, t.ended_by, t.printed_name, t.basis
+  const open = (ch.openDesignations ?? []).map((d) => ({ entity_id: d.entityId, list_id: d.listId, from_date: d.from, to_date: d.to, added_by: d.addedBy, ended_by: d.endedBy, printed_name: d.printedName, basis: d.basis ?? null, start_unknown: d.startUnknown === true }));
+  await forChunks(tx, `INSERT INTO designations (entity_id, list_id, from_date, to_date, added_by, ended_by, printed_name, basis, start_unknown)
+    SELECT t.entity_id, t.list_id, t.from_date, t.to_date, t.added_by, t.ended_by, t.printed_name, t.basis, t.start_unknown
     FROM json_array_elements($1::json) WITH ORDINALITY AS a(doc, n),
-      LATERAL json_to_record(a.doc) AS t(entity_id text, list_id text, from_date date, to_date date, added_by text, ended_by text, printed_name text, basis text)
+      LATERAL json_to_record(a.doc) AS t(entity_id text, list_id text, from_date date, to_date date, added_by text, ended_by text, printed_name text, basis text, start_unknown boolean)
     ORDER BY a.n`, open);
 }
 

@@ -3,8 +3,13 @@ import { jobsMigration } from '../../../app/jobs/migration.js';
 import { schema } from './001_schema.js';
 import { trgm } from './002_trgm.js';
 import { revision } from './003_revision.js';
+import { datesAddresses } from './020_dates_addresses.js';
 import { auditMigration } from '../../../app/audit/migration.js';
 import { accountsMigration } from '../../../app/accounts/migration.js';
+import { decisionsMigration } from '../../../app/decisions/migration.js';
+import { syncMigration } from '../../../app/sync/migration.js';
+import { watchlistsMigration } from '../../../app/watchlists/migration.js';
+import { alertsMigration } from '../../../app/alerts/migration.js';
 
 /**
  * One versioned schema change. `up` is SQL, or a function for changes that depend on the
@@ -25,7 +30,7 @@ export interface Migration {
  *   250–299 interfaces. A capability keeps its migration in its own folder under `src/app/`
  *   (plain SQL, no app code) and is listed in `CAPABILITY_MIGRATIONS` below.
  */
-const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, jobsMigration];
+const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration];
 
 /** Every migration: the record's and the capabilities'. */
-export const migrations: readonly Migration[] = [schema, trgm, revision, ...CAPABILITY_MIGRATIONS];
+export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, ...CAPABILITY_MIGRATIONS];

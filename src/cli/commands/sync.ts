@@ -1,0 +1,63 @@
+import { ListwatchError } from '../../core/errors.js';
+import { fetchers } from '../../sources/fetchers.js';
+import type { SyncRunResult } from '../../app/sync/service.js';
+import type { RegisterCommand } from './index.js';
+
+/** Human lines for a sync run. */
+export function formatSyncResult(r: SyncRunResult): string[] {
+  const lines: string[] = [];
+  for (const s of r.sources) {
+    lines.push(`${s.source}: ${s.status}${s.error ? ` — ${s.error.code}: ${s.error.message}` : ''}`);
+    for (const q of s.requests) lines.push(`  ${q.name}: ${q.http === 304 ? '304 not modified' : q.http === 404 ? '404 not published' : q.unchanged ? 'same content' : `${q.bytes ?? 0} bytes`}`);
+    for (const i of s.imports ?? []) for (const l of i.lists) {
+      lines.push(l.status === 'unchanged' ? `  ${l.listId}: unchanged` : `  ${l.listId}: ${l.publicationId} — ${l.entityCount} entries; ${l.added} added, ${l.removed} removed, ${l.renamed} renamed, ${l.changed} changed`);
+    }
+    for (const v of s.reviews ?? []) lines.push(`  review: ${v.date} ${v.title} <${v.url}>`);
+  }
+  if (r.rescreen) lines.push(`watchlists re-screened: ${r.rescreen.watchlists}, new alerts: ${r.rescreen.alerts}`);
+  return lines;
+}
+
+/**
+ * `listwatch sync [--source ID]... [--url BASE]`: checks the official sources once (see `runSync`) and,
+ * when the record changed, re-screens the watchlists. `--url` replaces the official base URL (files
+ * fetched under it by their official names); env LISTWATCH_SYNC_URLS=`id=URL,…` sets base URLs per
+ * source. Exit 0 when every source was checked, 1 when one failed or its download was refused.
+ */
+export const registerSync: RegisterCommand = (program, ctx) => {
+  program
+    .command('sync')
+    .description('check the official sources (OFAC, trade.gov CSL, Federal Register, DHS UFLPA and FCC pages) and import what changed')
+    .option('--source <id...>', `sources to check (default all): ${fetchers.map((f) => f.id).join(', ')}`)
+    .option('--url <base>', 'base URL replacing the official one; files are fetched under it by their official names (e.g. BASE/sdn.csv)')
+    .option('--timeout-ms <n>', 'time limit of one request in ms', '60000')
+    .option('--retries <n>', 'retries of a failed request (exponential backoff)', '3')
+    .action(async (opts: { source?: string[]; url?: string; timeoutMs: string; retries: string }) => {
+      const { runSync, parseSourceUrls, checkHttpUrl } = await import('../../app/sync/index.js');
+      const timeoutMs = Number(opts.timeoutMs);
+      const retries = Number(opts.retries);
+      if (!(timeoutMs > 0)) throw new ListwatchError('BAD_INPUT', `--timeout-ms: "${opts.timeoutMs}" is not a positive number`, { field: 'timeout-ms' });
+      if (!Number.isInteger(retries) || retries < 0) throw new ListwatchError('BAD_INPUT', `--retries: "${opts.retries}" is not a whole number`, { field: 'retries' });
+      const baseUrl = opts.url !== undefined ? checkHttpUrl(opts.url, '--url') : undefined;
+      const urls = parseSourceUrls(ctx.env?.LISTWATCH_SYNC_URLS);
+      const store = await ctx.store();
+      const result: SyncRunResult = await runSync(store, {
+        ...(opts.source ? { sources: opts.source } : {}),
+        ...(baseUrl ? { baseUrl } : {}),
+        urls,
+        actor: ctx.actor,
+        today: ctx.today,
+        now: () => new Date().toISOString(),
+        http: { timeoutMs, retries },
+        onProgress: (m) => ctx.warn(`sync: ${m}`),
+      });
+      if (result.recordChanged) {
+        const { rescreenAll } = await import('../../app/watchlists/index.js');
+        const rs = await rescreenAll(store, { today: ctx.today, now: () => new Date().toISOString(), cause: 'sync', actor: ctx.actor });
+        result.rescreen = { watchlists: rs.length, alerts: rs.reduce((n: number, x: { alerts: unknown[] }) => n + x.alerts.length, 0) };
+      }
+      if (ctx.json()) ctx.printJson(result);
+      else for (const l of formatSyncResult(result)) ctx.print(l);
+      if (result.sources.some((s) => s.status === 'failed' || s.status === 'refused')) process.exitCode = 1;
+    });
+};

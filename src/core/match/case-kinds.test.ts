@@ -1,0 +1,59 @@
+/**
+ * One named example per kind of variation the matcher must handle (issue #8), on a small
+ * list screened at the default threshold. Examples are made up or public names, not eval rows.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { indexOf } from '../../test-support/small-index.js';
+import { DEFAULT_THRESHOLD, matchQuery } from './match.js';
+
+const LIST = [
+  ['Siemens AG'],
+  ['Volkswagen Bank GmbH'],
+  ['Stripe Limited Liability Company'],
+  ['HSBC Holdings plc'],
+  ['OOO Oboronnye Initsiativy'],
+  ['A.B.C. Company'],
+  ['Vanderbilt Shipping Corp'],
+  ['Goodwill Company'],
+  ['AEROCARIBBEAN AIRLINES'],
+  ['Xi Jinping'],
+  ['Wang Wei'],
+  ['Sergei Lavrov'],
+  ['Lindenberg Precision Instruments Ltd'],
+];
+const index = indexOf(LIST);
+const hits = (q: string): string[] => matchQuery(index, q, DEFAULT_THRESHOLD).map((m) => LIST[m.entity]?.[0] ?? '?');
+const finds = (q: string, name: string): void => assert.ok(hits(q).includes(name), `${q} → ${hits(q).join(', ') || 'nothing'}`);
+const misses = (q: string, name: string): void => assert.ok(!hits(q).includes(name), `${q} → ${hits(q).join(', ')}`);
+
+test('legal forms of other jurisdictions, spelled out or dotted', () => {
+  finds('Siemens Aktiengesellschaft', 'Siemens AG');
+  finds('Volkswagen Bank G.m.b.H.', 'Volkswagen Bank GmbH');
+  finds('Stripe LLC', 'Stripe Limited Liability Company');
+  finds('HSBC Holdings p.l.c.', 'HSBC Holdings plc');
+  finds('Oboronnye Initsiativy o.O.O.', 'OOO Oboronnye Initsiativy');
+  finds('ООО Оборонные Инициативы', 'OOO Oboronnye Initsiativy');
+});
+
+test('dotted initials, joins and splits', () => {
+  finds('ABC Company', 'A.B.C. Company');
+  misses('CDE Company', 'A.B.C. Company');
+  finds('Van der Bilt Shipping Corp', 'Vanderbilt Shipping Corp');
+  finds('Good Will Company', 'Goodwill Company');
+});
+
+test('misspellings: two edits in long words, transpositions', () => {
+  finds('AEROCARRIBEAN AIRLINES', 'AEROCARIBBEAN AIRLINES');
+  finds('AERCOARIBBEAN AIRLINES', 'AEROCARIBBEAN AIRLINES');
+  finds('Lindenbreg Precision Instruments', 'Lindenberg Precision Instruments Ltd');
+});
+
+test('across scripts: Chinese read as pinyin against Latin-only names, Cyrillic transliterated', () => {
+  finds('习近平', 'Xi Jinping');
+  finds('王伟', 'Wang Wei');
+  const m = matchQuery(index, '习近平', DEFAULT_THRESHOLD)[0];
+  assert.equal(m?.path, 'han-pinyin');
+  assert.ok(m?.notes.some((n) => n.includes('pinyin')));
+  finds('Сергей Лавров', 'Sergei Lavrov');
+});

@@ -1,0 +1,142 @@
+/**
+ * Legal forms of every jurisdiction, derived when the module loads from GLEIF's ISO 20275 list
+ * (legal-forms.generated.ts, written by scripts/legal-forms/generate.ts from the published file).
+ * Each form, written as a list or a user writes it, is normalised by the same steps as names
+ * (transliteration, case, punctuation, dotted initials joined), so "G.m.b.H." = "GmbH" and
+ * "ООО" = "OOO"; a full name is mapped to its abbreviation ("Gesellschaft mit beschränkter
+ * Haftung" = "Aktiengesellschaft"'s sibling "GmbH", "Limited Liability Company" = "LLC").
+ *
+ * Which published strings count, so that ordinary words never become legal forms:
+ * - an abbreviation counts when it has 2–5 letters, is not a filler word, and is not a whole
+ *   word of its form's own name (GLEIF lists "trust" as an abbreviation of "Business Trust"),
+ *   and is not a Roman numeral ("II" marks a series of a name);
+ * - a full name counts when its form has such an abbreviation starting with the same letter,
+ *   and it has 2–6 words, or one word of 8+ letters ("Aktiengesellschaft", "Osakeyhtiö"),
+ *   so "Bank" (listed with the abbreviations "corp.; inc.") never counts.
+ * A phrase stands for the most frequent abbreviation its forms have (its canonical token).
+ */
+import { GLEIF_ELF_ROWS } from './legal-forms.generated.js';
+import { basicLatin, tokenize } from './text.js';
+import { STOPWORDS } from './vocab.js';
+
+/** Runs of two or more one-letter tokens are one word: "a b c" (from "A.B.C.") → "abc", "r and d" (R&D) → "rd". */
+export function joinInitials(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    // A run of letters, possibly with "and" between two of them ("R&D" → "r and d").
+    let j = i;
+    const run: string[] = [];
+    while (j < tokens.length && isLetter(tokens[j] ?? '')) {
+      run.push(tokens[j] ?? '');
+      j++;
+      if (tokens[j] === 'and' && isLetter(tokens[j + 1] ?? '') && run.length) j++;
+    }
+    if (run.length >= 2) {
+      out.push(run.join(''));
+      i = j;
+    } else {
+      out.push(tokens[i] ?? '');
+      i++;
+    }
+  }
+  return out;
+}
+
+function isLetter(t: string): boolean {
+  return t.length === 1 && t >= 'a' && t <= 'z';
+}
+
+/** A legal-form string as name tokens (same steps as a name). */
+export function formTokens(s: string): string[] {
+  return joinInitials(tokenize(basicLatin(s)));
+}
+
+const LETTERS = /^[a-z0-9]+$/;
+/** Roman numerals up to 39 ("II" is a series marker of a name, even where a registry also uses it as a form). */
+const ROMAN = /^x{0,3}(ix|iv|v?i{0,3})$/;
+
+function buildPhrases(): { phrases: Map<string, string>; maxLen: number } {
+  const phrases = new Map<string, string>();
+  const nameVotes = new Map<string, Map<string, number>>();
+  let maxLen = 1;
+  for (const [, , , names, abbreviations] of GLEIF_ELF_ROWS) {
+    const nameTokens = names.map(formTokens);
+    const words = new Set(nameTokens.flat());
+    const accepted: string[] = [];
+    for (const a of abbreviations) {
+      const t = formTokens(a);
+      const joined = t.join('');
+      if (!t.length || !t.every((x) => LETTERS.test(x)) || joined.length < 2 || joined.length > 5) continue;
+      if (t.length === 1 && (STOPWORDS.has(joined) || words.has(joined) || ROMAN.test(joined))) continue;
+      accepted.push(joined);
+      phrases.set(t.join(' '), joined);
+      if (t.length > 1) phrases.set(joined, joined);
+      maxLen = Math.max(maxLen, t.length);
+    }
+    for (const t of nameTokens) {
+      if (!t.length || t.length > 6 || !t.every((x) => LETTERS.test(x))) continue;
+      if (t.length === 1 && (t[0] ?? '').length < 8) continue;
+      const first = (t[0] ?? '')[0];
+      const abbr = accepted.find((a) => a[0] === first);
+      if (!abbr) continue;
+      const key = t.join(' ');
+      const votes = nameVotes.get(key) ?? new Map<string, number>();
+      votes.set(abbr, (votes.get(abbr) ?? 0) + 1);
+      nameVotes.set(key, votes);
+      maxLen = Math.max(maxLen, t.length);
+    }
+  }
+  for (const [key, votes] of nameVotes) {
+    if (phrases.has(key)) continue;
+    let best = '';
+    let n = 0;
+    for (const [a, c] of votes) if (c > n || (c === n && a < best)) [best, n] = [a, c];
+    phrases.set(key, best);
+  }
+  return { phrases, maxLen };
+}
+
+const { phrases: PHRASES, maxLen: MAX_PHRASE } = buildPhrases();
+
+/** The canonical token of a legal-form phrase (tokens joined by spaces), or undefined. */
+export function legalFormOf(phrase: string): string | undefined {
+  return PHRASES.get(phrase);
+}
+
+/** One legal form found in a token list: tokens [start, end) stand for `canonical`. */
+export interface LegalSpan {
+  start: number;
+  end: number;
+  canonical: string;
+}
+
+function longestAt(tokens: readonly string[], start: number, end: number, fromEnd: boolean): LegalSpan | null {
+  for (let len = Math.min(MAX_PHRASE, end - start); len >= 1; len--) {
+    const s = fromEnd ? end - len : start;
+    const c = PHRASES.get(tokens.slice(s, s + len).join(' '));
+    if (c) return { start: s, end: s + len, canonical: c };
+  }
+  return null;
+}
+
+/**
+ * Legal forms at the end of a name (repeatedly, over filler words: "GmbH & Co. KG") and one at
+ * its start ("OOO Gazprom", "PT Astra"); never in the middle, and never every token of the name.
+ */
+export function legalSpans(tokens: readonly string[]): LegalSpan[] {
+  const spans: LegalSpan[] = [];
+  let end = tokens.length;
+  while (end > 1) {
+    let e = end;
+    while (e > 1 && STOPWORDS.has(tokens[e - 1] ?? '')) e--;
+    const sp = longestAt(tokens, 1, e, true);
+    if (!sp) break;
+    spans.unshift(sp);
+    end = sp.start;
+  }
+  if (end > 1) {
+    const sp = longestAt(tokens, 0, end - 1, false);
+    if (sp) spans.unshift(sp);
+  }
+  return spans;
+}
