@@ -112,6 +112,11 @@ export class ChunkScreener {
     return { ...chunk, lines };
   }
 
+  /** Builds the index and starts the thread now, so the first chunk does not wait for them. */
+  async warm(): Promise<void> {
+    await this.current();
+  }
+
   /** Ends the thread. */
   async close(): Promise<void> {
     const st = this.state;
