@@ -29,6 +29,7 @@ import type { AccountsOptions } from './auth/hook.js';
 import { accountRoutes } from './auth/routes.js';
 import { auditRoutes } from './routes/audit.js';
 import { decisionRoutes } from './routes/decisions.js';
+import { reportRoutes } from './routes/report.js';
 import { createServerAudit } from './auth/screening.js';
 
 /** Pino options: headers that carry secrets are redacted should anything log a request object. */
@@ -72,6 +73,8 @@ export interface AppDeps {
   accounts?: AccountsOptions;
   /** Origins allowed to call the API from a browser (CORS). Omitted or empty: no CORS headers. */
   corsOrigins?: string[];
+  /** Font with Chinese glyphs for PDF evidence reports (default /usr/share/fonts/truetype/wqy/wqy-microhei.ttc). */
+  cjkFont?: string;
   /**
    * Sync, watchlist re-screening and alert delivery on timers (the serve command turns them on).
    * Omitted: no timers (tests); the routes still run them on request.
@@ -112,6 +115,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     store: deps.store, services, jobs, today: deps.today, maxUploadBytes,
     audit: createServerAudit(deps.store, services), authEnforced: Boolean(deps.accounts), now,
+    ...(deps.cjkFont ? { cjkFont: deps.cjkFont } : {}),
   };
 
   // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
@@ -143,6 +147,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     accountRoutes(api, { store: deps.store, now, enforced: ctx.authEnforced });
     decisionRoutes(api, ctx);
     auditRoutes(api, ctx);
+    reportRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -13,6 +13,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   UPSTREAM: 502,
   STORE: 503,
   INTERNAL: 500,

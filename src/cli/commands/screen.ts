@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ interface ScreenFlags {
   input?: string;
   output?: string;
   workers?: string;
+  report?: string;
 }
 
 function num(v: string | undefined, what: string): number | undefined {
@@ -146,6 +148,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
     .option('--input <file.csv>', 'batch: a CSV with a "name" column and optional "id" and "as_of" columns')
     .option('--output <file>', 'batch: where to write one record per input row (.jsonl or .csv)')
     .option('--workers <n>', 'batch: worker threads (default: all cores)')
+    .option('--report <file>', 'also write an evidence report: FILE.pdf, or FILE.html (a printable page)')
     .action(async (name: string | undefined, f: ScreenFlags) => {
       const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
       const threshold = num(f.threshold, 'threshold');
@@ -165,11 +168,18 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
       }
       const { withDecisions } = await import('../../app/decisions/decisions.js');
       const { recordScreening } = await import('../../app/audit/audit.js');
-      await recordScreening(await ctx.store(), {
+      const entry = await recordScreening(await ctx.store(), {
         actor: ctx.actor, query: name, answer: res, details: { via: 'cli' },
         options: { asOf, threshold: res.threshold, ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
       });
       res = await withDecisions(await ctx.store(), res);
+      if (f.report) {
+        const { evidenceReport, reportFormatForPath } = await import('../../app/report/index.js');
+        const cjkFont = process.env.LISTWATCH_CJK_FONT;
+        const bytes = await evidenceReport(await ctx.store(), res, entry, reportFormatForPath(f.report), cjkFont ? { cjkFont } : {});
+        await writeFile(f.report, bytes).catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot write ${f.report}: ${e instanceof Error ? e.message : String(e)}`, { field: 'report' }); });
+        ctx.warn(`evidence report → ${f.report} (audit entry #${entry.seq})`);
+      }
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
     });
