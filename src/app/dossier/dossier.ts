@@ -1,3 +1,4 @@
+import { asOfState } from '../../core/history/designations.js';
 import { inInterval } from '../../core/dates.js';
 import { buildTimeline, type PrintedEntry } from '../../core/history/timeline.js';
 import type { IsoDate, Publication, Source } from '../../core/model.js';
@@ -73,7 +74,8 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
     designations: designations.map((d) => {
       const added = pubRef(pubs.get(d.addedBy), ['id', 'title', 'citation', 'date', 'url']);
       const ended = d.endedBy ? pubRef(pubs.get(d.endedBy), ['id', 'title', 'citation', 'date', 'url', 'kind']) : undefined;
-      return { ...d, active: inInterval(opts.asOf, d.from, d.to), listName: listNames.get(d.listId) ?? d.listId, ...(added ? { addedByPublication: added } : {}), ...(ended ? { endedByPublication: ended } : {}) };
+      const state = asOfState(opts.asOf, d);
+      return { ...d, active: state === 'active', ...(state === 'unknown' ? { unknown: true } : {}), listName: listNames.get(d.listId) ?? d.listId, ...(added ? { addedByPublication: added } : {}), ...(ended ? { endedByPublication: ended } : {}) };
     }),
     timeline,
     relations: { parents: around.parents.map(related), subsidiaries: around.subsidiaries.map(related) },

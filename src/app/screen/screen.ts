@@ -1,4 +1,4 @@
-import { inInterval } from '../../core/dates.js';
+import { asOfState } from '../../core/history/designations.js';
 import { ListwatchError } from '../../core/errors.js';
 import { DEFAULT_THRESHOLD, matchQuery } from '../../core/match/match.js';
 import type { ScreenIndex } from '../../core/match/types.js';
@@ -16,15 +16,20 @@ export const DEFAULT_LIMIT = 10;
 export function hitDesignations(index: ScreenIndex, entity: number, asOf: IsoDate): HitDesignation[] {
   const e = index.snapshot.entities[entity];
   if (!e) return [];
-  return e.designations.map((d) => ({
-    list: d.list,
-    listName: d.listName,
-    from: d.from,
-    to: d.to,
-    active: inInterval(asOf, d.from, d.to),
-    source: d.source,
-    printedName: d.printedName,
-  }));
+  return e.designations.map((d) => {
+    const state = asOfState(asOf, d);
+    return {
+      list: d.list,
+      listName: d.listName,
+      from: d.from,
+      to: d.to,
+      active: state === 'active',
+      ...(d.startUnknown ? { startUnknown: true } : {}),
+      ...(state === 'unknown' ? { unknown: true } : {}),
+      source: d.source,
+      printedName: d.printedName,
+    };
+  });
 }
 
 /**
@@ -45,9 +50,10 @@ export function screenWithIndex(index: ScreenIndex, query: string, opts: Resolve
     if (!e) continue;
     const designations = hitDesignations(index, m.entity, opts.asOf);
     const active = designations.some((d) => d.active);
-    if (!active && opts.includeInactive === false) continue;
+    const unknown = !active && designations.some((d) => d.unknown);
+    if (!active && !unknown && opts.includeInactive === false) continue;
     const explanation = explain(m, index);
-    hits.push({ entityId: e.id, name: e.name, matchedName: explanation.matchedName, score: Math.round(m.score * 1000) / 1000, designations, active, explanation });
+    hits.push({ entityId: e.id, name: e.name, matchedName: explanation.matchedName, score: Math.round(m.score * 1000) / 1000, designations, active, ...(unknown ? { unknown: true } : {}), explanation });
     if (hits.length >= limit) break;
   }
   return { query, asOf: opts.asOf, threshold, hits };

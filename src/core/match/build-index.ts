@@ -35,6 +35,7 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
       from: d.from,
       to: d.to,
       printedName: d.printedName,
+      ...(d.startUnknown ? { startUnknown: true } : {}),
       source: {
         publicationId: d.addedBy,
         title: pub?.title ?? d.addedBy,

@@ -9,6 +9,8 @@ export interface IndexedDesignation {
   to: IsoDate | null;
   printedName: string;
   source: { publicationId: string; title: string; citation?: string; date: IsoDate; url?: string };
+  /** The source gave no start: `from` is the day the record first saw it (see Designation.startUnknown). */
+  startUnknown?: boolean;
 }
 
 /** An entity of the index. */

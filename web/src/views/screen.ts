@@ -4,6 +4,7 @@ import type { ScreenHit } from '../../../src/app/types.js';
 import { pubLink } from '../cite.js';
 import { badge, debounce, h, mount } from '../dom.js';
 import { obligationList, ROLES } from '../obligations.js';
+import { coverageBox } from '../coverage.js';
 
 /** Remembered between visits so going back to the screen keeps the question. */
 const state = { q: '', threshold: '', asOf: '', role: '' };
@@ -45,6 +46,7 @@ export function screenView(root: HTMLElement, today: string): void {
   const role = h('select', { id: 'role' }, ROLES.map(([v, label]) => h('option', { value: v, selected: v === state.role }, label)));
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const results = h('ol', { class: 'hits', 'aria-label': 'Hits' });
+  const checked = h('div', { class: 'checked' });
   let inflight: AbortController | null = null;
 
   const run = async (): Promise<void> => {
@@ -62,6 +64,7 @@ export function screenView(root: HTMLElement, today: string): void {
       const active = r.hits.filter((x) => x.active).length;
       mount(status, r.hits.length ? `${r.hits.length} hit${r.hits.length > 1 ? 's' : ''} (${active} active) for “${r.query}” as of ${r.asOf}` : `No hit for “${r.query}” as of ${r.asOf} above threshold ${r.threshold}.`);
       mount(results, r.hits.map((x) => hitCard(x, r.asOf)));
+      mount(checked, coverageBox(r.coverage));
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       mount(status, h('span', { class: 'error' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
@@ -79,6 +82,7 @@ export function screenView(root: HTMLElement, today: string): void {
       h('div', { class: 'field' }, h('label', { for: 'as_of' }, 'As of'), asOf),
       h('div', { class: 'field' }, h('label', { for: 'role' }, 'Your role'), role)),
     status,
+    checked,
     results);
   q.focus();
   void run();
