@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'FORBIDDEN' // a valid key whose role may not do this (HTTP 403)
   | 'RATE_LIMITED' // too many requests for this key (HTTP 429)
   | 'UPSTREAM' // an official source (or a webhook / SMTP server) failed to answer after retries
+  | 'UNAVAILABLE' // something the machine lacks (a font for PDF reports) (HTTP 503)
   | 'STORE' // the database failed
   | 'INTERNAL';
 

@@ -16,6 +16,8 @@ export interface ServerContext {
   authEnforced: boolean;
   /** Wall clock, ISO time (audit entries, key creation). */
   now: () => string;
+  /** Font with Chinese glyphs for PDF reports (default: Debian's fonts-wqy-microhei path). */
+  cjkFont?: string;
   /** Largest accepted upload, in bytes (413 above it). */
   maxUploadBytes: number;
 }

@@ -1,5 +1,7 @@
 import { asOfState } from '../../core/history/designations.js';
 import { ListwatchError } from '../../core/errors.js';
+import { verifiedOn } from '../../core/history/verified.js';
+import { namedLabel } from '../../core/rules/evaluate.js';
 import { DEFAULT_THRESHOLD, matchQuery } from '../../core/match/match.js';
 import type { ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
@@ -18,16 +20,19 @@ export function hitDesignations(index: ScreenIndex, entity: number, asOf: IsoDat
   if (!e) return [];
   return e.designations.map((d) => {
     const state = asOfState(asOf, d);
+    const active = state === 'active';
     return {
       list: d.list,
       listName: d.listName,
       from: d.from,
       to: d.to,
-      active: state === 'active',
+      active,
       ...(d.startUnknown ? { startUnknown: true } : {}),
       ...(state === 'unknown' ? { unknown: true } : {}),
       source: d.source,
       printedName: d.printedName,
+      verified: verifiedOn(d.unverifiedFrom, asOf),
+      ...(active && d.restrictionsFrom !== undefined && asOf < d.restrictionsFrom ? { named: { restrictionsFrom: d.restrictionsFrom, label: namedLabel(d.restrictionsFrom) } } : {}),
     };
   });
 }

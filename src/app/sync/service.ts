@@ -164,7 +164,16 @@ async function syncFiles(store: Store, f: FileFetcher, baseUrl: string, opts: Sy
       paths.push(p);
     }
     const primary = got.get(f.files[0]!.name);
-    const imports = await importFiles(store, f.format, paths, { today: opts.today, date: publicationDate(primary, opts.today), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    let imports: ImportResult[];
+    try {
+      imports = await importFiles(store, f.format, paths, { today: opts.today, date: publicationDate(primary, opts.today), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    } catch (e) {
+      if (!isListwatchError(e)) throw e;
+      // The refusal names the download by its URL, not by the temporary file it was read from.
+      const message = e.message.split(`${dir}${path.sep}`).join(`${baseUrl.replace(/\/+$/, '')}/`);
+      const refused = e.code === 'BAD_FILE' || e.code === 'ROW_COUNT_DROP' || e.code === 'BAD_INPUT';
+      return { source: f.id, kind: 'files', status: refused ? 'refused' : 'failed', baseUrl, requests, error: { code: e.code, message } };
+    }
     // Only now, with the import stored, do the validators and hashes move (keep-last-good).
     for (const s of f.files) {
       const res = got.get(s.name)!;

@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import type { BatchRow } from '../../app/screen/batch-core.js';
 import type { BatchWriter } from '../../app/screen/batch-io.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
+import { unverifiedMark } from '../format.js';
 
 interface ScreenFlags {
   asOf?: string;
@@ -23,6 +25,7 @@ interface ScreenFlags {
   output?: string;
   workers?: string;
   maxAgeDays?: string;
+  report?: string;
 }
 
 function num(v: string | undefined, what: string): number | undefined {
@@ -35,7 +38,8 @@ function num(v: string | undefined, what: string): number | undefined {
 function designationLine(d: ScreenHit['designations'][number]): string {
   const span = d.startUnknown ? `first seen ${d.from}, start unknown → ${d.to ?? 'in force'}` : `${d.from} → ${d.to ?? 'in force'}`;
   const src = [d.source.title, d.source.citation, d.source.url].filter(Boolean).join(', ');
-  return `      ${d.active ? 'ACTIVE  ' : d.unknown ? 'UNKNOWN ' : 'inactive'}  ${d.list.padEnd(22)} ${span.padEnd(26)} source: ${src}`;
+  const state = d.named ? 'NAMED   ' : d.active ? 'ACTIVE  ' : d.unknown ? 'UNKNOWN ' : 'inactive';
+  return `      ${state}  ${d.list.padEnd(22)} ${span.padEnd(26)}${d.named ? ` (${d.named.label})` : ''}${unverifiedMark(d.verified)} source: ${src}`;
 }
 
 /** The human table of one screen result: one block per hit with why it matched and each designation's source. */
@@ -153,6 +157,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
     .option('--output <file>', 'batch: where to write one record per input row (.jsonl or .csv)')
     .option('--workers <n>', 'batch: worker threads (default: all cores)')
     .option('--max-age-days <n>', 'warn when a list the role depends on has no publication in the last N days (default: env LISTWATCH_COVERAGE_MAX_AGE_DAYS or 365)')
+    .option('--report <file>', 'also write an evidence report: FILE.pdf, or FILE.html (a printable page)')
     .action(async (name: string | undefined, f: ScreenFlags) => {
       const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
       const threshold = num(f.threshold, 'threshold');
@@ -172,11 +177,18 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
       }
       const { withDecisions } = await import('../../app/decisions/decisions.js');
       const { recordScreening } = await import('../../app/audit/audit.js');
-      await recordScreening(await ctx.store(), {
+      const entry = await recordScreening(await ctx.store(), {
         actor: ctx.actor, query: name, answer: res, details: { via: 'cli' },
         options: { asOf, threshold: res.threshold, ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
       });
       res = await withDecisions(await ctx.store(), res);
+      if (f.report) {
+        const { evidenceReport, reportFormatForPath } = await import('../../app/report/index.js');
+        const cjkFont = process.env.LISTWATCH_CJK_FONT;
+        const bytes = await evidenceReport(await ctx.store(), res, entry, reportFormatForPath(f.report), cjkFont ? { cjkFont } : {});
+        await writeFile(f.report, bytes).catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot write ${f.report}: ${e instanceof Error ? e.message : String(e)}`, { field: 'report' }); });
+        ctx.warn(`evidence report → ${f.report} (audit entry #${entry.seq})`);
+      }
       const { coverageFor, formatCoverage, maxAgeDaysFromEnv } = await import('../../app/coverage/coverage.js');
       const coverage = await coverageFor(await ctx.store(), { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: num(f.maxAgeDays, 'max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
       res = { ...res, coverage };

@@ -81,6 +81,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
           log: (msg, err) => ctx.warn(`listwatch: ${msg}${err ? `: ${(err as Error).message}` : ''}`),
         },
         logger: opts.log,
+        ...(process.env.LISTWATCH_CJK_FONT ? { cjkFont: process.env.LISTWATCH_CJK_FONT } : {}),
       });
       const url = await app.listen({ port, host: opts.host });
       ctx.warn(enforce

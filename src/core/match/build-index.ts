@@ -1,4 +1,7 @@
-import type { Designation, Entity, ListDef, Publication } from '../model.js';
+import { designationUnverifiedFrom } from '../history/verified.js';
+import type { Designation, Entity, ListDef, ListEvent, Publication } from '../model.js';
+import { restrictionsStart } from '../rules/evaluate.js';
+import type { RuleSet } from '../rules/types.js';
 import { analyseName } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
@@ -13,6 +16,10 @@ export interface IndexSource {
   /** Publications (entries not needed), to cite the source of each designation. */
   publications: readonly Publication[];
   lists: readonly ListDef[];
+  /** Events, to mark designations that rest on an UNVERIFIED fact (optional: none marked by events). */
+  events?: readonly ListEvent[];
+  /** Rules, to tell a listing that only names a company from one under which a rule applies (optional). */
+  rules?: RuleSet;
 }
 
 
@@ -25,6 +32,11 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
   const pubs = new Map(src.publications.map((p) => [p.id, p]));
   const lists = new Map(src.lists.map((l) => [l.id, l]));
   const desByEntity = new Map<string, IndexedDesignation[]>();
+  const unverifiedAndRestrictions = (d: Designation): Pick<IndexedDesignation, 'unverifiedFrom' | 'restrictionsFrom'> => {
+    const u = designationUnverifiedFrom(d, pubs, src.events ?? []);
+    const r = src.rules ? restrictionsStart(src.rules, d.listId, d.from) : undefined;
+    return { ...(u !== undefined ? { unverifiedFrom: u } : {}), ...(r !== undefined && r > d.from ? { restrictionsFrom: r } : {}) };
+  };
   const printed = new Map<string, string[]>();
   for (const d of src.designations) {
     const pub = pubs.get(d.addedBy);
@@ -36,6 +48,7 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
       to: d.to,
       printedName: d.printedName,
       ...(d.startUnknown ? { startUnknown: true } : {}),
+      ...unverifiedAndRestrictions(d),
       source: {
         publicationId: d.addedBy,
         title: pub?.title ?? d.addedBy,
@@ -53,7 +66,8 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
   const names: IndexedName[] = [];
   for (const e of src.entities) {
     const idx = entities.length;
-    entities.push({ id: e.id, name: e.name, type: e.type, designations: desByEntity.get(e.id) ?? [] });
+    const ids = e.identifiers.filter((i) => SEARCHABLE_SCHEMES.has(i.scheme) || (i.scheme === 'other' && LEI.test(i.value.trim()))).map((i) => ({ scheme: i.scheme === 'other' ? 'lei' : i.scheme, value: i.value }));
+    entities.push({ id: e.id, name: e.name, type: e.type, designations: desByEntity.get(e.id) ?? [], ...(ids.length ? { identifiers: ids } : {}) });
     const seen = new Set<string>();
     const add = (text: string, kind: string, verified: boolean): void => {
       const key = text.trim().toLowerCase();
@@ -77,6 +91,23 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
     for (const n of e.names) if (!n.verified) add(n.name, n.kind, false);
   }
   return { version: 1, entities, names };
+}
+
+/** Identifier schemes a query may give instead of a name (an ISO 17442 LEI is kept under `other`). */
+const SEARCHABLE_SCHEMES: ReadonlySet<string> = new Set(['isin', 'uscc', 'ticker', 'lei']);
+const LEI = /^[0-9A-Z]{18}[0-9]{2}$/;
+
+/**
+ * The keys an identifier (or a query) is looked up by: upper case, letters and digits only
+ * ("HK0941009539", "91330000733796106P"), and for a ticker also its code before an exchange
+ * mark ("601360 (SH)", "0941.HK" → "601360", "0941"). Empty for text that is not code-like.
+ */
+export function identifierKeys(s: string): string[] {
+  const t = s.trim().toUpperCase();
+  if (t.length < 3 || t.length > 40 || !/^[0-9A-Z][0-9A-Z .()\-]*$/.test(t)) return [];
+  const all = t.replace(/[^0-9A-Z]/g, '');
+  const code = /^[0-9A-Z]+/.exec(t)?.[0] ?? '';
+  return [...new Set([all, code].filter((k) => k.length >= 3 && /\d/.test(k)))];
 }
 
 function push<K>(m: Map<K, number[]>, k: K, v: number): void {
@@ -139,6 +170,16 @@ export function pinyinGrams(syl: readonly string[]): string[] {
 
 /** Builds the lookup structures (postings, deletion keys, IDF, n-grams) from a snapshot. Fast: no normalisation. */
 export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
+  const identifiers = new Map<string, { entity: number; scheme: string; value: string }[]>();
+  snapshot.entities.forEach((e, entity) => {
+    for (const i of e.identifiers ?? []) {
+      for (const k of i.scheme === 'ticker' ? identifierKeys(i.value) : identifierKeys(i.value).slice(0, 1)) {
+        const arr = identifiers.get(k) ?? [];
+        if (!arr.some((x) => x.entity === entity)) arr.push({ entity, scheme: i.scheme, value: i.value });
+        identifiers.set(k, arr);
+      }
+    }
+  });
   const tokens = new Map<string, number[]>();
   const altTokens = new Map<string, number[]>();
   const joined = new Map<string, number[]>();
@@ -188,12 +229,15 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
   for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
   const latinNamesW = snapshot.names.map((n) => {
     const l = n.latin;
-    return l ? { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']) } : null;
+    if (!l) return null;
+    const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
+    return { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), ...(exactOnly ? { exactOnly } : {}) };
   });
   let maxSyllable = 0;
   for (const s of syllables) maxSyllable = Math.max(maxSyllable, s.length);
   return {
     snapshot,
+    identifiers,
     latinNames: latinNamesW,
     tokens,
     altTokens,

@@ -3,28 +3,49 @@ import type { ListSummary, PublicationDiff } from '../api.js';
 import { growthChart } from '../chart.js';
 import { cite, pubLink } from '../cite.js';
 import { badge, h, mount } from '../dom.js';
+import { diffToCsv } from '../csv.js';
 
 function failed(root: HTMLElement, e: unknown): void {
   mount(root, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
 }
 
-/** All lists: name, agency, basis, count in force, publications. */
-export async function listsView(root: HTMLElement, today: string): Promise<void> {
+/** What sync may add to a list summary (engineer i12's sync): shown when the API has it. */
+type Freshness = { lastChecked?: string; lastChanged?: string; sync?: { lastChecked?: string; lastChanged?: string; checkedAt?: string; changedAt?: string } };
+
+/** The newest publication date of a list, and when its source was last checked and last changed (when synced). */
+export function freshness(s: ListSummary): HTMLElement {
+  const f = s as ListSummary & Freshness;
+  const latest = s.publications.filter((p) => p.kind !== 'withdrawn').reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null);
+  const checked = f.lastChecked ?? f.sync?.lastChecked ?? f.sync?.checkedAt;
+  const changed = f.lastChanged ?? f.sync?.lastChanged ?? f.sync?.changedAt;
+  return h('p', { class: 'small fresh' },
+    latest ? ['Latest publication ', h('time', { datetime: latest }, latest)] : 'No publication recorded',
+    checked ? [' · source last checked ', h('time', { datetime: checked }, checked.slice(0, 16).replace('T', ' '))] : null,
+    changed ? [' · last changed ', h('time', { datetime: changed }, changed.slice(0, 16).replace('T', ' '))] : null);
+}
+
+/** All lists: name, agency, basis, count in force on the date in the URL (default today), freshness, latest publication. */
+export async function listsView(root: HTMLElement, today: string, params: URLSearchParams = new URLSearchParams()): Promise<void> {
+  const asOf = params.get('as_of') || today;
   mount(root, h('h1', null, 'Lists'), h('p', { class: 'status', role: 'status' }, 'Loading…'));
   let lists: ListSummary[];
   try {
-    lists = await get<ListSummary[]>('/lists', { as_of: today });
+    lists = await get<ListSummary[]>('/lists', { as_of: asOf });
   } catch (e) {
     return failed(root, e);
   }
+  const asOfInput = h('input', { id: 'lists-as-of', type: 'date', value: asOf, onchange: (ev: Event) => { location.hash = `#/lists?as_of=${(ev.target as HTMLInputElement).value || today}`; } });
   mount(root, h('h1', null, 'Lists'),
+    h('form', { class: 'controls no-print', onsubmit: (e: Event) => e.preventDefault() }, h('div', { class: 'field' }, h('label', { for: 'lists-as-of' }, 'In force on'), asOfInput)),
     h('ul', { class: 'cards' }, lists.map((s) => {
       const last = s.publications[s.publications.length - 1];
       return h('li', { class: 'card' },
-        h('h2', null, h('a', { href: `#/lists/${encodeURIComponent(s.list.id)}` }, s.list.name)),
+        h('h2', null, h('a', { href: `#/lists/${encodeURIComponent(s.list.id)}?as_of=${asOf}` }, s.list.name)),
         h('p', { class: 'small' }, `${s.list.agency} · ${s.list.legalBasis}`),
-        h('p', null, h('strong', { class: 'big' }, String(s.activeCount)), ` in force on ${today} · ${s.publications.length} publication${s.publications.length === 1 ? '' : 's'}`),
+        h('p', null, h('strong', { class: 'big' }, String(s.activeCount)), ` in force on ${asOf} · ${s.publications.length} publication${s.publications.length === 1 ? '' : 's'}`),
+        freshness(s),
         last ? h('p', { class: 'small' }, 'Latest: ', pubLink(last)) : null,
+        s.sync ? h('p', { class: 'small' }, `Last checked ${s.sync.lastChecked.slice(0, 16).replace('T', ' ')} UTC · last changed ${s.sync.lastChanged ? s.sync.lastChanged.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'} (${s.sync.sourceId})`) : null,
         h('p', { class: 'small' }, cite(s.list.sourceIds)));
     })));
 }
@@ -35,21 +56,25 @@ function diffSection(title: string, rows: HTMLElement[], cls: string): HTMLEleme
 
 function diffView(d: PublicationDiff): HTMLElement {
   const ent = (id: string, name: string): HTMLElement => h('a', { href: `#/entity/${encodeURIComponent(id)}` }, name);
+  const file = `${d.listId}-${d.from.date}-to-${d.to.date}.csv`.replace(/[^\w.-]+/g, '_');
+  const csvHref = URL.createObjectURL(new Blob([diffToCsv(d)], { type: 'text/csv;charset=utf-8' }));
   return h('div', { class: 'diffs', id: 'diff-result' },
     h('p', null, `${d.from.title} (${d.from.date}, ${d.fromCount} entities) → ${d.to.title} (${d.to.date}, ${d.toCount} entities)`),
+    h('p', { class: 'no-print' }, h('a', { class: 'button secondary', id: 'diff-csv', href: csvHref, download: file }, 'Download this comparison (CSV)')),
     diffSection('Added', d.added.map((a) => h('li', null, ent(a.entityId, a.name))), 'added'),
     diffSection('Removed', d.removed.map((a) => h('li', null, ent(a.entityId, a.name))), 'removed'),
-    diffSection('Renamed', d.renamed.map((a) => h('li', null, ent(a.entityId, a.from), ' → ', a.to, h('div', { class: 'small muted' }, a.evidence))), 'renamed'),
+    diffSection('Renamed', d.renamed.map((a) => h('li', null, ent(a.entityId, a.from), ' → ', a.to, a.verified === false ? [' ', badge('likely rename, unverified', 'unverified')] : null, h('div', { class: 'small muted' }, a.evidence))), 'renamed'),
     d.changed.length ? diffSection('Changed', d.changed.map((a) => h('li', null, ent(a.entityId, a.name), `: ${a.what}`)), 'changed') : null,
     d.withdrawn.length ? diffSection('Withdrawn documents (no legal effect)', d.withdrawn.map((w) => h('li', null, `${w.date} ${w.title}`, w.note ? h('div', { class: 'small muted' }, w.note) : null)), 'withdrawn') : null);
 }
 
 /** One list: its publications with counts, a chart of its size over time, and a diff of any two. */
 export async function listView(root: HTMLElement, id: string, params: URLSearchParams, today: string): Promise<void> {
+  const asOf = params.get('as_of') || today;
   mount(root, h('p', { class: 'status', role: 'status' }, 'Loading…'));
   let s: ListSummary;
   try {
-    s = await get<ListSummary>(`/lists/${encodeURIComponent(id)}`, { as_of: today });
+    s = await get<ListSummary>(`/lists/${encodeURIComponent(id)}`, { as_of: asOf });
   } catch (e) {
     return failed(root, e);
   }
@@ -67,6 +92,8 @@ export async function listView(root: HTMLElement, id: string, params: URLSearchP
   const out = h('div', { 'aria-live': 'polite' });
   const compare = async (): Promise<void> => {
     mount(out, h('p', { class: 'status' }, 'Comparing…'));
+    // The comparison is in the URL, so it can be shared.
+    history.replaceState(null, '', `#/lists/${encodeURIComponent(id)}?${new URLSearchParams({ ...(params.get('as_of') ? { as_of: params.get('as_of')! } : {}), from: fromSel.value, to: toSel.value })}`);
     try {
       mount(out, diffView(await get<PublicationDiff>(`/lists/${encodeURIComponent(id)}/diff`, { from: fromSel.value, to: toSel.value })));
     } catch (e) {
@@ -78,7 +105,8 @@ export async function listView(root: HTMLElement, id: string, params: URLSearchP
     h('h1', null, s.list.name),
     h('p', null, `${s.list.agency} · ${s.list.legalBasis}`),
     s.list.description ? h('p', { class: 'small' }, s.list.description) : null,
-    h('p', null, h('strong', { class: 'big' }, String(s.activeCount)), ` in force on ${today}`),
+    h('p', null, h('strong', { class: 'big' }, String(s.activeCount)), ` in force on ${asOf}`),
+    freshness(s),
     h('p', { class: 'small' }, cite(s.list.sourceIds)),
     h('section', { 'aria-labelledby': 'h-growth' }, h('h2', { id: 'h-growth' }, 'Size over time'), chart),
     h('section', { 'aria-labelledby': 'h-pubs' },
