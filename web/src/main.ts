@@ -6,6 +6,7 @@ import { batchView } from './views/batch.js';
 import { dossierView } from './views/dossier.js';
 import { listsView, listView } from './views/lists.js';
 import { screenView } from './views/screen.js';
+import { alertsView, unreadCount } from './views/alerts.js';
 
 type Health = { engine: string; entities: number; datasetHash: string | null; today: string };
 
@@ -30,9 +31,17 @@ async function route(): Promise<void> {
     case 'entity': await dossierView(main, parts.slice(1).join('/'), params, today); break;
     case 'lists': await (parts[1] ? listView(main, parts.slice(1).join('/'), params, today) : listsView(main, today, params)); break;
     case 'batch': batchView(main, parts[1], today); break;
+    case 'alerts': await alertsView(main, parts[1], () => void showUnread()); break;
     default: mount(main, h('h1', null, 'Not found'), h('p', null, h('a', { href: '#/' }, 'Back to screening')));
   }
   document.title = `listwatch · ${main.querySelector('h1')?.textContent ?? ''}`;
+}
+
+/** The unread-alerts count beside the Alerts link. */
+async function showUnread(): Promise<void> {
+  const n = await unreadCount();
+  const el = document.getElementById('unread');
+  if (el) mount(el, n ? ` (${n})` : '');
 }
 
 window.addEventListener('hashchange', () => {
@@ -42,4 +51,4 @@ window.addEventListener('hashchange', () => {
 void get<Health>('/health').then((hl) => {
   today = hl.today;
   mount(document.getElementById('health')!, `${hl.entities} entities · ${hl.engine}${hl.datasetHash ? ` · dataset ${hl.datasetHash.slice(0, 12)}` : ''}`);
-}).catch(() => undefined).finally(() => void route());
+}).catch(() => undefined).finally(() => { void route(); void showUnread(); });

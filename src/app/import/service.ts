@@ -79,16 +79,21 @@ async function importUnit(store: Store, fmt: SourceFormat, file: string, loaded:
     lists: [], entities: [], publications: [], openDesignations: [], closeDesignations: [], updateDesignations: [], events: [],
   };
   const entityWrites = new Map<string, Entity>();
+  if (date > opts.today && !opts.force) {
+    // A future date hides the designations until then and blocks every later import of the list.
+    throw new ListwatchError('BAD_INPUT', `${file}: publication date ${date} is after today (${opts.today}); pass --force if the file really is dated in the future`, { file, field: 'date' });
+  }
   for (const slice of loaded.lists) {
-    if (await store.findPublicationByHash(slice.list.id, slice.contentHash)) {
+    const prior = await store.getPublications(slice.list.id);
+    const last = prior.reduce<Publication | null>((m, p) => (!m || p.date > m.date ? p : m), null);
+    // Unchanged means equal to the LATEST publication: A → B → A is a change back to A, not a no-op.
+    if (last && last.contentHash === slice.contentHash) {
       result.lists.push({ listId: slice.list.id, publicationId: null, status: 'unchanged', entityCount: slice.entries.length, added: 0, removed: 0, renamed: 0, changed: 0 });
       continue;
     }
     const list = (await store.getList(slice.list.id)) ?? null;
     if (!list) change.lists.push(slice.list);
     const listDef: ListDef = list ?? slice.list;
-    const prior = await store.getPublications(slice.list.id);
-    const last = prior.reduce<Publication | null>((m, p) => (!m || p.date > m.date ? p : m), null);
     if (last && date <= last.date) {
       throw new ListwatchError('BAD_INPUT', `${file}: publication date ${date} is not after the last publication of ${slice.list.id} (${last.id}, ${last.date}); pass --date with a later date`, { file, field: 'date' });
     }
@@ -115,6 +120,7 @@ async function importUnit(store: Store, fmt: SourceFormat, file: string, loaded:
     const ids = [...new Set([...linked.entries.map((e) => e.entityId), ...active.keys()])];
     const stored = new Map((await store.getEntities(ids)).map((e) => [e.id, e]));
     const incoming = new Map(linked.entities.map((e) => [e.id, e]));
+    guardNameDrop(file, slice.list.id, active, linked.entries, stored, incoming, opts.force === true);
     const diff = diffSnapshot(pub, active, stored, incoming, (id) => incoming.has(id));
     for (const e of linked.entities) {
       const before = stored.get(e.id);
@@ -154,4 +160,23 @@ async function linkSlice(store: Store, fmt: SourceFormat, slice: ListSlice, acti
     entries: slice.entries.map((e) => (map.has(e.entityId) ? { ...e, entityId: map.get(e.entityId)! } : e)),
     entities: slice.entities.filter((e) => !map.has(e.id)),
   };
+}
+
+/** Other names (aliases, previous names) an entity carries, the printed one excluded. */
+const otherNames = (e: Entity | undefined): number => (e ? e.names.filter((n) => n.kind !== 'printed').length : 0);
+
+/**
+ * The 20 % guard applied to the names companion files carry (OFAC alt.csv): ROW_COUNT_DROP when
+ * the entities in force on the list would lose more than `MAX_DROP` of their aliases, unless
+ * forced. A 0-byte or cut alt.csv otherwise strips thousands of aliases with no error.
+ */
+function guardNameDrop(file: string, listId: string, active: ReadonlyMap<string, Designation>, entries: readonly { entityId: string }[], stored: ReadonlyMap<string, Entity>, incoming: ReadonlyMap<string, Entity>, force: boolean): void {
+  if (force || active.size === 0) return;
+  let before = 0;
+  for (const id of active.keys()) before += otherNames(stored.get(id));
+  let after = 0;
+  for (const e of entries) after += otherNames(incoming.get(e.entityId) ?? stored.get(e.entityId));
+  if (before > 0 && after < before * (1 - MAX_DROP)) {
+    throw new ListwatchError('ROW_COUNT_DROP', `${file}: the entities of ${listId} would go from ${before} to ${after} aliases and other names (more than ${MAX_DROP * 100} % fewer: an empty or cut alt.csv?); pass --force if this is intended`, { file });
+  }
 }

@@ -7,6 +7,7 @@ const PATH_LABEL: Record<EntityMatch['path'], string> = {
   han: 'Chinese characters (simplified)',
   pinyin: 'pinyin of the Chinese name',
   'han-pinyin': 'pinyin reading of the Chinese query against the Latin name',
+  identifier: 'an identifier in the record (ISIN, USCC, ticker, LEI)',
 };
 
 /**

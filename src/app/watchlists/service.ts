@@ -9,6 +9,7 @@ import { loadScreenIndex } from '../screen/index-source.js';
 import type { Role } from '../types.js';
 import { hooksOf, insertAlerts, queryAlerts } from '../alerts/db.js';
 import { recordAudit } from '../audit/audit.js';
+import { suppressedFalsePositive } from '../decisions/decisions.js';
 import { checkItem, MAX_WATCH_ITEMS } from './csv.js';
 import { allWatchlists, insertMany, itemsOf, resultsOf, watchlistByName } from './db.js';
 import { diffItem, type AlertDraft } from './diff.js';
@@ -211,6 +212,8 @@ async function rescreen(store: Store, watchlists: Watchlist[], clock: Clock): Pr
     for (const item of items) {
       const next = screenItem(view, item, wl);
       for (const d of diffItem(item, prev.get(item.key)?.result, next, { designations: view.designations, latestPublication: (l) => latest.get(l) })) {
+        // A hit decided a false positive for this name stays silent until the entity's listing changes.
+        if (d.kind !== 'designation-ended' && (await suppressedFalsePositive(store, item.name, d.kind === 'related-listed' ? d.discriminator ?? d.entity.id : d.entity.id))) continue;
         const pub = d.publicationId ? pubs.get(d.publicationId) : undefined;
         alerts.push({
           id: alertId(wl, item, d), watchlist: wl.name, kind: d.kind, title: d.title, date: d.date,

@@ -13,6 +13,7 @@ import { ensureSeeded } from '../seed.js';
 import { bundledData } from '../test-support.js';
 import { addItems, listAlerts, listWatchlists, readWatchCsv, rescreenAll, watchlistStatus } from './index.js';
 import { addHook, alertsAtom, deliverPending, deliveries } from '../alerts/index.js';
+import { recordDecision } from '../decisions/decisions.js';
 
 const clock = (today: string) => ({ today, now: () => `${today}T08:00:00.000Z` });
 
@@ -110,6 +111,14 @@ for (const engine of testEngines) {
       } finally {
         await new Promise<void>((r) => smtp.close(() => r()));
       }
+    });
+
+    it('a hit decided a false positive (decisions) raises no alert while its listing is unchanged', async () => {
+      const name = 'Huawei Technologies Co., Ltd.';
+      await addItems(store, 'decided', [{ name, ref: 'D-1' }], { ...clock('2026-05-01'), settings: { role: 'dod-contractor', noticeDays: 45 } });
+      await recordDecision(store, { query: name, entityId: 'huawei-technologies', verdict: 'false-positive', note: 'test: another Huawei', actor: 'local:test', now: '2026-05-02T08:00:00.000Z' });
+      const [r] = await rescreenAll(store, { ...clock('2026-05-20'), names: ['decided'] });
+      assert.equal(r!.alerts.filter((a) => a.entity?.id === 'huawei-technologies').length, 0);
     });
   });
 }

@@ -52,7 +52,8 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
   const names: IndexedName[] = [];
   for (const e of src.entities) {
     const idx = entities.length;
-    entities.push({ id: e.id, name: e.name, type: e.type, designations: desByEntity.get(e.id) ?? [] });
+    const ids = e.identifiers.filter((i) => SEARCHABLE_SCHEMES.has(i.scheme) || (i.scheme === 'other' && LEI.test(i.value.trim()))).map((i) => ({ scheme: i.scheme === 'other' ? 'lei' : i.scheme, value: i.value }));
+    entities.push({ id: e.id, name: e.name, type: e.type, designations: desByEntity.get(e.id) ?? [], ...(ids.length ? { identifiers: ids } : {}) });
     const seen = new Set<string>();
     const add = (text: string, kind: string, verified: boolean): void => {
       const key = text.trim().toLowerCase();
@@ -76,6 +77,23 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
     for (const n of e.names) if (!n.verified) add(n.name, n.kind, false);
   }
   return { version: 1, entities, names };
+}
+
+/** Identifier schemes a query may give instead of a name (an ISO 17442 LEI is kept under `other`). */
+const SEARCHABLE_SCHEMES: ReadonlySet<string> = new Set(['isin', 'uscc', 'ticker', 'lei']);
+const LEI = /^[0-9A-Z]{18}[0-9]{2}$/;
+
+/**
+ * The keys an identifier (or a query) is looked up by: upper case, letters and digits only
+ * ("HK0941009539", "91330000733796106P"), and for a ticker also its code before an exchange
+ * mark ("601360 (SH)", "0941.HK" → "601360", "0941"). Empty for text that is not code-like.
+ */
+export function identifierKeys(s: string): string[] {
+  const t = s.trim().toUpperCase();
+  if (t.length < 3 || t.length > 40 || !/^[0-9A-Z][0-9A-Z .()\-]*$/.test(t)) return [];
+  const all = t.replace(/[^0-9A-Z]/g, '');
+  const code = /^[0-9A-Z]+/.exec(t)?.[0] ?? '';
+  return [...new Set([all, code].filter((k) => k.length >= 3 && /\d/.test(k)))];
 }
 
 function push<K>(m: Map<K, number[]>, k: K, v: number): void {
@@ -138,6 +156,16 @@ export function pinyinGrams(syl: readonly string[]): string[] {
 
 /** Builds the lookup structures (postings, deletion keys, IDF, n-grams) from a snapshot. Fast: no normalisation. */
 export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
+  const identifiers = new Map<string, { entity: number; scheme: string; value: string }[]>();
+  snapshot.entities.forEach((e, entity) => {
+    for (const i of e.identifiers ?? []) {
+      for (const k of i.scheme === 'ticker' ? identifierKeys(i.value) : identifierKeys(i.value).slice(0, 1)) {
+        const arr = identifiers.get(k) ?? [];
+        if (!arr.some((x) => x.entity === entity)) arr.push({ entity, scheme: i.scheme, value: i.value });
+        identifiers.set(k, arr);
+      }
+    }
+  });
   const tokens = new Map<string, number[]>();
   const altTokens = new Map<string, number[]>();
   const joined = new Map<string, number[]>();
@@ -187,12 +215,15 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
   for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
   const latinNamesW = snapshot.names.map((n) => {
     const l = n.latin;
-    return l ? { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']) } : null;
+    if (!l) return null;
+    const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
+    return { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), ...(exactOnly ? { exactOnly } : {}) };
   });
   let maxSyllable = 0;
   for (const s of syllables) maxSyllable = Math.max(maxSyllable, s.length);
   return {
     snapshot,
+    identifiers,
     latinNames: latinNamesW,
     tokens,
     altTokens,

@@ -57,3 +57,18 @@ test('across scripts: Chinese read as pinyin against Latin-only names, Cyrillic 
   assert.ok(m?.notes.some((n) => n.includes('pinyin')));
   finds('Сергей Лавров', 'Sergei Lavrov');
 });
+
+test('distinctive names: a brand alone finds its company; generic words alone do not', () => {
+  const idx = indexOf([['Quectel Wireless Solutions Co., Ltd.'], ['Beijing Zhongguancun Development Investment Center'], ['China Mobile Communications Group Co., Ltd.'], ['Acme Technology Group']]);
+  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  assert.deepEqual(found('Quectel'), [0]);
+  assert.ok(matchQuery(idx, 'Quectel', DEFAULT_THRESHOLD)[0]?.features.some((f) => f.feature === 'distinctive_name'));
+  assert.deepEqual(found('Zhongguancun'), [1]);
+  for (const q of ['China', 'Technology', 'Group', 'Technology Group', 'China Communications']) assert.deepEqual(found(q), [], q);
+});
+
+test('acronyms and short one-word names match exactly, never through a typo', () => {
+  const idx = indexOf([['China State Shipbuilding Corporation', 'CSSC'], ['China Aerospace Science and Industry Corporation', 'CASIC']]);
+  assert.deepEqual(matchQuery(idx, 'CSIC', DEFAULT_THRESHOLD), []);
+  assert.equal(matchQuery(idx, 'CSSC', DEFAULT_THRESHOLD)[0]?.entity, 0);
+});

@@ -21,6 +21,11 @@ export interface WeightedTokens {
   kinds: readonly TokenKind[];
   alts: readonly (readonly string[] | null)[];
   weights: readonly number[];
+  /**
+   * For listed names: matched exactly only, never through a typo. Acronyms and one-word names
+   * of up to 5 letters are codes ("CSIC" is not "CSSC", "CASIC" or "CSICL").
+   */
+  exactOnly?: boolean;
   /** For query tokens: the indexed tokens one edit away (typo neighbours), found once per query. */
   near?: readonly (readonly string[])[];
 }
@@ -150,7 +155,7 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
   }
   for (let i = 0; i < ql; i++) {
     const qt = q.tokens[i] ?? '';
-    if (qSim[i] || q.kinds[i] === 'stop' || DIGITS.test(qt)) continue;
+    if (qSim[i] || q.kinds[i] === 'stop' || DIGITS.test(qt) || n.exactOnly) continue;
     for (let j = 0; j < nl; j++) {
       const nt = n.tokens[j] ?? '';
       if (nSim[j] !== 0) continue;

@@ -2,6 +2,7 @@ import { hanCandidates, latinCandidates, pinyinCandidates } from './candidates.j
 import { analyseQuery, type QueryForm } from './query.js';
 import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, hanFeature, latinFeatures, latinScore, pinyinFeature, type FeatureValue, type Weights } from './score.js';
 import type { IndexedName, ScreenIndex } from './types.js';
+import { identifierKeys } from './build-index.js';
 import type { TokenKind } from '../normalise/latin.js';
 
 /**
@@ -19,9 +20,10 @@ export const MAX_QUERY_CHARS = 1000;
 /**
  * Which comparison produced a match: `latin` normalised tokens; `han` Chinese characters;
  * `pinyin` a Latin query read as pinyin against a listed Chinese name; `han-pinyin` a Chinese
- * query read as pinyin against a name the list prints in Latin letters.
+ * query read as pinyin against a name the list prints in Latin letters; `identifier` the query is
+ * an identifier the record holds (ISIN, USCC, ticker, LEI).
  */
-export type MatchPath = 'latin' | 'han' | 'pinyin' | 'han-pinyin';
+export type MatchPath = 'latin' | 'han' | 'pinyin' | 'han-pinyin' | 'identifier';
 
 /** The best match of a query on one entity, with everything its explanation needs. */
 export interface EntityMatch {
@@ -115,6 +117,27 @@ function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex, minSco
   return { entity: meta.entity, name: nameId, score, path: 'pinyin', queryText: form.text, features: fw, notes: [...form.notes], discounted: hanDiscounted(meta) };
 }
 
+/**
+ * Entities whose recorded identifier (ISIN, USCC, ticker, LEI) the query is, exactly once
+ * normalised (case, spaces, dashes, an exchange mark after a ticker): score 1, feature
+ * `identifier` naming the scheme and value.
+ */
+function identifierMatches(index: ScreenIndex, text: string): EntityMatch[] {
+  const out: EntityMatch[] = [];
+  const seen = new Set<number>();
+  for (const k of identifierKeys(text)) {
+    for (const hit of index.identifiers.get(k) ?? []) {
+      if (seen.has(hit.entity)) continue;
+      seen.add(hit.entity);
+      const name = index.snapshot.names.findIndex((n) => n.entity === hit.entity);
+      if (name < 0) continue;
+      const detail = `${hit.scheme.toUpperCase()} ${hit.value}`;
+      out.push({ entity: hit.entity, name, score: 1, path: 'identifier', queryText: text, features: [{ feature: 'identifier', value: 1, weight: 1, detail }], notes: [`identifier ${detail} in the record`], discounted: [] });
+    }
+  }
+  return out;
+}
+
 /** Which names of the index one query form is scored against. */
 type CandidateSource = (form: QueryForm, index: ScreenIndex, minScore: number) => { latin: Iterable<number>; han: Iterable<number>; pinyin: Iterable<number> };
 
@@ -133,6 +156,7 @@ function run(index: ScreenIndex, raw: string, minScore: number, candidates: Cand
     if (!cur || m.score > cur.score || (m.score === cur.score && m.name < cur.name)) best.set(m.entity, m);
   };
   const text = raw.length > MAX_QUERY_CHARS ? raw.slice(0, MAX_QUERY_CHARS) : raw;
+  for (const m of identifierMatches(index, text)) keep(m);
   for (const form of analyseQuery(text, index)) {
     const c = candidates(form, index, minScore);
     for (const id of c.latin) keep(scoreLatin(form, id, index, minScore));

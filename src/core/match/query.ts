@@ -144,7 +144,8 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
     if (a.han && !a.latin) {
       const syl = toPinyin(a.han.core.slice(0, MAX_QUERY_TOKENS));
       if (syl.length) {
-        const kinds = syl.map((t) => tokenKind(t));
+        // Every syllable is part of the name ("de" in 美的 is not the filler word de); places stay weak.
+        const kinds = syl.map((t) => (tokenKind(t) === 'place' ? 'place' : 'core'));
         forms.push({ text, part, latin: weighQuery(syl, kinds, syl.map(() => null), index), han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
       }
     }

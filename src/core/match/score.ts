@@ -1,6 +1,7 @@
 import { alignInto, alignLatin, coverage, exactCore, legalAgreement, orderAgreement, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
 import { LEGAL_CANONICAL } from '../normalise/vocab.js';
 import { levenshtein } from './similarity.js';
+import { GENERIC_WORDS } from './generic-words.generated.js';
 import { hanGrams } from './build-index.js';
 import { dice } from './similarity.js';
 
@@ -24,6 +25,7 @@ export const LATIN_WEIGHTS: Weights = {
   query_coverage: 0.5,
   name_coverage: 0.4,
   token_order: 0.03,
+  distinctive_name: 0.2,
   exact_core: 0.04,
   legal_form_agreement: 0.03,
   unmatched_query_words: -0.06,
@@ -73,6 +75,7 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   if (pc) features.push({ feature: 'place_conflict', value: pc, detail: 'different places' });
   const ic = initialConflict(q, n, a.qSim, a.nSim);
   if (ic) features.push({ feature: 'initial_conflict', value: ic, detail: 'different initials' });
+  if (distinctiveName(q, n, qc, a.qSim, a.nSim)) features.push({ feature: 'distinctive_name', value: 1, detail: 'the query is the distinctive (brand) part of the name' });
   return { features, alignment: a };
 }
 
@@ -83,6 +86,38 @@ export function initialConflict(q: WeightedTokens, n: WeightedTokens, qSim: Arra
   if (!qi) return 0;
   for (let j = 0; j < n.tokens.length; j++) if (!nSim[j] && n.kinds[j] === 'minor' && (n.tokens[j] ?? '').length === 1) return 1;
   return 0;
+}
+
+/** Query coverage a distinctive-name match needs: the query must be explained (almost) entirely. */
+export const DISTINCTIVE_MIN_QC = 0.95;
+
+/**
+ * True when the query is the distinctive part of the name, as a brand is: the query is fully
+ * explained (coverage ≥ DISTINCTIVE_MIN_QC, no unmatched query word), it explains the name's
+ * leading words (places, legal forms and filler aside) and at least one of them is not a
+ * generic business word, and what it leaves of the name includes a generic word
+ * ("Quectel" ↔ "Quectel Wireless Solutions Co., Ltd."; "Zhongguancun" ↔ "Beijing Zhongguancun
+ * Development Investment Center"). Generic words alone ("China", "Technology") never are.
+ * Generic words: GENERIC_WORDS, derived from the published lists (scripts/generic-words).
+ */
+export function distinctiveName(q: WeightedTokens, n: WeightedTokens, qc: number, qSim: ArrayLike<number>, nSim: ArrayLike<number>): boolean {
+  if (qc < DISTINCTIVE_MIN_QC) return false;
+  for (let i = 0; i < q.tokens.length; i++) if (q.kinds[i] === 'core' && !qSim[i]) return false;
+  let prefix = true;
+  let distinct = false;
+  let genericLeft = false;
+  for (let j = 0; j < n.tokens.length; j++) {
+    if (n.kinds[j] !== 'core') continue;
+    const t = n.tokens[j] ?? '';
+    if (nSim[j]) {
+      if (!prefix) return false;
+      if (!GENERIC_WORDS.has(t)) distinct = true;
+    } else {
+      prefix = false;
+      if (GENERIC_WORDS.has(t)) genericLeft = true;
+    }
+  }
+  return distinct && genericLeft;
 }
 
 // Reused by latinScore: one query is scored against one name at a time.
@@ -197,6 +232,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   if (um) s += (W.unmatched_query_words ?? 0) * um;
   if (pc) s += (W.place_conflict ?? 0) * pc;
   if (ic) s += (W.initial_conflict ?? 0) * ic;
+  if (distinctiveName(q, n, qc, qSim, nSim)) s += W.distinctive_name ?? 0;
   if (unverified) s += W.unverified_name ?? 0;
   if (part) s += W.query_part ?? 0;
   s += (W.name_kind ?? 0) * kindDistance;

@@ -17,6 +17,8 @@ export interface IndexedEntity {
   name: string;
   type: string;
   designations: IndexedDesignation[];
+  /** Identifiers a query may give instead of a name (ISIN, USCC, ticker, LEI), as the record holds them. */
+  identifiers?: { scheme: string; value: string }[];
 }
 
 /** One name of an entity, analysed once when the index is built. */
@@ -46,6 +48,8 @@ export interface IndexSnapshot {
  */
 export interface ScreenIndex {
   snapshot: IndexSnapshot;
+  /** Normalised identifier (see `identifierKeys`) → entities holding it, with the scheme and value as recorded. */
+  identifiers: Map<string, { entity: number; scheme: string; value: string }[]>;
   /** Latin token → ids of names containing it. */
   tokens: Map<string, number[]>;
   /** An accepted alternative of a name token ("elec" → electric, electrical) → name ids. */
@@ -67,7 +71,7 @@ export interface ScreenIndex {
   /** Deletion key (see `deletionKeys`: up to two deletions) → tokens that produce it (a token is also its own key). */
   deletions: Map<string, string[]>;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
-  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[] } | null)[];
+  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean } | null)[];
   /** Latin token → inverse document frequency over the indexed Latin names. */
   idf: Map<string, number>;
   /** IDF given to a token no indexed name has. */

@@ -44,6 +44,12 @@ export async function parseOfacSet(files: Record<string, InputFile>, primaryRole
   const alts: OfacAlt[] = [];
   const addresses: OfacAddress[] = [];
   const ids = new Set(primary.map((r) => r.entNum));
+  // A companion is guarded like the main file: an empty one (a failed download) is refused, not read as "no aliases".
+  for (const [role, f] of Object.entries(files)) {
+    if (role !== primaryRole && f.bytes.every((b) => b === 0x1a || b === 0x0a || b === 0x0d || b === 0x20)) {
+      throw new ListwatchError('BAD_FILE', `${f.name}: the file is empty (a failed download?); leave it out rather than import an empty ${role} file`, { file: f.name, line: 1 });
+    }
+  }
   if (files.comments) {
     const c = await readOfacComments(files.comments);
     warnings.push(...c.warnings, ...joinComments(primary, c.byEntNum, files.comments.name));

@@ -45,6 +45,7 @@ export async function listsView(root: HTMLElement, today: string, params: URLSea
         h('p', null, h('strong', { class: 'big' }, String(s.activeCount)), ` in force on ${asOf} · ${s.publications.length} publication${s.publications.length === 1 ? '' : 's'}`),
         freshness(s),
         last ? h('p', { class: 'small' }, 'Latest: ', pubLink(last)) : null,
+        s.sync ? h('p', { class: 'small' }, `Last checked ${s.sync.lastChecked.slice(0, 16).replace('T', ' ')} UTC · last changed ${s.sync.lastChanged ? s.sync.lastChanged.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'} (${s.sync.sourceId})`) : null,
         h('p', { class: 'small' }, cite(s.list.sourceIds)));
     })));
 }
