@@ -24,6 +24,13 @@ export interface HitDesignation {
   /** The publication that added it: citation or title, date and URL. */
   source: { publicationId: string; title: string; citation?: string; date: IsoDate; url?: string };
   printedName: string;
+  /** False when, as seen on asOf, it rests on a fact the record marks UNVERIFIED (a 1237 tranche, Xiaomi's or AMEC/IDG's end date, YMTC/CXMT after June 2026). */
+  verified: boolean;
+  /**
+   * Present while the listing only names the entity: no rule of its list applies before this day
+   * (FY2024 NDAA §154: "named; ban from 2027-10-01"). `active` stays true: the name is on the list.
+   */
+  named?: { restrictionsFrom: IsoDate; label: string };
 }
 
 /** One scored feature of a match, for the explanation. */
@@ -96,7 +103,7 @@ export interface ScreenOptions {
 export interface Dossier {
   entity: Entity;
   asOf: IsoDate;
-  designations: (Designation & { active: boolean; listName: string; addedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url'>; endedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url' | 'kind'> })[];
+  designations: (Designation & { active: boolean; listName: string; verified: boolean; named?: { restrictionsFrom: IsoDate; label: string }; addedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url'>; endedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url' | 'kind'> })[];
   /** Designations, removals, renames and events of every list, in date order, each with its sources. */
   timeline: TimelineStep[];
   relations: { parents: RelatedEntity[]; subsidiaries: RelatedEntity[] };

@@ -1,4 +1,5 @@
 import { decodeBatchBytes } from '../app/screen/batch-io-limits.js';
+import { installEdgeGuards } from './edges.js';
 import { existsSync } from 'node:fs';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -8,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { IsoDate } from '../core/model.js';
 import type { Store } from '../store/store.js';
 import type { ServerContext } from './context.js';
-import { installErrorHandlers } from './errors.js';
+import { installErrorHandlers, toHttpError } from './errors.js';
 import { JobRunner } from './jobs/runner.js';
 import { openApiInfo, patchOpenApi, swaggerRefResolver } from './openapi.js';
 import { registerComponents } from './schemas.js';
@@ -87,12 +88,19 @@ export interface AppDeps {
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const maxUploadBytes = deps.maxUploadBytes ?? 50 * 1024 * 1024;
   const app = Fastify({
-    logger: deps.logger ? requestLogger : false,
+    // Off by request, errors are still logged (structured, pino): a 500 must not go unrecorded.
+    logger: deps.logger ? requestLogger : { level: 'error' },
     // Fastify's own request lines are replaced by the one line per request below (no query strings, no headers).
     logController: new LogController({ disableRequestLogging: true }),
     // Ajv's default coerceTypes 'array' would turn "x" into ["x"]; scalar coercion only.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
     routerOptions: { maxParamLength: 500 },
+    // Fastify's own refusals (a URL that is not valid percent-encoding) get the same typed error body.
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = toHttpError(err);
+      // The reply here is typed for no route; the body is the same ErrorBody every error gets.
+      void (reply as unknown as { code(n: number): { type(t: string): { send(b: unknown): unknown } } }).code(status).type('application/json').send(body);
+    },
   });
   const services = deps.services ?? (await createServices(deps.store, {
     ...(deps.screenCacheSize !== undefined ? { screenCacheSize: deps.screenCacheSize } : {}),
@@ -115,6 +123,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
   app.decorate('jobs', jobs);
   installErrorHandlers(app);
+  // Before auth: a cross-origin write is refused whoever sends it; bad characters never reach a route.
+  installEdgeGuards(app, { allowedOrigins: deps.corsOrigins ?? [] });
   // Before every route, so each gets the access check and the rate limit.
   await installAuth(app, { store: deps.store, ...(deps.accounts ? { accounts: deps.accounts } : {}), ...(deps.corsOrigins ? { corsOrigins: deps.corsOrigins } : {}), now });
   if (deps.logger) {

@@ -1,5 +1,7 @@
 import { inInterval } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
+import { verifiedOn } from '../../core/history/verified.js';
+import { namedLabel } from '../../core/rules/evaluate.js';
 import { DEFAULT_THRESHOLD, matchQuery } from '../../core/match/match.js';
 import type { ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
@@ -16,15 +18,20 @@ export const DEFAULT_LIMIT = 10;
 export function hitDesignations(index: ScreenIndex, entity: number, asOf: IsoDate): HitDesignation[] {
   const e = index.snapshot.entities[entity];
   if (!e) return [];
-  return e.designations.map((d) => ({
-    list: d.list,
-    listName: d.listName,
-    from: d.from,
-    to: d.to,
-    active: inInterval(asOf, d.from, d.to),
-    source: d.source,
-    printedName: d.printedName,
-  }));
+  return e.designations.map((d) => {
+    const active = inInterval(asOf, d.from, d.to);
+    return {
+      list: d.list,
+      listName: d.listName,
+      from: d.from,
+      to: d.to,
+      active,
+      source: d.source,
+      printedName: d.printedName,
+      verified: verifiedOn(d.unverifiedFrom, asOf),
+      ...(active && d.restrictionsFrom !== undefined && asOf < d.restrictionsFrom ? { named: { restrictionsFrom: d.restrictionsFrom, label: namedLabel(d.restrictionsFrom) } } : {}),
+    };
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import type { BatchRow } from '../../app/screen/batch-core.js';
 import type { BatchWriter } from '../../app/screen/batch-io.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
+import { unverifiedMark } from '../format.js';
 
 interface ScreenFlags {
   asOf?: string;
@@ -36,7 +37,8 @@ function num(v: string | undefined, what: string): number | undefined {
 function designationLine(d: ScreenHit['designations'][number]): string {
   const span = `${d.from} → ${d.to ?? 'in force'}`;
   const src = [d.source.title, d.source.citation, d.source.url].filter(Boolean).join(', ');
-  return `      ${d.active ? 'ACTIVE  ' : 'inactive'}  ${d.list.padEnd(22)} ${span.padEnd(26)} source: ${src}`;
+  const state = d.named ? 'NAMED   ' : d.active ? 'ACTIVE  ' : 'inactive';
+  return `      ${state}  ${d.list.padEnd(22)} ${span.padEnd(26)}${d.named ? ` (${d.named.label})` : ''}${unverifiedMark(d.verified)} source: ${src}`;
 }
 
 /** The human table of one screen result: one block per hit with why it matched and each designation's source. */

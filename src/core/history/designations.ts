@@ -47,9 +47,14 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
   };
 
   if (pub.kind === 'withdrawn') return change;
-  // A list may print one company twice under two names: the first entry speaks for it.
-  const once = new Set<string>();
-  const entries = pub.entries.filter((e) => !once.has(e.entityId) && once.add(e.entityId) !== undefined);
+  // A list may print one company twice under two names: one entry speaks for it, the one under
+  // the name it is already listed by if there is one (so the duplicate is not read as a rename).
+  const byEntity = new Map<string, Publication['entries'][number]>();
+  for (const e of pub.entries) {
+    const had = byEntity.get(e.entityId);
+    if (!had || (had.printedName !== active.get(e.entityId)?.printedName && e.printedName === active.get(e.entityId)?.printedName)) byEntity.set(e.entityId, e);
+  }
+  const entries = byEntity.size === pub.entries.length ? pub.entries : pub.entries.filter((e) => byEntity.get(e.entityId) === e);
 
   if (SNAPSHOT_KINDS.has(pub.kind)) {
     const members = new Set(entries.map((e) => e.entityId));

@@ -54,7 +54,7 @@ function diffView(d: PublicationDiff): HTMLElement {
     h('p', { class: 'no-print' }, h('a', { class: 'button secondary', id: 'diff-csv', href: csvHref, download: file }, 'Download this comparison (CSV)')),
     diffSection('Added', d.added.map((a) => h('li', null, ent(a.entityId, a.name))), 'added'),
     diffSection('Removed', d.removed.map((a) => h('li', null, ent(a.entityId, a.name))), 'removed'),
-    diffSection('Renamed', d.renamed.map((a) => h('li', null, ent(a.entityId, a.from), ' → ', a.to, h('div', { class: 'small muted' }, a.evidence))), 'renamed'),
+    diffSection('Renamed', d.renamed.map((a) => h('li', null, ent(a.entityId, a.from), ' → ', a.to, a.verified === false ? [' ', badge('likely rename, unverified', 'unverified')] : null, h('div', { class: 'small muted' }, a.evidence))), 'renamed'),
     d.changed.length ? diffSection('Changed', d.changed.map((a) => h('li', null, ent(a.entityId, a.name), `: ${a.what}`)), 'changed') : null,
     d.withdrawn.length ? diffSection('Withdrawn documents (no legal effect)', d.withdrawn.map((w) => h('li', null, `${w.date} ${w.title}`, w.note ? h('div', { class: 'small muted' }, w.note) : null)), 'withdrawn') : null);
 }
