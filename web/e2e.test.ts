@@ -174,6 +174,23 @@ describe('web UI end to end (chromium)', { skip }, () => {
     assert.ok(rows.some((r) => r.startsWith('2,a1,') && r.includes(listed.id)));
   });
 
+  test('past jobs: the summary by outcome, and delete from the list', async () => {
+    await page.goto(`${base}/#/batch`);
+    const csv = `id,name\nb1,Zzyzx Bakery of Ohio\nb2,\n`;
+    await page.locator('#file').setInputFiles({ name: 'to-delete.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('#results tbody tr').first().waitFor({ timeout: 30_000 });
+    assert.match((await page.locator('#job-summary').textContent()) ?? '', /0 with hits · 1 without · 1 not screened/);
+    const row = page.locator('#jobs tbody tr', { hasText: 'to-delete.csv' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /done/);
+    page.once('dialog', (d) => void d.accept());
+    await row.locator('[data-action="delete"]').click();
+    await row.waitFor({ state: 'detached' });
+    const ids = (await (await fetch(`${base}/api/v1/jobs`)).json() as { jobs: { fileName?: string }[] }).jobs.map((j) => j.fileName);
+    assert.ok(!ids.includes('to-delete.csv'), 'deleted on the server too');
+    await page.screenshot({ path: path.join(artifacts, 'batch-past-jobs.png'), fullPage: true });
+  });
+
   test('a shared screen URL reproduces the answer: query, date and role', async () => {
     const shared = await browser.newPage({ viewport: LAPTOP });
     try {

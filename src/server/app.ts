@@ -10,7 +10,8 @@ import type { IsoDate } from '../core/model.js';
 import type { Store } from '../store/store.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandlers, toHttpError } from './errors.js';
-import { JobRunner } from './jobs/runner.js';
+import { Jobs, type InProcessWorkerOptions } from '../app/jobs/jobs.js';
+import type { JobLimits } from '../app/jobs/batch.js';
 import { openApiInfo, patchOpenApi, swaggerRefResolver } from './openapi.js';
 import { registerComponents } from './schemas.js';
 import { entityRoutes } from './routes/entities.js';
@@ -41,8 +42,6 @@ export interface AppDeps {
   store: Store;
   /** Today's date, asked per request so a long-running server moves with the calendar. */
   today: () => IsoDate;
-  /** Where uploaded batch files are kept until their job is done (so a restart can re-run them). */
-  jobsDir: string;
   /** The services; default: the real app services over `store` (screening index built once). */
   services?: Services;
   /** Largest accepted upload in bytes (413 above it). Default 50 MiB. */
@@ -57,8 +56,13 @@ export interface AppDeps {
    * after the next check.
    */
   refreshIntervalMs?: number;
-  /** Resume jobs a previous server left unfinished (default true). */
-  resumeJobs?: boolean;
+  /**
+   * Batch jobs. Uploads, progress and results live in the store and the queue is pg-boss on the
+   * same database, so this server keeps no job state. `worker` runs a job worker inside this
+   * process (default on: the embedded store has no other way to run jobs; beside PostgreSQL a
+   * scale-out deployment passes `false` and runs `listwatch worker` processes instead).
+   */
+  jobs?: { worker?: InProcessWorkerOptions | false; maintenanceIntervalSeconds?: number; chunkSize?: number; limits?: JobLimits };
   /**
    * Fastify logger: false (default) or true. When on, one structured line per request (method,
    * path without the query, status, ms, actor, role, address): never a header, key or body.
@@ -109,9 +113,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: () => performance.now(),
     onRefreshError: (err) => app.log.error({ err }, 'reloading the screening index failed; serving the previous one'),
   }));
-  const jobs = new JobRunner({
-    store: deps.store, services, jobsDir: deps.jobsDir, now: () => new Date().toISOString(),
-    log: (msg, err) => app.log.error({ err }, msg),
+  const jobs = await Jobs.open(deps.store, {
+    worker: deps.jobs?.worker ?? {},
+    ...(deps.jobs?.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: deps.jobs.maintenanceIntervalSeconds } : {}),
+    ...(deps.jobs?.chunkSize !== undefined ? { chunkSize: deps.jobs.chunkSize } : {}),
+    ...(deps.jobs?.limits ? { limits: deps.jobs.limits } : {}),
+    log: (msg, fields) => app.log.info({ ...fields, component: 'jobs' }, msg),
   });
   const now = (): string => new Date().toISOString();
   const ctx: ServerContext = {
@@ -171,16 +178,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => background.stop());
   await app.ready();
   if (deps.background) background.start();
-  if (deps.resumeJobs ?? true) {
-    const resumed = await jobs.resumeUnfinished();
-    if (resumed.length) app.log.info(`resuming ${resumed.length} unfinished job(s)`);
-  }
   return app;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The batch job runner (tests wait on `jobs.settled()`). */
-    jobs: JobRunner;
+    /** The jobs capability (tests wait on `jobs.settled()`). */
+    jobs: Jobs;
   }
 }

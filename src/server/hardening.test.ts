@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import type { JobRecord } from '../store/store.js';
+import type { JobView as JobRecord } from '../app/jobs/batch.js';
 import { pgliteLocation } from '../store/testing.js';
 import { serverFixture } from './test-support/app.js';
 import type { ServerFixture } from './test-support/app.js';
@@ -12,7 +12,7 @@ describe('HTTP edges (issue #10)', () => {
   let app: FastifyInstance;
   before(async () => {
     fx = await serverFixture({ name: 'pglite', location: pgliteLocation });
-    app = await fx.app({ resumeJobs: false });
+    app = await fx.app();
   });
   after(async () => {
     await app?.close();
@@ -86,7 +86,7 @@ describe('HTTP edges (issue #10)', () => {
   });
 
   test('a configured origin may POST', async () => {
-    const other = await fx.app({ resumeJobs: false, corsOrigins: ['https://app.example.test'] });
+    const other = await fx.app({ jobs: { worker: false }, corsOrigins: ['https://app.example.test'] });
     try {
       const r = await other.inject({ method: 'POST', url: '/api/v1/jobs', payload: 'name\nZTE\n', headers: { 'content-type': 'text/csv', origin: 'https://app.example.test', host: 'localhost' } });
       assert.equal(r.statusCode, 202, r.body);

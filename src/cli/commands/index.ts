@@ -8,6 +8,8 @@ import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
+import { registerBatch } from './batch.js';
+import { registerWorker } from './worker.js';
 import { registerSync } from './sync.js';
 import { registerWatch } from './watch.js';
 import { registerAlerts } from './alerts.js';
@@ -32,6 +34,8 @@ export const commands: RegisterCommand[] = [
   registerWatch,
   registerAlerts,
   registerServe,
+  registerBatch,
+  registerWorker,
   registerAudit,
   registerKeys,
   registerDecisions,
