@@ -1,3 +1,4 @@
+import { asOfState } from '../../core/history/designations.js';
 import { inInterval } from '../../core/dates.js';
 import { buildTimeline, type PrintedEntry } from '../../core/history/timeline.js';
 import type { IsoDate, Publication, Source } from '../../core/model.js';
@@ -74,10 +75,11 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
     designations: designations.map((d) => {
       const added = pubRef(pubs.get(d.addedBy), ['id', 'title', 'citation', 'date', 'url']);
       const ended = d.endedBy ? pubRef(pubs.get(d.endedBy), ['id', 'title', 'citation', 'date', 'url', 'kind']) : undefined;
-      const active = inInterval(opts.asOf, d.from, d.to);
+      const state = asOfState(opts.asOf, d);
+      const active = state === 'active';
       const status = listingStatus(rules.rules, d.listId, d.from, opts.asOf);
       return {
-        ...d, active, listName: listNames.get(d.listId) ?? d.listId,
+        ...d, active, ...(state === 'unknown' ? { unknown: true } : {}), listName: listNames.get(d.listId) ?? d.listId,
         verified: verifiedOn(designationUnverifiedFrom(d, pubs, events), opts.asOf),
         ...(active && status.status === 'named' ? { named: { restrictionsFrom: status.restrictionsFrom, label: status.label } } : {}),
         ...(added ? { addedByPublication: added } : {}), ...(ended ? { endedByPublication: ended } : {}),

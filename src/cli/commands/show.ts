@@ -9,15 +9,17 @@ import { asOfOption, datedCitation, sourceLabel, unverifiedMark as mark } from '
 export function formatDossier(d: Dossier): string {
   const out: string[] = [];
   const active = d.designations.filter((x) => x.active);
-  out.push(`${d.entity.name}  [${d.entity.id}]`, `As of ${d.asOf}: ${active.length ? `LISTED on ${[...new Set(active.map((x) => x.listName))].join('; ')}` : 'not listed on any list'}`);
+  const unknown = d.designations.filter((x) => !x.active && x.unknown);
+  const unknownText = unknown.length ? `UNKNOWN for ${[...new Set(unknown.map((x) => x.listName))].join('; ')} (first seen later, start unknown)` : '';
+  out.push(`${d.entity.name}  [${d.entity.id}]`, `As of ${d.asOf}: ${active.length ? `LISTED on ${[...new Set(active.map((x) => x.listName))].join('; ')}${unknownText ? `; ${unknownText}` : ''}` : unknownText || 'not listed on any list'}`);
   out.push('', 'Names:');
   for (const n of d.entity.names) out.push(`  ${n.name}  (${n.kind})${n.verified ? '' : '  [unverified matching hint, not a sourced fact]'}  sources: ${n.sourceIds.join(', ') || '-'}`);
   for (const i of d.entity.identifiers) out.push(`  ${i.scheme}: ${i.value}  sources: ${i.sourceIds.join(', ')}`);
   out.push('', 'Designations:');
   if (!d.designations.length) out.push('  none');
   for (const x of d.designations) {
-    const state = x.named ? 'NAMED' : x.active ? 'IN FORCE' : x.from > d.asOf ? 'LATER' : 'ENDED';
-    out.push(`  ${state.padEnd(8)}  ${x.listName}: ${x.from} → ${x.to ?? 'present'}  as "${x.printedName}"${x.named ? `  (${x.named.label})` : ''}${mark(x.verified)}`);
+    const state = x.named ? 'NAMED' : x.active ? 'IN FORCE' : x.unknown ? 'UNKNOWN' : x.from > d.asOf ? 'LATER' : 'ENDED';
+    out.push(`  ${state.padEnd(8)}  ${x.listName}: ${x.startUnknown ? `first seen ${x.from}, start unknown` : x.from} → ${x.to ?? 'present'}  as "${x.printedName}"${x.named ? `  (${x.named.label})` : ''}${mark(x.verified)}`);
     if (x.addedByPublication) out.push(`            opened by ${datedCitation(x.addedByPublication)}${x.addedByPublication.url ? ` ${x.addedByPublication.url}` : ''}`);
     if (x.endedByPublication) out.push(`            ended by ${x.endedByPublication.kind}: ${datedCitation(x.endedByPublication)}`);
     if (x.basis) out.push(`            basis: ${x.basis}`);

@@ -1,4 +1,18 @@
-import type { Designation, Publication } from '../model.js';
+import { inInterval } from '../dates.js';
+import type { Designation, IsoDate, Publication } from '../model.js';
+
+/** What the record can say about a designation on one day. */
+export type AsOfState = 'active' | 'inactive' | 'unknown';
+
+/**
+ * The state of a designation on `asOf`: `active` inside [from, to); `unknown` before `from` when
+ * the source gave no start (`startUnknown`: the record only knows it was listed from the day it
+ * first saw it, so it cannot say "not listed" for earlier days); otherwise `inactive`.
+ */
+export function asOfState(asOf: IsoDate, d: Pick<Designation, 'from' | 'to' | 'startUnknown'>): AsOfState {
+  if (inInterval(asOf, d.from, d.to)) return 'active';
+  return d.startUnknown === true && asOf < d.from ? 'unknown' : 'inactive';
+}
 
 /** What applying one publication does to a list's designations. */
 export interface DesignationChange {

@@ -47,6 +47,7 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
       from: d.from,
       to: d.to,
       printedName: d.printedName,
+      ...(d.startUnknown ? { startUnknown: true } : {}),
       ...unverifiedAndRestrictions(d),
       source: {
         publicationId: d.addedBy,

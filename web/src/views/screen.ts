@@ -3,6 +3,7 @@ import type { ScreenResult } from '../api.js';
 import type { ScreenHit } from '../../../src/app/types.js';
 import { badge, debounce, h, mount } from '../dom.js';
 import { obligationList, ROLES } from '../obligations.js';
+import { coverageBox } from '../coverage.js';
 import { decisionBox, reportButtons } from '../account.js';
 import { eventsOf, roleOf, verdictBlock } from '../verdict-view.js';
 import { matchInWords } from '../words.js';
@@ -62,6 +63,7 @@ export function screenView(root: HTMLElement, today: string, params: URLSearchPa
   const role = h('select', { id: 'role' }, ROLES.map(([v, label]) => h('option', { value: v, selected: v === state.role }, label)));
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const results = h('ol', { class: 'hits', 'aria-label': 'Hits' });
+  const checked = h('div', { class: 'checked' });
   const actions = h('div');
   let inflight: AbortController | null = null;
 
@@ -94,6 +96,7 @@ export function screenView(root: HTMLElement, today: string, params: URLSearchPa
       mount(status, r.hits.length ? `${r.hits.length} hit${r.hits.length > 1 ? 's' : ''} (${active} listed on ${r.asOf}) for “${r.query}”` : `No hit for “${r.query}” as of ${r.asOf} above threshold ${r.threshold}.`);
       mount(results, r.hits.map((x, i) => hitCard(x, r.asOf, today, role.value, events[i] ?? [], r.query)));
       mount(actions, reportButtons({ q: text, as_of: asOf.value, threshold: threshold.value, role: role.value }));
+      mount(checked, coverageBox(r.coverage));
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       mount(status, h('span', { class: 'error' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
@@ -112,6 +115,7 @@ export function screenView(root: HTMLElement, today: string, params: URLSearchPa
       h('div', { class: 'field' }, h('label', { for: 'role' }, 'Your role'), role)),
     status,
     actions,
+    checked,
     results);
   q.focus();
   void run();
