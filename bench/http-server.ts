@@ -12,7 +12,7 @@ if (!dbDir || !jobsDir) throw new Error('usage: http-server.ts <store dir> <jobs
 const store = await openStore({ dbDir });
 await ensureSeeded(store, path.join(root, 'data'), () => undefined);
 const app = await createApp({
-  store, today: () => new Date().toISOString().slice(0, 10), jobsDir, resumeJobs: false,
+  store, today: () => new Date().toISOString().slice(0, 10), jobs: { worker: false },
   ...(cacheSize !== undefined ? { screenCacheSize: Number(cacheSize) } : {}),
 });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });

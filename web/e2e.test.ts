@@ -174,6 +174,23 @@ describe('web UI end to end (chromium)', { skip }, () => {
     assert.ok(rows.some((r) => r.startsWith('2,a1,') && r.includes(listed.id)));
   });
 
+  test('past jobs: the summary by outcome, and delete from the list', async () => {
+    await page.goto(`${base}/#/batch`);
+    const csv = `id,name\nb1,Zzyzx Bakery of Ohio\nb2,\n`;
+    await page.locator('#file').setInputFiles({ name: 'to-delete.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('#results tbody tr').first().waitFor({ timeout: 30_000 });
+    assert.match((await page.locator('#job-summary').textContent()) ?? '', /0 with hits · 1 without · 1 not screened/);
+    const row = page.locator('#jobs tbody tr', { hasText: 'to-delete.csv' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /done/);
+    page.once('dialog', (d) => void d.accept());
+    await row.locator('[data-action="delete"]').click();
+    await row.waitFor({ state: 'detached' });
+    const ids = (await (await fetch(`${base}/api/v1/jobs`)).json() as { jobs: { fileName?: string }[] }).jobs.map((j) => j.fileName);
+    assert.ok(!ids.includes('to-delete.csv'), 'deleted on the server too');
+    await page.screenshot({ path: path.join(artifacts, 'batch-past-jobs.png'), fullPage: true });
+  });
+
   test('a shared screen URL reproduces the answer: query, date and role', async () => {
     const shared = await browser.newPage({ viewport: LAPTOP });
     try {
@@ -250,6 +267,8 @@ describe('web UI end to end (chromium)', { skip }, () => {
       { name: 'list-diff', url: `#/lists/${DOD}?${new URLSearchParams({ from: a!.id, to: b!.id })}`, ready: '#diff-result' },
       { name: 'batch', url: `#/batch/${jobId}`, ready: '#results tbody tr' },
     ];
+    // Views other rooms add, when present on this build.
+    if (existsSync(path.join(repoRoot, 'web', 'src', 'views', 'alerts.ts'))) views.push({ name: 'alerts', url: '#/alerts', ready: 'main h1' });
     if (sued) views.push({ name: 'dossier-litigation', url: `#/entity/${encodeURIComponent(sued.entity.id)}`, ready: '.timeline li.flagged' });
     for (const [size, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
       const p = await browser.newPage({ viewport, ...(size === 'phone' ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
@@ -257,6 +276,7 @@ describe('web UI end to end (chromium)', { skip }, () => {
         for (const v of views) {
           await p.goto(`${base}/${v.url}`);
           await p.locator(v.ready).first().waitFor({ timeout: 90_000 }); // a loaded 2-core machine
+          await p.waitForLoadState('networkidle');
           if (size === 'phone') assert.ok(await overflowX(p) <= 1, `${v.name}: no horizontal scroll on a phone (overflow ${await overflowX(p)}px)`);
           await checkA11y(p, `${v.name}-${size}`);
           await p.screenshot({ path: path.join(artifacts, `${v.name}-${size}.png`), fullPage: true });

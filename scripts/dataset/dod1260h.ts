@@ -70,7 +70,8 @@ export function build1260h(reg: Registry, rows: Record<string, string>[], unveri
       }
       // The old printed name of a renamed entity is kept as a `previous` name.
       const ren = renamed.get(id);
-      if (ren && ren.date === ed.date) for (const n of ent.names) if (n.kind === 'printed' && n.name === ren.from) n.kind = 'previous';
+      // An UNVERIFIED rename (Wenchong → Wenchuan) makes the old name an unverified former name.
+      if (ren && ren.date === ed.date) for (const n of ent.names) if (n.kind === 'printed' && n.name === ren.from) { n.kind = 'previous'; if (!ren.verified) n.verified = false; }
       lastPrinted.set(id, clean);
       const entry: PublicationEntry = { entityId: id, printedName: printed };
       // DoD's basis text: printed per entity in 2026; in 2025 only for Hesai.

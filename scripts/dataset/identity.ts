@@ -14,12 +14,13 @@
  *  - `alias`: a list (OFAC, the CSL, DoD) prints one's name as an alias of the other;
  *  - `zh-name`: the same full Chinese legal name (verified only if both names are sourced facts).
  * Vetoes: two different USCCs mean two companies; so do sourced full Chinese names with none in
- * common, unless a code (USCC, ISIN, ticker) is shared (a renamed company keeps its codes). Two entities printed as separate entries of one publication
+ * common, unless a code (USCC, ISIN, ticker) is shared (a renamed company keeps its codes). Two entities listed as separate entries at the same time
  * are folded only on a registration or security identifier (uscc/isin): the list then printed one
  * company twice (China Telecom in the 2024 1260H edition); both entries stay, the publication's
  * note says so, and `applyPublication` counts the company once.
  */
 import type { Entity, ListEvent, Publication, PublicationEntry, Relation } from '../../src/core/model.js';
+import { deriveDesignations } from '../../src/core/history/designations.js';
 import type { Registry } from './registry.js';
 import { fineName } from './util.js';
 
@@ -135,11 +136,13 @@ function veto(a: Entity, b: Entity, ev: readonly Evidence[]): string | undefined
   return undefined;
 }
 
-/** Publication ids per entity (to find entities printed as separate entries of one publication). */
-function pubsByEntity(pubs: readonly Publication[]): Map<string, Set<string>> {
-  const m = new Map<string, Set<string>>();
-  for (const p of pubs) for (const e of p.entries) m.set(e.entityId, (m.get(e.entityId) ?? new Set()).add(p.id));
-  return m;
+interface Span { list: string; from: string; to: string | null }
+
+/** Lists on which the two were listed as separate entries at the same time. */
+function overlapping(a: readonly Span[], b: readonly Span[]): string[] {
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) if (x.list === y.list && x.from < (y.to ?? '9999-12-31') && y.from < (x.to ?? '9999-12-31')) out.add(x.list);
+  return [...out].sort();
 }
 
 /** Number of publication entries per entity: the better-documented record keeps its id. */
@@ -180,6 +183,10 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
     for (let i = 0; i < arr.length; i++) for (let j = i + 1; j < arr.length; j++) pairs.add(`${arr[i]}|${arr[j]}`);
   }
 
+  // Listing intervals per entity: two entries in force at the same time on one list are two
+  // entries to that list, a rename is one replacing the other.
+  const spans = new Map<string, Span[]>();
+  for (const d of deriveDesignations(publications)) spans.set(d.entityId, [...(spans.get(d.entityId) ?? []), { list: d.listId, from: d.from, to: d.to }]);
   const cur = (id: string): string => { let x = id; while (mergedInto.has(x)) x = mergedInto.get(x) ?? x; return x; };
   for (const p of [...pairs].sort()) {
     const [x, y] = p.split('|').map(cur) as [string, string];
@@ -193,10 +200,9 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
     if (no) { decisions.push({ ...base, decision: 'kept-apart', verified: true, why: no }); continue; }
     const verified = ev.some((e) => e.verified);
     const strong = ev.some((e) => STRONG.includes(e.kind));
-    const both = pubsByEntity(publications);
-    const shared = [...(both.get(a.id) ?? [])].filter((id) => both.get(b.id)?.has(id));
+    const shared = overlapping(spans.get(a.id) ?? [], spans.get(b.id) ?? []);
     if (shared.length && !strong) {
-      decisions.push({ ...base, decision: 'kept-apart', verified, why: `printed as two entries of ${shared.join(', ')}, and no registration or security identifier says they are one company` });
+      decisions.push({ ...base, decision: 'kept-apart', verified, why: `listed as two entries at the same time on ${shared.join(', ')}, and no registration or security identifier says they are one company` });
       continue;
     }
     const first = ev.find((e) => e.verified) ?? ev[0]!;
@@ -209,9 +215,10 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
     const [keep, drop] = weight(a.id, publications) >= weight(b.id, publications) ? [a, b] : [b, a];
     reg.merge(drop.id, keep.id);
     mergedInto.set(drop.id, keep.id);
+    spans.set(keep.id, [...(spans.get(keep.id) ?? []), ...(spans.get(drop.id) ?? [])]);
     mergesByEvidence[first.kind]++;
     rewrite(publications, relations, drop, keep, first);
-    decisions.push({ ...base, entityId: keep.id, otherId: drop.id, entityName: keep.name, otherName: drop.name, decision: 'merged', verified: true, ...(shared.length ? { why: `printed as two entries of ${shared.join(', ')}: both entries kept, one designation; the publication's note names both` } : {}) });
+    decisions.push({ ...base, entityId: keep.id, otherId: drop.id, entityName: keep.name, otherName: drop.name, decision: 'merged', verified: true, ...(shared.length ? { why: `listed as two entries at the same time on ${shared.join(', ')}: both entries kept, one designation; the publication's note names both` } : {}) });
   }
   return { decisions, mergedInto, mergesByEvidence, linksByEvidence };
 }

@@ -1,4 +1,5 @@
 import type { RuleObligation } from '../core/rules/evaluate.js';
+import type { Coverage } from './coverage/warnings.js';
 import type { HitDecision } from './decisions/decisions.js';
 import type { RuleRole } from '../core/rules/types.js';
 import type { Step } from '../core/history/timeline.js';
@@ -21,9 +22,20 @@ export interface HitDesignation {
   to: IsoDate | null;
   /** In force on the asOf date. */
   active: boolean;
+  /** The source gave no start date: `from` is only the day the record first saw the listing. */
+  startUnknown?: boolean;
+  /** asOf is before `from` of a start-unknown designation: the record cannot say whether it was listed then ("unknown", never "not listed"). */
+  unknown?: boolean;
   /** The publication that added it: citation or title, date and URL. */
   source: { publicationId: string; title: string; citation?: string; date: IsoDate; url?: string };
   printedName: string;
+  /** False when, as seen on asOf, it rests on a fact the record marks UNVERIFIED (a 1237 tranche, Xiaomi's or AMEC/IDG's end date, YMTC/CXMT after June 2026). */
+  verified: boolean;
+  /**
+   * Present while the listing only names the entity: no rule of its list applies before this day
+   * (FY2024 NDAA §154: "named; ban from 2027-10-01"). `active` stays true: the name is on the list.
+   */
+  named?: { restrictionsFrom: IsoDate; label: string };
 }
 
 /** One scored feature of a match, for the explanation. */
@@ -62,6 +74,8 @@ export interface ScreenHit {
   designations: HitDesignation[];
   /** True when at least one designation is active on asOf. */
   active: boolean;
+  /** True when none is active but at least one is unknown on asOf (first seen after asOf, start unknown). */
+  unknown?: boolean;
   explanation: Explanation;
   /** Listed parents reached through relations (path of entity ids, subsidiary first). */
   parents?: { entityId: string; name: string; path: string[]; active: boolean }[];
@@ -79,6 +93,8 @@ export interface ScreenResult {
   asOf: IsoDate;
   threshold: number;
   hits: ScreenHit[];
+  /** What the answer checked: each list, its latest publication and refresh, warnings for the role (src/app/coverage). */
+  coverage?: Coverage;
 }
 
 /** Options for screening. */
@@ -96,7 +112,7 @@ export interface ScreenOptions {
 export interface Dossier {
   entity: Entity;
   asOf: IsoDate;
-  designations: (Designation & { active: boolean; listName: string; addedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url'>; endedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url' | 'kind'> })[];
+  designations: (Designation & { active: boolean; unknown?: boolean; listName: string; verified: boolean; named?: { restrictionsFrom: IsoDate; label: string }; addedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url'>; endedByPublication?: Pick<Publication, 'id' | 'title' | 'citation' | 'date' | 'url' | 'kind'> })[];
   /** Designations, removals, renames and events of every list, in date order, each with its sources. */
   timeline: TimelineStep[];
   relations: { parents: RelatedEntity[]; subsidiaries: RelatedEntity[] };

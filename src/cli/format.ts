@@ -18,5 +18,8 @@ export function asOfOption(value: string | undefined, today: string): string {
 /** How a publication is named to users: its legal citation when it has one, else its title. */
 export const cited = (p: Pick<Publication, 'title' | 'citation'>): string => p.citation ?? p.title;
 
+/** A publication cited with its date printed once (see core/history/citation.ts). */
+export { datedCitation, sourceLabel } from '../core/history/citation.js';
+
 /** The mark after a fact the record does not verify (nothing when verified). */
 export const unverifiedMark = (verified: boolean): string => (verified ? '' : '  [UNVERIFIED]');

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Dossier, ListSummary, PublicationDiff, ScreenResult } from '../app/types.js';
 import type { Entity, Publication } from '../core/model.js';
-import type { JobRecord } from '../store/store.js';
+import type { JobView } from '../app/jobs/batch.js';
 import { pgliteLocation } from '../store/testing.js';
 import { serverFixture, TODAY } from './test-support/app.js';
 import type { ServerFixture } from './test-support/app.js';
@@ -174,21 +175,26 @@ describe('HTTP API (in process, PGlite)', () => {
     const csv = `id,name\nr1,${quote(listed.name)}\nr2,Zzyzx Bakery of Ohio\nr3,\nr4,${quote(listed.name)}\n`;
     const r = await app.inject({ method: 'POST', url: '/api/v1/jobs?as_of=2026-11-01', payload: csv, headers: { 'content-type': 'text/csv' } });
     assert.equal(r.statusCode, 202, r.body);
-    const job = r.json<JobRecord>();
-    assert.equal(job.total, 3);
-    assert.deepEqual(job.errors, [{ line: 4, problem: 'empty name' }]);
+    const job = r.json<JobView>();
+    assert.equal(job.total, 4, 'every data row, the one without a name too');
     await app.jobs.settled();
-    const done = (await app.inject(`/api/v1/jobs/${job.id}`)).json<JobRecord>();
+    const done = (await app.inject(`/api/v1/jobs/${job.id}`)).json<JobView & { status: string; processed: number }>();
+    assert.equal(done.state, 'done');
     assert.equal(done.status, 'done');
-    assert.equal(done.processed, 3);
-    const jsonl = (await app.inject(`/api/v1/jobs/${job.id}/results?format=jsonl`)).body.trim().split('\n').map((l) => JSON.parse(l) as ScreenResult & { line: number; id: string });
-    assert.deepEqual(jsonl.map((l) => [l.line, l.id]), [[2, 'r1'], [3, 'r2'], [5, 'r4']]);
+    assert.equal(done.done, 4);
+    assert.equal(done.processed, 4);
+    assert.deepEqual(done.errors, [{ line: 4, problem: 'empty name' }]);
+    assert.equal(done.fileSha256, createHash('sha256').update(csv).digest('hex'));
+    const jsonl = (await app.inject(`/api/v1/jobs/${job.id}/results?format=jsonl`)).body.trim().split('\n').map((l) => JSON.parse(l) as ScreenResult & { line: number; id: string; error?: string });
+    assert.deepEqual(jsonl.map((l) => [l.line, l.id]), [[2, 'r1'], [3, 'r2'], [4, 'r3'], [5, 'r4']]);
+    assert.equal(jsonl[2]!.error, 'empty name');
     assert.equal(jsonl[0]!.asOf, '2026-11-01');
     assert.equal(jsonl[0]!.hits[0]?.entityId, listed.id);
     const res = await app.inject(`/api/v1/jobs/${job.id}/results?format=csv`);
     assert.match(String(res.headers['content-type']), /text\/csv/);
     const rows = res.body.trim().split('\n');
-    assert.equal(rows[0], 'line,id,query,as_of,rank,entity_id,name,matched_name,score,active,lists,explanation');
+    assert.equal(rows[0], 'line,id,query,as_of,rank,entity_id,name,matched_name,score,active,lists,explanation,error');
+    assert.ok(rows.some((row) => row.startsWith('4,r3,') && row.endsWith(',empty name')), 'the row without a name has its error');
     assert.ok(rows.some((row) => row.startsWith('2,r1,') && row.includes(listed.id)));
   });
 
@@ -196,11 +202,11 @@ describe('HTTP API (in process, PGlite)', () => {
     const m = multipart('names.csv', `${quote(listed.name)}\nZzyzx Bakery of Ohio\n`);
     const r = await app.inject({ method: 'POST', url: '/api/v1/jobs', ...m });
     assert.equal(r.statusCode, 202, r.body);
-    const job = r.json<JobRecord & { options: { fileName?: string } }>();
+    const job = r.json<JobView>();
     assert.equal(job.total, 2);
-    assert.equal(job.options.fileName, 'names.csv');
+    assert.equal(job.fileName, 'names.csv');
     await app.jobs.settled();
-    assert.equal((await app.inject(`/api/v1/jobs/${job.id}`)).json<JobRecord>().status, 'done');
+    assert.equal((await app.inject(`/api/v1/jobs/${job.id}`)).json<JobView>().state, 'done');
   });
 
   test('a bad CSV is 422 naming the line', async () => {
@@ -217,7 +223,7 @@ describe('HTTP API (in process, PGlite)', () => {
   });
 
   test('uploads over the limit are 413 (text/csv and multipart)', async () => {
-    const small = await fx.app({ maxUploadBytes: 1024, resumeJobs: false });
+    const small = await fx.app({ maxUploadBytes: 1024, jobs: { worker: false } });
     try {
       const big = 'name\n' + 'Huawei Technologies Co., Ltd.\n'.repeat(100);
       const r1 = await small.inject({ method: 'POST', url: '/api/v1/jobs', payload: big, headers: { 'content-type': 'text/csv' } });
@@ -234,7 +240,7 @@ describe('HTTP API (in process, PGlite)', () => {
   });
 
   test('a real listening server answers over TCP', async () => {
-    const live = await fx.app({ resumeJobs: false });
+    const live = await fx.app({ jobs: { worker: false } });
     try {
       const url = await live.listen({ port: 0, host: '127.0.0.1' });
       const res = await fetch(`${url}/api/v1/screen?q=${encodeURIComponent(listed.name)}`);

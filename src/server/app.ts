@@ -1,4 +1,5 @@
 import { decodeBatchBytes } from '../app/screen/batch-io-limits.js';
+import { installEdgeGuards } from './edges.js';
 import { existsSync } from 'node:fs';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -8,11 +9,13 @@ import fastifyStatic from '@fastify/static';
 import type { IsoDate } from '../core/model.js';
 import type { Store } from '../store/store.js';
 import type { ServerContext } from './context.js';
-import { installErrorHandlers } from './errors.js';
-import { JobRunner } from './jobs/runner.js';
+import { installErrorHandlers, toHttpError } from './errors.js';
+import { Jobs, type InProcessWorkerOptions } from '../app/jobs/jobs.js';
+import type { JobLimits } from '../app/jobs/batch.js';
 import { openApiInfo, patchOpenApi, swaggerRefResolver } from './openapi.js';
 import { registerComponents } from './schemas.js';
 import { entityRoutes } from './routes/entities.js';
+import { exportRoutes, interopRoutes } from './routes/interop.js';
 import { jobRoutes } from './routes/jobs.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
@@ -39,8 +42,6 @@ export interface AppDeps {
   store: Store;
   /** Today's date, asked per request so a long-running server moves with the calendar. */
   today: () => IsoDate;
-  /** Where uploaded batch files are kept until their job is done (so a restart can re-run them). */
-  jobsDir: string;
   /** The services; default: the real app services over `store` (screening index built once). */
   services?: Services;
   /** Largest accepted upload in bytes (413 above it). Default 50 MiB. */
@@ -55,8 +56,13 @@ export interface AppDeps {
    * after the next check.
    */
   refreshIntervalMs?: number;
-  /** Resume jobs a previous server left unfinished (default true). */
-  resumeJobs?: boolean;
+  /**
+   * Batch jobs. Uploads, progress and results live in the store and the queue is pg-boss on the
+   * same database, so this server keeps no job state. `worker` runs a job worker inside this
+   * process (default on: the embedded store has no other way to run jobs; beside PostgreSQL a
+   * scale-out deployment passes `false` and runs `listwatch worker` processes instead).
+   */
+  jobs?: { worker?: InProcessWorkerOptions | false; maintenanceIntervalSeconds?: number; chunkSize?: number; limits?: JobLimits };
   /**
    * Fastify logger: false (default) or true. When on, one structured line per request (method,
    * path without the query, status, ms, actor, role, address): never a header, key or body.
@@ -86,12 +92,19 @@ export interface AppDeps {
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const maxUploadBytes = deps.maxUploadBytes ?? 50 * 1024 * 1024;
   const app = Fastify({
-    logger: deps.logger ? requestLogger : false,
+    // Off by request, errors are still logged (structured, pino): a 500 must not go unrecorded.
+    logger: deps.logger ? requestLogger : { level: 'error' },
     // Fastify's own request lines are replaced by the one line per request below (no query strings, no headers).
     logController: new LogController({ disableRequestLogging: true }),
     // Ajv's default coerceTypes 'array' would turn "x" into ["x"]; scalar coercion only.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
     routerOptions: { maxParamLength: 500 },
+    // Fastify's own refusals (a URL that is not valid percent-encoding) get the same typed error body.
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = toHttpError(err);
+      // The reply here is typed for no route; the body is the same ErrorBody every error gets.
+      void (reply as unknown as { code(n: number): { type(t: string): { send(b: unknown): unknown } } }).code(status).type('application/json').send(body);
+    },
   });
   const services = deps.services ?? (await createServices(deps.store, {
     ...(deps.screenCacheSize !== undefined ? { screenCacheSize: deps.screenCacheSize } : {}),
@@ -100,9 +113,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: () => performance.now(),
     onRefreshError: (err) => app.log.error({ err }, 'reloading the screening index failed; serving the previous one'),
   }));
-  const jobs = new JobRunner({
-    store: deps.store, services, jobsDir: deps.jobsDir, now: () => new Date().toISOString(),
-    log: (msg, err) => app.log.error({ err }, msg),
+  const jobs = await Jobs.open(deps.store, {
+    worker: deps.jobs?.worker ?? {},
+    ...(deps.jobs?.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: deps.jobs.maintenanceIntervalSeconds } : {}),
+    ...(deps.jobs?.chunkSize !== undefined ? { chunkSize: deps.jobs.chunkSize } : {}),
+    ...(deps.jobs?.limits ? { limits: deps.jobs.limits } : {}),
+    log: (msg, fields) => app.log.info({ ...fields, component: 'jobs' }, msg),
   });
   const now = (): string => new Date().toISOString();
   const ctx: ServerContext = {
@@ -114,6 +130,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Exposed for tests and the serve command (e.g. wait for jobs before exiting).
   app.decorate('jobs', jobs);
   installErrorHandlers(app);
+  // Before auth: a cross-origin write is refused whoever sends it; bad characters never reach a route.
+  installEdgeGuards(app, { allowedOrigins: deps.corsOrigins ?? [] });
   // Before every route, so each gets the access check and the rate limit.
   await installAuth(app, { store: deps.store, ...(deps.accounts ? { accounts: deps.accounts } : {}), ...(deps.corsOrigins ? { corsOrigins: deps.corsOrigins } : {}), now });
   if (deps.logger) {
@@ -133,6 +151,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     screenRoutes(api, ctx);
     jobRoutes(api, ctx);
     entityRoutes(api, ctx);
+    exportRoutes(api, ctx);
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
     watchRoutes(api, ctx);
@@ -142,6 +161,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     auditRoutes(api, ctx);
     reportRoutes(api, ctx);
   }, { prefix: '/api/v1' });
+
+  // yente and OpenRefine clients expect /match/{dataset} and /reconcile/{dataset} at the root.
+  await app.register(async (root) => interopRoutes(root, ctx));
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
@@ -156,16 +178,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => background.stop());
   await app.ready();
   if (deps.background) background.start();
-  if (deps.resumeJobs ?? true) {
-    const resumed = await jobs.resumeUnfinished();
-    if (resumed.length) app.log.info(`resuming ${resumed.length} unfinished job(s)`);
-  }
   return app;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The batch job runner (tests wait on `jobs.settled()`). */
-    jobs: JobRunner;
+    /** The jobs capability (tests wait on `jobs.settled()`). */
+    jobs: Jobs;
   }
 }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../core/model.js';
 import type { Store } from '../store/store.js';
-import type { JobRunner } from './jobs/runner.js';
+import type { Jobs } from '../app/jobs/jobs.js';
 import type { Services } from './services.js';
 import type { ServerAudit } from './auth/screening.js';
 
@@ -8,7 +8,7 @@ import type { ServerAudit } from './auth/screening.js';
 export interface ServerContext {
   store: Store;
   services: Services;
-  jobs: JobRunner;
+  jobs: Jobs;
   today: () => IsoDate;
   /** The audit trail, with the actor taken from the request (auth/screening.ts). */
   audit: ServerAudit;

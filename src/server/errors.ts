@@ -56,6 +56,9 @@ function validationBody(err: FastifyError): ErrorBody {
   return { error: { code: 'BAD_INPUT', message: `${where} ${name}: ${problem}`, field: name } };
 }
 
+/** Messages of @fastify/busboy (dicer) for a body that is not well-formed multipart. */
+const MULTIPART_BROKEN = /^(Unexpected end of (multipart data|form)|Malformed part header|Multipart: Boundary not found|Part terminated early|Malformed urlencoded form)/;
+
 /** Maps any thrown error to status + ErrorBody. Unknown errors are 500 without internals leaking. */
 export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
   if (isListwatchError(e)) {
@@ -66,6 +69,10 @@ export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
   }
   const fe = e as Partial<FastifyError> & { validation?: unknown };
   if (fe && fe.validation) return { status: 400, body: validationBody(fe as FastifyError) };
+  // Busboy's parse errors carry no status: a cut or malformed multipart body is the client's, not a 500.
+  if (fe && typeof fe.statusCode !== 'number' && typeof fe.message === 'string' && MULTIPART_BROKEN.test(fe.message)) {
+    return { status: 400, body: { error: { code: 'BAD_INPUT', message: `body: the multipart upload is malformed (${fe.message}); send one complete form-data part with its closing boundary`, field: 'body' } } };
+  }
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 413) return { status, body: { error: { code: 'TOO_LARGE', message: fe.message ?? 'request too large' } } };
   if (status >= 400 && status < 500) {

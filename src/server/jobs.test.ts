@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { JobView } from '../app/jobs/batch.js';
 import type { ScreenResult } from '../app/types.js';
-import type { JobRecord } from '../store/store.js';
 import { testEngines } from '../store/testing.js';
 import { repoRoot, serverFixture } from './test-support/app.js';
 
@@ -12,28 +12,29 @@ const devCsv = readFileSync(path.resolve(repoRoot, '../shared/eval/dev.csv'), 'u
 const devRows = devCsv.trim().split('\n').length - 1;
 
 for (const engine of testEngines) {
-  describe(`batch job survives a server restart (${engine.name})`, () => {
-    test('closing the app mid-job and starting a new one on the same store finishes it once', async () => {
+  describe(`batch jobs through the API (${engine.name})`, () => {
+    test('a server restart mid-job loses nothing: the next server finishes it, every row once, in order', async () => {
       const fx = await serverFixture(engine);
       try {
-        const first = await fx.app();
+        // Small chunks and a slow write, so the first server stops with the job part-way.
+        const first = await fx.app({ jobs: { chunkSize: 100, worker: { delayBeforeWriteMs: 150 } } });
         const r = await first.inject({ method: 'POST', url: '/api/v1/jobs?as_of=2026-11-01', payload: devCsv, headers: { 'content-type': 'text/csv' } });
         assert.equal(r.statusCode, 202, r.body);
-        const id = r.json<JobRecord>().id;
-        await first.close(); // the runner stops after its current chunk
+        const id = r.json<JobView>().id;
+        while ((await first.jobs.require(id)).done === 0) await new Promise((res) => setTimeout(res, 50));
+        await first.close(); // the worker finishes the chunk in hand, then stops
 
-        const stopped = (await fx.store.getJob(id))!;
-        assert.ok(stopped.status === 'queued' || stopped.status === 'running', `left unfinished, got ${stopped.status}`);
-        assert.ok(stopped.processed < devRows, 'stopped before the end');
+        const stopped = (await fx.store.sql.query<{ state: string; done: number }>('SELECT state, done FROM jobs WHERE id = $1', [id]))[0]!;
+        assert.ok(stopped.state === 'running', `left unfinished, got ${stopped.state}`);
+        assert.ok(stopped.done < devRows, 'stopped before the end');
 
         await fx.reopen();
         const second = await fx.app();
         try {
-          await second.jobs.settled();
-          const job = (await second.inject(`/api/v1/jobs/${id}`)).json<JobRecord>();
-          assert.equal(job.status, 'done');
+          const job = await second.jobs.waitFor(id);
+          assert.equal(job.state, 'done');
           assert.equal(job.total, devRows);
-          assert.equal(job.processed, devRows);
+          assert.equal(job.done, devRows);
           const lines = (await second.inject(`/api/v1/jobs/${id}/results?format=jsonl`)).body.trim().split('\n')
             .map((l) => JSON.parse(l) as ScreenResult & { line: number; id: string });
           assert.equal(lines.length, devRows, 'every row once, none twice');
@@ -45,6 +46,37 @@ for (const engine of testEngines) {
           await second.close();
         }
       } finally {
+        await fx.dispose();
+      }
+    });
+
+    test('cancel, delete, list and purge', async () => {
+      const fx = await serverFixture(engine);
+      // No worker: the job stays queued until cancelled.
+      const app = await fx.app({ jobs: { worker: false } });
+      try {
+        const post = async (): Promise<JobView> => (await app.inject({ method: 'POST', url: '/api/v1/jobs', payload: 'name\nHuawei\nZTE\n', headers: { 'content-type': 'text/csv' } })).json<JobView>();
+        const a = await post();
+        const b = await post();
+        assert.equal(a.state, 'queued');
+        const listed = (await app.inject('/api/v1/jobs')).json<{ jobs: JobView[] }>().jobs.map((j) => j.id);
+        assert.deepEqual(listed.filter((x) => x === a.id || x === b.id).sort(), [a.id, b.id].sort());
+        const cancelled = await app.inject({ method: 'POST', url: `/api/v1/jobs/${a.id}/cancel` });
+        assert.equal(cancelled.statusCode, 200, cancelled.body);
+        assert.equal(cancelled.json<JobView>().state, 'cancelled');
+        assert.equal((await app.inject({ method: 'POST', url: `/api/v1/jobs/${a.id}/cancel` })).statusCode, 409, 'a finished job cannot be cancelled');
+        const [inputs] = await fx.store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM job_inputs WHERE job_id = $1', [a.id]);
+        assert.equal(inputs?.n, 0, 'the upload of a cancelled job is removed');
+        assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/jobs/${b.id}` })).statusCode, 204);
+        assert.equal((await app.inject(`/api/v1/jobs/${b.id}`)).statusCode, 404);
+        assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/jobs/${b.id}` })).statusCode, 404);
+        // Retention: a job finished long ago goes; a recent one stays.
+        assert.equal((await app.inject({ method: 'POST', url: '/api/v1/jobs/purge?older_than_days=1' })).json<{ deleted: number }>().deleted, 0);
+        await fx.store.sql.query(`UPDATE jobs SET finished_at = now() - interval '40 days' WHERE id = $1`, [a.id]);
+        assert.equal((await app.inject({ method: 'POST', url: '/api/v1/jobs/purge?older_than_days=30' })).json<{ deleted: number }>().deleted, 1);
+        assert.equal((await app.inject(`/api/v1/jobs/${a.id}`)).statusCode, 404);
+      } finally {
+        await app.close();
         await fx.dispose();
       }
     });

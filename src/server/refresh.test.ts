@@ -45,9 +45,9 @@ function refreshSuite(engine: TestEngine, writer: (fx: ServerFixture) => Promise
     let frozen: FastifyInstance;
     before(async () => {
       fx = await serverFixture(engine);
-      live = await fx.app({ refreshIntervalMs: 0, resumeJobs: false });
+      live = await fx.app({ refreshIntervalMs: 0, jobs: { worker: false } });
       // A check at most once an hour: within this test it serves what it loaded at start.
-      frozen = await fx.app({ refreshIntervalMs: 3_600_000, resumeJobs: false });
+      frozen = await fx.app({ refreshIntervalMs: 3_600_000, jobs: { worker: false } });
     });
     after(async () => {
       await live?.close();

@@ -16,7 +16,9 @@
  *    result type later still reaches the client (fastify serialises through these schemas: an
  *    undeclared field would be DROPPED without it). List in `required` only fields always present
  *    (the serialiser throws on a missing required field). Dates are `date` (YYYY-MM-DD) strings.
- * 4. An `example` on every component and inline schema: real values from the bundled record, not invented.
+ * 4. An `example` on every component and inline RESPONSE schema: real values from the bundled record, not
+ *    invented. Not on request schemas (body, querystring): Ajv's strict mode refuses the keyword there;
+ *    show a request example in the `description` instead.
  * 5. `security: []` on public routes only; all others inherit the bearer scheme (openapi.ts).
  * `src/server/openapi.test.ts` checks all of this for every route in /openapi.json (operationId, a 2xx
  * schema that is not a bare object, an example) and validates real responses against their schemas.
@@ -120,7 +122,7 @@ const exEvent = {
 };
 const exHit = {
   entityId: 'tencent-holdings', name: 'Tencent Holdings Limited', matchedName: 'Tencent Holdings Limited', score: 0.979, active: true,
-  designations: [{ list: 'us-dod-1260h', listName: 'DoD Section 1260H list of Chinese military companies', from: '2025-01-07', to: null, active: true, source: exPublicationRef, printedName: 'Tencent Holdings Limited (Tencent)' }],
+  designations: [{ list: 'us-dod-1260h', listName: 'DoD Section 1260H list of Chinese military companies', from: '2025-01-07', to: null, active: true, source: exPublicationRef, printedName: 'Tencent Holdings Limited (Tencent)', verified: true }],
   explanation: {
     summary: '"Tencent Holdings" ↔ "Tencent Holdings Limited" (printed) via normalised tokens; legal form limited discounted',
     matchedName: 'Tencent Holdings Limited', matchedNameKind: 'printed', matchedNameVerified: true, queryForm: 'latin: Tencent Holdings',
@@ -147,7 +149,9 @@ export const COMPONENTS: Record<string, Json> = {
   HitDesignation: inline({
     list: str, listName: str, from: date, to: dateOrNull, active: { ...bool, description: 'In force on asOf' },
     source: ref('PublicationRef'), printedName: str,
-  }, exHit.designations[0], ['list', 'listName', 'from', 'to', 'active', 'source', 'printedName']),
+    verified: { ...bool, description: 'False when, as seen on asOf, the designation rests on a fact the record marks UNVERIFIED' },
+    named: { type: 'object', description: 'Present while the listing only names the entity: no rule of its list applies before restrictionsFrom', properties: { restrictionsFrom: date, label: str }, required: ['restrictionsFrom', 'label'] },
+  }, exHit.designations[0], ['list', 'listName', 'from', 'to', 'active', 'source', 'printedName', 'verified']),
   FeatureScore: inline({ feature: str, weight: num, value: num, detail: str }, exHit.explanation.features[0], ['feature', 'weight', 'value'], 'One scored feature of a match (new features may appear)'),
   Explanation: inline({
     summary: str, matchedName: str, matchedNameKind: str, matchedNameVerified: bool, queryForm: str,
@@ -182,7 +186,9 @@ export const COMPONENTS: Record<string, Json> = {
   DossierDesignation: inline({
     entityId: str, listId: str, from: date, to: dateOrNull, addedBy: str, endedBy: { type: 'string', nullable: true }, printedName: str, basis: str,
     active: bool, listName: str, addedByPublication: ref('PublicationCite'), endedByPublication: ref('PublicationCite'),
-  }, { ...exDesignation, active: true, listName: exListDef.name }, ['entityId', 'listId', 'from', 'to', 'addedBy', 'printedName', 'active', 'listName']),
+    verified: { ...bool, description: 'False when, as seen on asOf, the designation rests on a fact the record marks UNVERIFIED' },
+    named: { type: 'object', description: 'Present while the listing only names the entity: no rule of its list applies before restrictionsFrom', properties: { restrictionsFrom: date, label: str }, required: ['restrictionsFrom', 'label'] },
+  }, { ...exDesignation, active: true, listName: exListDef.name, verified: true }, ['entityId', 'listId', 'from', 'to', 'addedBy', 'printedName', 'active', 'listName', 'verified']),
   TimelineStep: inline({
     date, kind: { type: 'string', enum: EVENT_KINDS }, title: str, listId: str, detail: str, sourceIds: strings, verified: bool, eventId: str, publicationId: str,
   }, exStep, ['date', 'kind', 'title', 'sourceIds', 'verified']),
@@ -191,7 +197,7 @@ export const COMPONENTS: Record<string, Json> = {
     relations: inline({ parents: arrayOf('RelatedEntity'), subsidiaries: arrayOf('RelatedEntity') }, undefined, ['parents', 'subsidiaries']),
     obligations: { ...arrayOf('Obligation'), description: 'Present when a role was given' },
     sources: ref('SourceMap'),
-  }, { entity: exEntity, asOf: '2026-11-21', designations: [{ ...exDesignation, active: true, listName: exListDef.name }], timeline: [exStep], relations: { parents: [], subsidiaries: [] }, sources: { [exSource.id]: exSource } },
+  }, { entity: exEntity, asOf: '2026-11-21', designations: [{ ...exDesignation, active: true, listName: exListDef.name, verified: true }], timeline: [exStep], relations: { parents: [], subsidiaries: [] }, sources: { [exSource.id]: exSource } },
   ['entity', 'asOf', 'designations', 'timeline', 'relations', 'sources'], 'An entity’s dossier'),
   ListDef: inline({ id: str, name: str, agency: str, legalBasis: str, sourceIds: strings, description: str }, exListDef, ['id', 'name', 'agency', 'legalBasis', 'sourceIds']),
   PublicationEntry: inline({ entityId: str, printedName: str, basis: str, action: { type: 'string', enum: ['add', 'remove'] } }, { entityId: 'tencent-holdings', printedName: 'Tencent Holdings Limited (Tencent)' }, ['entityId', 'printedName']),
@@ -203,6 +209,7 @@ export const COMPONENTS: Record<string, Json> = {
   ListSummary: inline({
     list: ref('ListDef'), publications: arrayOf('PublicationSummary'), activeCount: { type: 'integer' },
     sizes: { type: 'array', items: inline({ date, activeCount: { type: 'integer' } }, undefined, ['date', 'activeCount']) },
+    sync: inline({ listId: str, sourceId: str, lastChecked: str, lastChanged: { type: 'string', nullable: true } }, undefined, [], 'When sync last checked the official source and last found it changed (ISO times); absent when never synced'),
   }, { list: exListDef, publications: [exPublication], activeCount: 134, sizes: [{ date: '2025-01-07', activeCount: 134 }] }, ['list', 'publications', 'activeCount', 'sizes']),
   PublicationDiff: inline({
     listId: str,
@@ -210,7 +217,7 @@ export const COMPONENTS: Record<string, Json> = {
     fromCount: { type: 'integer' }, toCount: { type: 'integer' },
     added: { type: 'array', items: inline({ entityId: str, name: str }, undefined, ['entityId', 'name']) },
     removed: { type: 'array', items: inline({ entityId: str, name: str, note: str }, undefined, ['entityId', 'name']) },
-    renamed: { type: 'array', items: inline({ entityId: str, from: str, to: str, evidence: str, previousEntityId: str }, undefined, ['entityId', 'from', 'to', 'evidence']) },
+    renamed: { type: 'array', items: inline({ entityId: str, from: str, to: str, evidence: str, previousEntityId: str, verified: { ...bool, description: 'False for a likely rename the evidence does not settle (UNVERIFIED)' } }, undefined, ['entityId', 'from', 'to', 'evidence', 'verified']) },
     changed: { type: 'array', items: inline({ entityId: str, name: str, what: str }, undefined, ['entityId', 'name', 'what']) },
     withdrawn: { type: 'array', items: inline({ id: str, date, title: str, note: str }) },
   }, { listId: 'us-dod-1260h', from: { id: 'us-dod-1260h/2024-01-31', date: '2024-01-31', kind: 'edition', title: 'Section 1260H list, January 2024 update' }, to: { id: exPublication.id, date: exPublication.date, kind: 'edition', title: exPublication.title }, fromCount: 73, toCount: 134, added: [{ entityId: 'tencent-holdings', name: 'Tencent Holdings Limited (Tencent)' }], removed: [], renamed: [], changed: [], withdrawn: [] },

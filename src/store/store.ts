@@ -67,23 +67,6 @@ export interface EventQuery {
   until?: IsoDate;
 }
 
-/** A batch screening job, as the server and CLI track it. The store keeps it across restarts. */
-export interface JobRecord {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  createdAt: string;
-  updatedAt: string;
-  /** Rows read so far / total rows (total unknown until the input is counted). */
-  processed: number;
-  total: number | null;
-  /** Rows skipped as bad, with their line and problem (the first 1,000). */
-  errors: { line: number; problem: string }[];
-  /** Options the job was started with (asOf, threshold, role…), as JSON-serialisable data. */
-  options: Record<string, unknown>;
-  /** Error message when status is `failed`. */
-  failure?: string;
-}
-
 /**
  * The narrow storage contract. Two engines implement it with one SQL dialect:
  * PGlite (embedded, a directory on disk; the default) and PostgreSQL (`DATABASE_URL`).
@@ -140,16 +123,6 @@ export interface Store {
   /** Relations where the entity is the subsidiary or the parent. */
   getRelations(entityId?: string): Promise<Relation[]>;
   getEvents(q?: EventQuery): Promise<ListEvent[]>;
-
-  /** Batch jobs. `results` are stored as lines (JSONL) in order, appended in chunks. */
-  createJob(job: JobRecord): Promise<void>;
-  updateJob(id: string, patch: Partial<Omit<JobRecord, 'id' | 'createdAt'>>): Promise<void>;
-  getJob(id: string): Promise<JobRecord | null>;
-  appendJobResults(id: string, fromLine: number, lines: string[]): Promise<void>;
-  /** Result lines in order, streamed in pages. */
-  readJobResults(id: string): AsyncIterable<string>;
-  /** Jobs left `running` or `queued` by a stopped server, to resume or mark failed. */
-  getUnfinishedJobs(): Promise<JobRecord[]>;
 
   close(): Promise<void>;
 }

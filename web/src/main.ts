@@ -7,6 +7,9 @@ import { dossierView } from './views/dossier.js';
 import { listsView, listView } from './views/lists.js';
 import { screenView } from './views/screen.js';
 import { alertsView, unreadCount } from './views/alerts.js';
+import { accountBox, installAuth, openSignIn, refreshMe } from './account.js';
+
+installAuth();
 
 type Health = { engine: string; entities: number; datasetHash: string | null; today: string };
 
@@ -47,6 +50,9 @@ async function showUnread(): Promise<void> {
 window.addEventListener('hashchange', () => {
   void route().then(() => main.focus({ preventScroll: true }));
 });
+
+document.querySelector('header.top')?.appendChild(accountBox());
+void refreshMe().then((m) => { if (m?.mode === 'keys' && !m.signedIn) openSignIn(); });
 
 void get<Health>('/health').then((hl) => {
   today = hl.today;

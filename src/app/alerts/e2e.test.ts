@@ -90,8 +90,8 @@ describe('end to end: a 1,000-name watchlist, the 2024 SDN import, signed webhoo
   });
 
   it('importing the newer file raises exactly the alerts the two files imply, each with its publication and source', async () => {
-    const files = ['sdn.csv', 'add.csv', 'alt.csv', 'sdn_comments.csv'].map((f) => path.join(OLD, f));
-    await importFiles(store, 'ofac-sdn', files, { today: '2026-12-01', date: '2021-07-07' });
+    // sdn.csv alone in both years (the 2024 copy has no companion files), so names compare like with like.
+    await importFiles(store, 'ofac-sdn', [path.join(OLD, 'sdn.csv')], { today: '2026-12-01', date: '2021-07-07' });
 
     const oldN = sdnNames(path.join(OLD, 'sdn.csv'));
     const newN = sdnNames(path.join(NEW, 'sdn.csv'));

@@ -1,7 +1,9 @@
+import { asOfState } from '../../core/history/designations.js';
 import { inInterval } from '../../core/dates.js';
 import { buildTimeline, type PrintedEntry } from '../../core/history/timeline.js';
 import type { IsoDate, Publication, Source } from '../../core/model.js';
-import { obligationsFor } from '../../core/rules/evaluate.js';
+import { designationUnverifiedFrom, verifiedOn } from '../../core/history/verified.js';
+import { listingStatus, obligationsFor } from '../../core/rules/evaluate.js';
 import type { Store } from '../../store/store.js';
 import type { Dossier, Obligation, RelatedEntity, Role } from '../types.js';
 import { parentLinks, RelatedLookup, type RelatedInfo } from './related.js';
@@ -73,7 +75,15 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
     designations: designations.map((d) => {
       const added = pubRef(pubs.get(d.addedBy), ['id', 'title', 'citation', 'date', 'url']);
       const ended = d.endedBy ? pubRef(pubs.get(d.endedBy), ['id', 'title', 'citation', 'date', 'url', 'kind']) : undefined;
-      return { ...d, active: inInterval(opts.asOf, d.from, d.to), listName: listNames.get(d.listId) ?? d.listId, ...(added ? { addedByPublication: added } : {}), ...(ended ? { endedByPublication: ended } : {}) };
+      const state = asOfState(opts.asOf, d);
+      const active = state === 'active';
+      const status = listingStatus(rules.rules, d.listId, d.from, opts.asOf);
+      return {
+        ...d, active, ...(state === 'unknown' ? { unknown: true } : {}), listName: listNames.get(d.listId) ?? d.listId,
+        verified: verifiedOn(designationUnverifiedFrom(d, pubs, events), opts.asOf),
+        ...(active && status.status === 'named' ? { named: { restrictionsFrom: status.restrictionsFrom, label: status.label } } : {}),
+        ...(added ? { addedByPublication: added } : {}), ...(ended ? { endedByPublication: ended } : {}),
+      };
     }),
     timeline,
     relations: { parents: around.parents.map(related), subsidiaries: around.subsidiaries.map(related) },

@@ -42,5 +42,9 @@ export async function diffList(store: Store, listId: string, from?: string, to?:
   const ids = new Set<string>();
   for (const p of full) for (const e of p.entries) ids.add(e.entityId);
   const entities = new Map((await store.getEntities([...ids])).map((e) => [e.id, e]));
-  return diffPublications({ publications: full, fromId: a.id, toId: b.id, entities, ...(opts.similarityThreshold !== undefined ? { similarityThreshold: opts.similarityThreshold } : {}) });
+  // The days asked about: a date reference or asOf may reach past the publication it resolves to,
+  // and a withdrawn document in between must still be reported.
+  const asked = [from, to, opts.asOf].filter((x): x is string => x !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(x));
+  const window = asked.length ? { from: [a.date, ...asked].sort()[0]!, to: [b.date, ...asked].sort().reverse()[0]! } : undefined;
+  return diffPublications({ publications: full, fromId: a.id, toId: b.id, entities, ...(window ? { window } : {}), ...(opts.similarityThreshold !== undefined ? { similarityThreshold: opts.similarityThreshold } : {}) });
 }

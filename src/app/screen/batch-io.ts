@@ -278,7 +278,7 @@ export function csvCell(v: unknown): string {
 export function recordToCsv(r: BatchRecord): string {
   if (r.error !== undefined) return [r.id, r.line, r.query, '', r.error, '', '', '', '', '', '', '', '', ''].map(csvCell).join(',');
   const h = r.hits[0];
-  const lists = h ? h.designations.map((d) => `${d.list}${d.active ? '' : ' (inactive)'}`).join('; ') : '';
+  const lists = h ? h.designations.map((d) => `${d.list}${d.named ? ` (${d.named.label})` : d.active ? '' : d.unknown ? ' (unknown: first seen later, start unknown)' : ' (inactive)'}${d.verified === false ? ' (UNVERIFIED)' : ''}`).join('; ') : '';
   return [r.id, r.line, r.query, r.asOf, '', r.hits.length, r.hits.some((x) => x.active), h?.entityId, h?.name, h?.matchedName, h?.score, lists, h?.explanation.summary, r.hits.length ? JSON.stringify(r.hits) : '']
     .map(csvCell)
     .join(',');

@@ -16,7 +16,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 async function codeFingerprint(): Promise<string> {
   const parts: string[] = [];
-  for (const dir of [path.join(here, '../../core/normalise'), path.join(here, '../../core/match')]) {
+  // core/history (verified marks) and core/rules (restriction dates) also shape the snapshot.
+  for (const dir of [path.join(here, '../../core/normalise'), path.join(here, '../../core/match'), path.join(here, '../../core/history'), path.join(here, '../../core/rules')]) {
     for (const f of (await readdir(dir)).sort()) {
       const s = await stat(path.join(dir, f));
       parts.push(`${f}:${s.size}:${s.mtimeMs}`);

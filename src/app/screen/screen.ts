@@ -1,5 +1,7 @@
-import { inInterval } from '../../core/dates.js';
+import { asOfState } from '../../core/history/designations.js';
 import { ListwatchError } from '../../core/errors.js';
+import { verifiedOn } from '../../core/history/verified.js';
+import { namedLabel } from '../../core/rules/evaluate.js';
 import { DEFAULT_THRESHOLD, matchQuery } from '../../core/match/match.js';
 import type { ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
@@ -16,15 +18,23 @@ export const DEFAULT_LIMIT = 10;
 export function hitDesignations(index: ScreenIndex, entity: number, asOf: IsoDate): HitDesignation[] {
   const e = index.snapshot.entities[entity];
   if (!e) return [];
-  return e.designations.map((d) => ({
-    list: d.list,
-    listName: d.listName,
-    from: d.from,
-    to: d.to,
-    active: inInterval(asOf, d.from, d.to),
-    source: d.source,
-    printedName: d.printedName,
-  }));
+  return e.designations.map((d) => {
+    const state = asOfState(asOf, d);
+    const active = state === 'active';
+    return {
+      list: d.list,
+      listName: d.listName,
+      from: d.from,
+      to: d.to,
+      active,
+      ...(d.startUnknown ? { startUnknown: true } : {}),
+      ...(state === 'unknown' ? { unknown: true } : {}),
+      source: d.source,
+      printedName: d.printedName,
+      verified: verifiedOn(d.unverifiedFrom, asOf),
+      ...(active && d.restrictionsFrom !== undefined && asOf < d.restrictionsFrom ? { named: { restrictionsFrom: d.restrictionsFrom, label: namedLabel(d.restrictionsFrom) } } : {}),
+    };
+  });
 }
 
 /**
@@ -45,9 +55,10 @@ export function screenWithIndex(index: ScreenIndex, query: string, opts: Resolve
     if (!e) continue;
     const designations = hitDesignations(index, m.entity, opts.asOf);
     const active = designations.some((d) => d.active);
-    if (!active && opts.includeInactive === false) continue;
+    const unknown = !active && designations.some((d) => d.unknown);
+    if (!active && !unknown && opts.includeInactive === false) continue;
     const explanation = explain(m, index);
-    hits.push({ entityId: e.id, name: e.name, matchedName: explanation.matchedName, score: Math.round(m.score * 1000) / 1000, designations, active, explanation });
+    hits.push({ entityId: e.id, name: e.name, matchedName: explanation.matchedName, score: Math.round(m.score * 1000) / 1000, designations, active, ...(unknown ? { unknown: true } : {}), explanation });
     if (hits.length >= limit) break;
   }
   return { query, asOf: opts.asOf, threshold, hits };

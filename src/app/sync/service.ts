@@ -33,6 +33,8 @@ export interface SyncOptions {
   onProgress?: (msg: string) => void;
   /** Who runs it, for the audit trail (default `system:sync`: a scheduled run). */
   actor?: string;
+  /** Import even when the refusal rules would refuse a drop of more than 20 % (an operator who checked the download). */
+  force?: boolean;
 }
 
 /** One file or request of a source in a run. */
@@ -166,7 +168,7 @@ async function syncFiles(store: Store, f: FileFetcher, baseUrl: string, opts: Sy
     const primary = got.get(f.files[0]!.name);
     let imports: ImportResult[];
     try {
-      imports = await importFiles(store, f.format, paths, { today: opts.today, date: publicationDate(primary, opts.today), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+      imports = await importFiles(store, f.format, paths, { today: opts.today, date: publicationDate(primary, opts.today), ...(opts.force ? { force: true } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
     } catch (e) {
       if (!isListwatchError(e)) throw e;
       // The refusal names the download by its URL, not by the temporary file it was read from.

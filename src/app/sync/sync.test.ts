@@ -148,10 +148,16 @@ describe('runSync against a local HTTP server serving real OFAC files', () => {
     assert.deepEqual(await counts(store), before);
   });
 
-  it('the 2024 file (companions 404): a new publication with the diff; last changed moves', async () => {
+  it('the 2024 sdn.csv alone (companions 404) would drop most aliases: refused; with --force a new publication with the diff', async () => {
     srv.handle = serveFiles(v2Files, v2);
     const changedBefore = (await listSyncStatus(store)).get('us-ofac-sdn')!.lastChanged!;
-    const r = await runSync(store, opts());
+    const before = await counts(store);
+    const refused = await runSync(store, opts());
+    assert.equal(refused.sources[0]!.status, 'refused');
+    assert.equal(refused.sources[0]!.error!.code, 'ROW_COUNT_DROP');
+    assert.match(refused.sources[0]!.error!.message, new RegExp(`^${srv.url}/sdn\\.csv: `));
+    assert.deepEqual(await counts(store), before);
+    const r = await runSync(store, opts({ force: true }));
     const s = r.sources[0]!;
     assert.equal(s.status, 'changed', JSON.stringify(s.error));
     assert.deepEqual(s.requests.map((q) => q.http), [200, 404, 404, 404]);

@@ -2,10 +2,10 @@ import { diffList } from '../../app/history/diff.js';
 import { parseIsoDate } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { PublicationDiff } from '../../app/types.js';
-import { cited } from '../format.js';
+import { datedCitation } from '../format.js';
 import type { RegisterCommand } from './index.js';
 
-const pub = (p: PublicationDiff['from']): string => `${p.date} ${p.kind} ${cited(p)} (${p.id})`;
+const pub = (p: PublicationDiff['from']): string => `${p.kind} ${datedCitation(p)} (${p.id})`;
 
 /** Human form of a diff: header with counts that reconcile, then each section. */
 export function formatDiff(d: PublicationDiff): string {
@@ -23,7 +23,7 @@ export function formatDiff(d: PublicationDiff): string {
   };
   section('Added', d.added.map((a) => `+ ${a.name}  [${a.entityId}]`));
   section('Removed', d.removed.map((r) => `- ${r.name}  [${r.entityId}]${r.note ? `\n      ${r.note}` : ''}`));
-  section('Renamed', d.renamed.map((r) => `~ ${r.from}\n    → ${r.to}  [${r.entityId}]\n      evidence: ${r.evidence}`));
+  section('Renamed', d.renamed.map((r) => `~ ${r.from}\n    → ${r.to}  [${r.entityId}]${r.verified ? '' : '  [likely rename, UNVERIFIED]'}\n      evidence: ${r.evidence}`));
   section('Changed', d.changed.map((c) => `* ${c.name}  [${c.entityId}]: ${c.what}`));
   return out.join('\n');
 }

@@ -8,12 +8,15 @@ import { registerLists } from './lists.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
+import { registerBatch } from './batch.js';
+import { registerWorker } from './worker.js';
 import { registerSync } from './sync.js';
 import { registerWatch } from './watch.js';
 import { registerAlerts } from './alerts.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
 import { registerDecisions } from './decisions.js';
+import { registerExport } from './export.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -31,7 +34,10 @@ export const commands: RegisterCommand[] = [
   registerWatch,
   registerAlerts,
   registerServe,
+  registerBatch,
+  registerWorker,
   registerAudit,
   registerKeys,
   registerDecisions,
+  registerExport,
 ];

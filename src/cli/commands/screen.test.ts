@@ -62,4 +62,19 @@ describe('listwatch screen', () => {
     assert.ok(recs[1]?.error && recs[2]?.error);
     assert.ok((recs[3]?.hits?.length ?? 0) > 0);
   });
+
+  it('each designation carries verified (text and --json), and a statute before its ban reads "named; ban from"', async () => {
+    const j = await cli(dir, ['--json', 'screen', 'Xiaomi Corporation', '--as-of', '2026-11-21']);
+    assert.equal(j.code, 0, j.stderr);
+    const res = JSON.parse(j.stdout) as { hits: { entityId: string; designations: { list: string; verified: boolean; named?: { label: string } }[] }[] };
+    const x = res.hits.find((h) => h.entityId === 'xiaomi');
+    assert.ok(x && x.designations.length > 0);
+    assert.ok(x.designations.every((d) => d.verified === false), 'the 1237 tranche and the vacatur date are UNVERIFIED');
+    assert.ok(res.hits.every((h) => h.designations.every((d) => typeof d.verified === 'boolean')));
+    const t = await cli(dir, ['screen', 'Contemporary Amperex Technology', '--as-of', '2026-11-21']);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout, /NAMED +us-ndaa-154 .*\(named; ban from 2027-10-01\)/);
+    const u = await cli(dir, ['screen', 'Xiaomi Corporation', '--as-of', '2026-11-21']);
+    assert.match(u.stdout, /us-dod-1237 .*\[UNVERIFIED\]/);
+  });
 });

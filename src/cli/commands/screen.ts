@@ -13,6 +13,7 @@ import type { BatchRow } from '../../app/screen/batch-core.js';
 import type { BatchWriter } from '../../app/screen/batch-io.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
+import { unverifiedMark } from '../format.js';
 
 interface ScreenFlags {
   asOf?: string;
@@ -23,6 +24,7 @@ interface ScreenFlags {
   input?: string;
   output?: string;
   workers?: string;
+  maxAgeDays?: string;
   report?: string;
 }
 
@@ -34,16 +36,17 @@ function num(v: string | undefined, what: string): number | undefined {
 }
 
 function designationLine(d: ScreenHit['designations'][number]): string {
-  const span = `${d.from} → ${d.to ?? 'in force'}`;
+  const span = d.startUnknown ? `first seen ${d.from}, start unknown → ${d.to ?? 'in force'}` : `${d.from} → ${d.to ?? 'in force'}`;
   const src = [d.source.title, d.source.citation, d.source.url].filter(Boolean).join(', ');
-  return `      ${d.active ? 'ACTIVE  ' : 'inactive'}  ${d.list.padEnd(22)} ${span.padEnd(26)} source: ${src}`;
+  const state = d.named ? 'NAMED   ' : d.active ? 'ACTIVE  ' : d.unknown ? 'UNKNOWN ' : 'inactive';
+  return `      ${state}  ${d.list.padEnd(22)} ${span.padEnd(26)}${d.named ? ` (${d.named.label})` : ''}${unverifiedMark(d.verified)} source: ${src}`;
 }
 
 /** The human table of one screen result: one block per hit with why it matched and each designation's source. */
 export function formatScreen(r: ScreenResult): string[] {
   const out = [`Screen "${r.query}" as of ${r.asOf} (threshold ${r.threshold}): ${r.hits.length ? `${r.hits.length} hit${r.hits.length === 1 ? '' : 's'}` : 'no hits'}`];
   r.hits.forEach((h, i) => {
-    const status = h.active ? 'ACTIVE' : 'inactive';
+    const status = h.active ? 'ACTIVE' : h.unknown ? 'UNKNOWN' : 'inactive';
     const hint = h.explanation.matchedNameVerified ? '' : ' [UNVERIFIED name]';
     out.push(`  ${String(i + 1).padStart(2)}. ${h.score.toFixed(3)}  ${status.padEnd(8)}  ${h.name}  (${h.entityId})`);
     out.push(`      matched: ${h.matchedName} (${h.explanation.matchedNameKind})${hint}`);
@@ -119,7 +122,9 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
   }
   bar?.stop();
   await writer.end();
-  const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, seconds: (Date.now() - started) / 1000 };
+  const { coverageFor, formatCoverage, maxAgeDaysFromEnv } = await import('../../app/coverage/coverage.js');
+  const coverage = await coverageFor(await ctx.store(), { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: num(f.maxAgeDays, 'max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
+  const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, seconds: (Date.now() - started) / 1000, coverage };
   const { recordAudit, listVersions } = await import('../../app/audit/audit.js');
   const { fileSha256 } = await import('../../app/audit/files.js');
   const store = await ctx.store();
@@ -131,7 +136,10 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
     details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, fileHash: `sha256:${await fileSha256(paths.input)}`, output: f.output },
   });
   if (ctx.json()) ctx.printJson(summary);
-  else ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
+  else {
+    ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
+    for (const line of formatCoverage(coverage)) ctx.print(line);
+  }
 }
 
 /** `listwatch screen NAME` (one name) or `listwatch screen --input FILE.csv --output FILE.jsonl|csv` (a batch). */
@@ -148,6 +156,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
     .option('--input <file.csv>', 'batch: a CSV with a "name" column and optional "id" and "as_of" columns')
     .option('--output <file>', 'batch: where to write one record per input row (.jsonl or .csv)')
     .option('--workers <n>', 'batch: worker threads (default: all cores)')
+    .option('--max-age-days <n>', 'warn when a list the role depends on has no publication in the last N days (default: env LISTWATCH_COVERAGE_MAX_AGE_DAYS or 365)')
     .option('--report <file>', 'also write an evidence report: FILE.pdf, or FILE.html (a printable page)')
     .action(async (name: string | undefined, f: ScreenFlags) => {
       const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
@@ -180,7 +189,11 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
         await writeFile(f.report, bytes).catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot write ${f.report}: ${e instanceof Error ? e.message : String(e)}`, { field: 'report' }); });
         ctx.warn(`evidence report → ${f.report} (audit entry #${entry.seq})`);
       }
+      const { coverageFor, formatCoverage, maxAgeDaysFromEnv } = await import('../../app/coverage/coverage.js');
+      const coverage = await coverageFor(await ctx.store(), { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: num(f.maxAgeDays, 'max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
+      res = { ...res, coverage };
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
+      for (const line of formatCoverage(coverage)) ctx.print(line);
     });
 };

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListwatchError } from '../../core/errors.js';
 import type { RegisterCommand } from './index.js';
+import { workerOptionsFromEnv } from './worker.js';
+import { batchLimitsFromEnv } from '../../app/screen/batch-io-limits.js';
 
 /** The built web UI (web/dist), found relative to this file (works from src/ and dist/src/). */
 export function webDistDir(): string | undefined {
@@ -28,7 +30,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .description('serve the HTTP API (/api/v1, OpenAPI at /openapi.json) and the web UI')
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--jobs-dir <dir>', 'where uploaded batch files are kept (default <db>/jobs)')
+    .option('--no-worker', 'do not run batch jobs in this process (beside PostgreSQL, run `listwatch worker` processes instead)')
     .option('--max-upload-mb <n>', 'largest accepted upload in MiB', '50')
     .option('--refresh-ms <n>', 'how often (at most) to look for changes other processes made to the store, in ms; 0 = on every screen', '2000')
     .option('--cors-origin <origin...>', 'allow browser calls from these origins (CORS); default none')
@@ -37,7 +39,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--sync-every-hours <h>', 'check the official sources every H hours (base URLs: env LISTWATCH_SYNC_URLS=id=URL,…)', '24')
     .option('--no-sync', 'no scheduled sync (POST /api/v1/sync still runs it)')
     .option('--deliver-every-s <s>', 'send pending alert deliveries every S seconds (e-mail: env LISTWATCH_SMTP_URL, LISTWATCH_SMTP_FROM)', '15')
-    .action(async (opts: { port: string; host: string; jobsDir?: string; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean; syncEveryHours: string; sync: boolean; deliverEveryS: string }) => {
+    .action(async (opts: { port: string; host: string; worker: boolean; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean; syncEveryHours: string; sync: boolean; deliverEveryS: string }) => {
       const syncHours = Number(opts.syncEveryHours);
       if (!(syncHours > 0)) throw new ListwatchError('BAD_INPUT', `--sync-every-hours: "${opts.syncEveryHours}" is not a positive number`, { field: 'sync-every-hours' });
       const deliverS = Number(opts.deliverEveryS);
@@ -54,7 +56,6 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       if (!Number.isInteger(refreshMs) || refreshMs < 0) throw new ListwatchError('BAD_INPUT', `--refresh-ms: "${opts.refreshMs}" is not a whole number of milliseconds`, { field: 'refresh-ms' });
       const rate = Number(opts.rateLimit);
       if (!Number.isInteger(rate) || rate < 1) throw new ListwatchError('BAD_INPUT', `--rate-limit: "${opts.rateLimit}" is not a positive whole number`, { field: 'rate-limit' });
-      const dbDir = ctx.dbDir();
       const store = await ctx.store();
       const { hasAccounts, hasAdminKey } = await import('../../app/accounts/accounts.js');
       const loopback = isLoopback(opts.host);
@@ -68,7 +69,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
       const app = await createApp({
         store,
         today: () => new Date().toISOString().slice(0, 10),
-        jobsDir: path.resolve(opts.jobsDir ?? path.join(dbDir, 'jobs')),
+        jobs: { worker: opts.worker ? workerOptionsFromEnv(ctx.env ?? {}) : false, limits: batchLimitsFromEnv(ctx.env ?? {}) },
         maxUploadBytes: Math.round(maxMb * 1024 * 1024),
         refreshIntervalMs: refreshMs,
         ...(webDir ? { webDir } : {}),

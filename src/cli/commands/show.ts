@@ -3,23 +3,25 @@ import type { Dossier, Role } from '../../app/types.js';
 import { ListwatchError } from '../../core/errors.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
-import { asOfOption, cited, unverifiedMark as mark } from '../format.js';
+import { asOfOption, datedCitation, sourceLabel, unverifiedMark as mark } from '../format.js';
 
 /** Human form of a dossier: names, designations, timeline, relations, obligations, sources. */
 export function formatDossier(d: Dossier): string {
   const out: string[] = [];
   const active = d.designations.filter((x) => x.active);
-  out.push(`${d.entity.name}  [${d.entity.id}]`, `As of ${d.asOf}: ${active.length ? `LISTED on ${[...new Set(active.map((x) => x.listName))].join('; ')}` : 'not listed on any list'}`);
+  const unknown = d.designations.filter((x) => !x.active && x.unknown);
+  const unknownText = unknown.length ? `UNKNOWN for ${[...new Set(unknown.map((x) => x.listName))].join('; ')} (first seen later, start unknown)` : '';
+  out.push(`${d.entity.name}  [${d.entity.id}]`, `As of ${d.asOf}: ${active.length ? `LISTED on ${[...new Set(active.map((x) => x.listName))].join('; ')}${unknownText ? `; ${unknownText}` : ''}` : unknownText || 'not listed on any list'}`);
   out.push('', 'Names:');
   for (const n of d.entity.names) out.push(`  ${n.name}  (${n.kind})${n.verified ? '' : '  [unverified matching hint, not a sourced fact]'}  sources: ${n.sourceIds.join(', ') || '-'}`);
   for (const i of d.entity.identifiers) out.push(`  ${i.scheme}: ${i.value}  sources: ${i.sourceIds.join(', ')}`);
   out.push('', 'Designations:');
   if (!d.designations.length) out.push('  none');
   for (const x of d.designations) {
-    const state = x.active ? 'IN FORCE' : x.from > d.asOf ? 'LATER' : 'ENDED';
-    out.push(`  ${state.padEnd(8)}  ${x.listName}: ${x.from} → ${x.to ?? 'present'}  as "${x.printedName}"`);
-    if (x.addedByPublication) out.push(`            opened by ${cited(x.addedByPublication)} (${x.addedByPublication.date})${x.addedByPublication.url ? ` ${x.addedByPublication.url}` : ''}`);
-    if (x.endedByPublication) out.push(`            ended by ${x.endedByPublication.kind}: ${cited(x.endedByPublication)} (${x.endedByPublication.date})`);
+    const state = x.named ? 'NAMED' : x.active ? 'IN FORCE' : x.unknown ? 'UNKNOWN' : x.from > d.asOf ? 'LATER' : 'ENDED';
+    out.push(`  ${state.padEnd(8)}  ${x.listName}: ${x.startUnknown ? `first seen ${x.from}, start unknown` : x.from} → ${x.to ?? 'present'}  as "${x.printedName}"${x.named ? `  (${x.named.label})` : ''}${mark(x.verified)}`);
+    if (x.addedByPublication) out.push(`            opened by ${datedCitation(x.addedByPublication)}${x.addedByPublication.url ? ` ${x.addedByPublication.url}` : ''}`);
+    if (x.endedByPublication) out.push(`            ended by ${x.endedByPublication.kind}: ${datedCitation(x.endedByPublication)}`);
     if (x.basis) out.push(`            basis: ${x.basis}`);
   }
   out.push('', 'Timeline (all lists):');
@@ -48,7 +50,7 @@ export function formatDossier(d: Dossier): string {
     }
   }
   out.push('', 'Sources:');
-  for (const s of Object.values(d.sources)) out.push(`  ${s.id}: ${s.title}${s.publisher ? `, ${s.publisher}` : ''}${s.date ? `, ${s.date}` : ''} (${s.quality})${s.url ? ` ${s.url}` : ''}${s.note ? `\n      ${s.note}` : ''}`);
+  for (const s of Object.values(d.sources)) out.push(`  ${s.id}: ${s.title}${sourceLabel(s) ? `, ${sourceLabel(s)}` : ''} (${s.quality})${s.url ? ` ${s.url}` : ''}${s.note ? `\n      ${s.note}` : ''}`);
   return out.join('\n');
 }
 

@@ -32,7 +32,8 @@ export const registerSync: RegisterCommand = (program, ctx) => {
     .option('--url <base>', 'base URL replacing the official one; files are fetched under it by their official names (e.g. BASE/sdn.csv)')
     .option('--timeout-ms <n>', 'time limit of one request in ms', '60000')
     .option('--retries <n>', 'retries of a failed request (exponential backoff)', '3')
-    .action(async (opts: { source?: string[]; url?: string; timeoutMs: string; retries: string }) => {
+    .option('--force', 'import even if a list would lose more than 20 % of its entries or names (after checking the refused download)')
+    .action(async (opts: { source?: string[]; url?: string; timeoutMs: string; retries: string; force?: boolean }) => {
       const { runSync, parseSourceUrls, checkHttpUrl } = await import('../../app/sync/index.js');
       const timeoutMs = Number(opts.timeoutMs);
       const retries = Number(opts.retries);
@@ -46,6 +47,7 @@ export const registerSync: RegisterCommand = (program, ctx) => {
         ...(baseUrl ? { baseUrl } : {}),
         urls,
         actor: ctx.actor,
+        ...(opts.force ? { force: true } : {}),
         today: ctx.today,
         now: () => new Date().toISOString(),
         http: { timeoutMs, retries },

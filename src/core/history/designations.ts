@@ -1,4 +1,18 @@
-import type { Designation, Publication } from '../model.js';
+import { inInterval } from '../dates.js';
+import type { Designation, IsoDate, Publication } from '../model.js';
+
+/** What the record can say about a designation on one day. */
+export type AsOfState = 'active' | 'inactive' | 'unknown';
+
+/**
+ * The state of a designation on `asOf`: `active` inside [from, to); `unknown` before `from` when
+ * the source gave no start (`startUnknown`: the record only knows it was listed from the day it
+ * first saw it, so it cannot say "not listed" for earlier days); otherwise `inactive`.
+ */
+export function asOfState(asOf: IsoDate, d: Pick<Designation, 'from' | 'to' | 'startUnknown'>): AsOfState {
+  if (inInterval(asOf, d.from, d.to)) return 'active';
+  return d.startUnknown === true && asOf < d.from ? 'unknown' : 'inactive';
+}
 
 /** What applying one publication does to a list's designations. */
 export interface DesignationChange {
@@ -47,9 +61,14 @@ export function applyPublication(active: ReadonlyMap<string, Designation>, pub: 
   };
 
   if (pub.kind === 'withdrawn') return change;
-  // A list may print one company twice under two names: the first entry speaks for it.
-  const once = new Set<string>();
-  const entries = pub.entries.filter((e) => !once.has(e.entityId) && once.add(e.entityId) !== undefined);
+  // A list may print one company twice under two names: one entry speaks for it, the one under
+  // the name it is already listed by if there is one (so the duplicate is not read as a rename).
+  const byEntity = new Map<string, Publication['entries'][number]>();
+  for (const e of pub.entries) {
+    const had = byEntity.get(e.entityId);
+    if (!had || (had.printedName !== active.get(e.entityId)?.printedName && e.printedName === active.get(e.entityId)?.printedName)) byEntity.set(e.entityId, e);
+  }
+  const entries = byEntity.size === pub.entries.length ? pub.entries : pub.entries.filter((e) => byEntity.get(e.entityId) === e);
 
   if (SNAPSHOT_KINDS.has(pub.kind)) {
     const members = new Set(entries.map((e) => e.entityId));

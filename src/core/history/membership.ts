@@ -1,3 +1,4 @@
+import { isIsoDate } from '../dates.js';
 import { ListwatchError } from '../errors.js';
 import type { Designation, Publication } from '../model.js';
 import { applyPublication, commitChange, publicationOrder } from './designations.js';
@@ -56,6 +57,8 @@ export function resolvePublicationRef<P extends Publication | Omit<Publication, 
   const byId = publications.find((p) => p.id === ref || p.id.endsWith('/' + ref));
   if (byId && byId.id === ref) return byId;
   if (/^\d{4}-\d{2}-\d{2}$/.test(ref)) {
+    // 2024-02-30 is not a date: refused, not read as the edition in force on 1 March.
+    if (!isIsoDate(ref)) throw new ListwatchError('BAD_INPUT', `"${ref}" is not a calendar date (YYYY-MM-DD)`);
     const eff = effectivePublications(publications).filter((p) => p.date <= ref);
     const last = eff[eff.length - 1];
     if (!last) throw new ListwatchError('NOT_FOUND', `no publication of this list takes effect on or before ${ref}`);

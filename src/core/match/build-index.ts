@@ -1,4 +1,7 @@
-import type { Designation, Entity, ListDef, Publication } from '../model.js';
+import { designationUnverifiedFrom } from '../history/verified.js';
+import type { Designation, Entity, ListDef, ListEvent, Publication } from '../model.js';
+import { restrictionsStart } from '../rules/evaluate.js';
+import type { RuleSet } from '../rules/types.js';
 import { analyseName } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
@@ -13,6 +16,10 @@ export interface IndexSource {
   /** Publications (entries not needed), to cite the source of each designation. */
   publications: readonly Publication[];
   lists: readonly ListDef[];
+  /** Events, to mark designations that rest on an UNVERIFIED fact (optional: none marked by events). */
+  events?: readonly ListEvent[];
+  /** Rules, to tell a listing that only names a company from one under which a rule applies (optional). */
+  rules?: RuleSet;
 }
 
 
@@ -25,6 +32,11 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
   const pubs = new Map(src.publications.map((p) => [p.id, p]));
   const lists = new Map(src.lists.map((l) => [l.id, l]));
   const desByEntity = new Map<string, IndexedDesignation[]>();
+  const unverifiedAndRestrictions = (d: Designation): Pick<IndexedDesignation, 'unverifiedFrom' | 'restrictionsFrom'> => {
+    const u = designationUnverifiedFrom(d, pubs, src.events ?? []);
+    const r = src.rules ? restrictionsStart(src.rules, d.listId, d.from) : undefined;
+    return { ...(u !== undefined ? { unverifiedFrom: u } : {}), ...(r !== undefined && r > d.from ? { restrictionsFrom: r } : {}) };
+  };
   const printed = new Map<string, string[]>();
   for (const d of src.designations) {
     const pub = pubs.get(d.addedBy);
@@ -35,6 +47,8 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
       from: d.from,
       to: d.to,
       printedName: d.printedName,
+      ...(d.startUnknown ? { startUnknown: true } : {}),
+      ...unverifiedAndRestrictions(d),
       source: {
         publicationId: d.addedBy,
         title: pub?.title ?? d.addedBy,

@@ -9,6 +9,12 @@ export interface IndexedDesignation {
   to: IsoDate | null;
   printedName: string;
   source: { publicationId: string; title: string; citation?: string; date: IsoDate; url?: string };
+  /** The source gave no start: `from` is the day the record first saw it (see Designation.startUnknown). */
+  startUnknown?: boolean;
+  /** First day from which it rests on an UNVERIFIED fact (core/history/verified.ts); absent = verified. */
+  unverifiedFrom?: IsoDate;
+  /** First day a rule of its list applies, when later than `from` (a statute naming a company before its ban starts). */
+  restrictionsFrom?: IsoDate;
 }
 
 /** An entity of the index. */

@@ -58,6 +58,29 @@ export function ruleCoversListing(rule: Rule, from: IsoDate): boolean {
   return (rule.listedOnOrBefore === undefined || from <= rule.listedOnOrBefore) && (rule.listedAfter === undefined || from > rule.listedAfter);
 }
 
+/**
+ * The first day any rule of `listId` (for any role) applies to an entity listed on `listedOn`, or
+ * undefined when the rules say nothing about the list. A day later than `listedOn` means the
+ * listing names the entity before anything applies to it: a statute whose ban starts later
+ * (FY2024 NDAA §154: named 2023-12-22, ban from 2027-10-01) is "named; ban from 2027-10-01",
+ * not an active ban, until that day.
+ */
+export function restrictionsStart(rules: RuleSet, listId: string, listedOn: IsoDate): IsoDate | undefined {
+  const starts = rules.rules
+    .filter((r) => r.listId === listId && ruleCoversListing(r, listedOn))
+    .map((r) => resolveDateSpec(r.from, listedOn));
+  return starts.sort()[0];
+}
+
+/** How a designation in force on `asOf` reads: in force, or only named until its first rule applies. */
+export function listingStatus(rules: RuleSet, listId: string, listedOn: IsoDate, asOf: IsoDate): { status: 'in-force' } | { status: 'named'; restrictionsFrom: IsoDate; label: string } {
+  const start = restrictionsStart(rules, listId, listedOn);
+  return start !== undefined && asOf < start ? { status: 'named', restrictionsFrom: start, label: namedLabel(start) } : { status: 'in-force' };
+}
+
+/** The words for a listing that names an entity before any rule of its list applies. */
+export const namedLabel = (restrictionsFrom: IsoDate): string => `named; ban from ${restrictionsFrom}`;
+
 const STATUS_ORDER = { 'in-force': 0, coming: 1, ended: 2 } as const;
 
 /**

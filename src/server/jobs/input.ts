@@ -1,31 +1,21 @@
 import { parse } from 'csv-parse/sync';
 import { ListwatchError } from '../../core/errors.js';
-import { isIsoDate } from '../../core/dates.js';
+import type { BatchRow } from '../../app/screen/batch-core.js';
 
-/** One name to screen from an uploaded batch file. `line` is the 1-based line in the file. */
-export interface BatchRow {
-  line: number;
-  /** The caller's own row id (column `id`), echoed in the results. */
-  id?: string;
-  name: string;
-  /** A per-row as-of date (column `as_of`), overriding the job's. */
-  asOf?: string;
-}
-
-/** What reading a batch file gives: the rows to screen and the rows skipped, with their line. */
+/** What reading an uploaded batch file gives: every data row, in file order, with its line. */
 export interface BatchInput {
   rows: BatchRow[];
-  skipped: { line: number; problem: string }[];
 }
 
 const NAME_COLUMNS = ['name', 'query', 'company', 'entity'];
 
 /**
- * Reads a batch CSV. With a header naming a `name` (or `query`/`company`/`entity`) column, that
- * column is screened and `id`/`as_of` are picked up when present; a file of one column without
- * such a header is a plain list of names. A file csv-parse cannot read (an unclosed quote, a row
- * with the wrong number of fields) is BAD_FILE naming the line; empty names and bad dates are
- * skipped rows reported with their line, so one bad row does not sink a large file.
+ * Reads an uploaded batch CSV. With a header naming a `name` (or `query`/`company`/`entity`)
+ * column, that column is screened and `id`/`as_of` are picked up when present; a file of one
+ * column without such a header is a plain list of names. A file csv-parse cannot read (an
+ * unclosed quote, a row with the wrong number of fields) is BAD_FILE naming the line. Rows with
+ * an empty name or a bad date are kept: they become error records in the results (every input
+ * row has exactly one result), and one bad row does not sink a large file.
  */
 export function readBatchCsv(text: string): BatchInput {
   let records: { record: string[]; info: { lines: number } }[];
@@ -42,39 +32,25 @@ export function readBatchCsv(text: string): BatchInput {
   if (!records.length) throw new ListwatchError('BAD_FILE', 'CSV line 1: the file has no rows', { file: 'upload', line: 1 });
   const header = records[0]!.record.map((h) => h.toLowerCase());
   const nameCol = header.findIndex((h) => NAME_COLUMNS.includes(h));
-  const out: BatchInput = { rows: [], skipped: [] };
+  const out: BatchInput = { rows: [] };
   if (nameCol < 0) {
     if (header.length > 1) {
       throw new ListwatchError('BAD_FILE', `CSV line 1: no name column (expected one of ${NAME_COLUMNS.join(', ')})`, { file: 'upload', line: 1, field: 'name' });
     }
-    for (const { record, info } of records) {
-      const name = record[0] ?? '';
-      if (name) out.rows.push({ line: info.lines, name });
-      else out.skipped.push({ line: info.lines, problem: 'empty name' });
-    }
+    for (const { record, info } of records) out.rows.push({ line: info.lines, name: record[0] ?? '' });
     return out;
   }
   const idCol = header.indexOf('id');
   const asOfCol = header.indexOf('as_of');
   for (const { record, info } of records.slice(1)) {
-    const name = record[nameCol] ?? '';
-    if (!name) {
-      out.skipped.push({ line: info.lines, problem: 'empty name' });
-      continue;
-    }
-    const row: BatchRow = { line: info.lines, name };
+    const row: BatchRow = { line: info.lines, name: record[nameCol] ?? '' };
     const id = idCol >= 0 ? record[idCol] : undefined;
     if (id) row.id = id;
     const asOf = asOfCol >= 0 ? record[asOfCol] : undefined;
-    if (asOf) {
-      if (!isIsoDate(asOf)) {
-        out.skipped.push({ line: info.lines, problem: `as_of "${asOf}" is not a date YYYY-MM-DD` });
-        continue;
-      }
-      row.asOf = asOf;
-    }
+    if (asOf) row.asOf = asOf; // a bad date becomes the row's error record (rowProblem)
     out.rows.push(row);
   }
+  if (!out.rows.length) throw new ListwatchError('BAD_FILE', 'CSV: no names to screen', { file: 'upload', line: 1 });
   return out;
 }
 

@@ -1,20 +1,14 @@
 import type { ScreenResult } from '../../app/types.js';
-import type { BatchRow } from './input.js';
 
 /** One stored result line of a batch job (JSONL): the input row and its screen result. */
 export interface BatchResultLine extends ScreenResult {
   line: number;
   id?: string;
+  error?: string;
 }
 
-/** Builds the stored line for a row. */
-export function resultLine(row: BatchRow, result: ScreenResult): string {
-  const out: BatchResultLine = { line: row.line, ...(row.id ? { id: row.id } : {}), ...result };
-  return JSON.stringify(out);
-}
-
-/** Header of the CSV download: one row per hit, or one empty-hit row when nothing matched. */
-export const CSV_HEADER = ['line', 'id', 'query', 'as_of', 'rank', 'entity_id', 'name', 'matched_name', 'score', 'active', 'lists', 'explanation'];
+/** Header of the CSV download: one row per hit, or one empty-hit row when nothing matched (with `error` when the row could not be screened). */
+export const CSV_HEADER = ['line', 'id', 'query', 'as_of', 'rank', 'entity_id', 'name', 'matched_name', 'score', 'active', 'lists', 'explanation', 'error'];
 
 function cell(v: string | number | boolean | undefined): string {
   const s = v === undefined ? '' : String(v);
@@ -27,11 +21,11 @@ function cell(v: string | number | boolean | undefined): string {
 export function csvRows(jsonLine: string): string {
   const r = JSON.parse(jsonLine) as BatchResultLine;
   const base = [r.line, r.id, r.query, r.asOf];
-  if (!r.hits.length) return [...base, '', '', '', '', '', '', '', ''].map(cell).join(',') + '\n';
+  if (!r.hits?.length) return [...base, '', '', '', '', '', '', '', '', r.error].map(cell).join(',') + '\n';
   return r.hits
     .map((h, i) => {
       const lists = h.designations.map((d) => `${d.list}${d.active ? '' : ' (ended ' + (d.to ?? '') + ')'}`).join('; ');
-      return [...base, i + 1, h.entityId, h.name, h.matchedName, h.score.toFixed(3), h.active, lists, h.explanation.summary].map(cell).join(',');
+      return [...base, i + 1, h.entityId, h.name, h.matchedName, h.score.toFixed(3), h.active, lists, h.explanation.summary, ''].map(cell).join(',');
     })
     .join('\n') + '\n';
 }

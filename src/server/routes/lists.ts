@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { decodePathPart } from '../edges.js';
 import { asOfQuery, errors, ok, okArray, toScreenOptions } from '../schemas.js';
 
 const listParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
@@ -37,6 +38,6 @@ export function listRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // Publication ids contain a slash (us-dod-1260h/2025-01-07), so the id is the rest of the path.
   app.get<{ Params: { '*': string } }>('/publications/*', {
     schema: { tags: ['lists'], summary: 'One publication with its entries as printed (id like us-dod-1260h/2025-01-07)', operationId: 'getPublication', response: { 200: ok('Publication', 'The publication'), ...errors(404) } },
-    handler: async (req) => ctx.services.publication(decodeURIComponent(req.params['*'])),
+    handler: async (req) => ctx.services.publication(decodePathPart(req.params['*'], 'id')),
   });
 }

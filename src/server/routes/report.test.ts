@@ -56,7 +56,7 @@ describe('evidence reports over the API (PGlite)', () => {
   });
 
   test('without a CJK font a Chinese report is refused with a clear message (503); a Latin one falls back to Helvetica', async () => {
-    const noFont = await fx.app({ cjkFont: '/nonexistent/font.ttc', resumeJobs: false });
+    const noFont = await fx.app({ cjkFont: '/nonexistent/font.ttc', jobs: { worker: false } });
     try {
       const r = await noFont.inject('/api/v1/screen/report?q=%E8%85%BE%E8%AE%AF%E6%8E%A7%E8%82%A1&as_of=2026-11-21');
       assert.equal(r.statusCode, 503);

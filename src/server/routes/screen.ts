@@ -3,6 +3,7 @@ import { withDecisions } from '../../app/decisions/decisions.js';
 import type { ServerContext } from '../context.js';
 import { errors, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
+import { coverageReaderFor, coverageQueryProps, type CoverageQuery } from '../../app/coverage/http.js';
 
 /** Most names one POST /screen may carry; larger sets go through a batch job. */
 export const MAX_NAMES_PER_REQUEST = 100;
@@ -11,7 +12,7 @@ const serialised = new WeakMap<object, string>();
 
 /** GET /screen (one name) and POST /screen (a small list of names). */
 export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get<{ Querystring: ScreenOptionQuery & { q: string } }>('/screen', {
+  app.get<{ Querystring: ScreenOptionQuery & CoverageQuery & { q: string } }>('/screen', {
     config: { access: 'analyst' }, // screening is an analyst's act (and is audited), not a read
     schema: {
       tags: ['screen'],
@@ -21,27 +22,30 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         type: 'object',
         required: ['q'],
         additionalProperties: false,
-        properties: { q: { type: 'string', minLength: 1, maxLength: 500, description: 'The name to screen.' }, ...screenOptionProps },
+        properties: { q: { type: 'string', minLength: 1, maxLength: 500, description: 'The name to screen.' }, ...screenOptionProps, ...coverageQueryProps },
       },
       response: { 200: ok('ScreenResult', 'Hits with explanations, designations and obligations'), ...errors(400) },
     },
     handler: async (req, reply) => {
-      const opts = toScreenOptions(req.query, ctx.today());
+      const { coverage_max_age_days: maxAge, ...query } = req.query;
+      const opts = toScreenOptions(query, ctx.today());
       const screened = await ctx.services.screen(req.query.q, opts);
       await ctx.audit.screening(req, screened, opts);
       // Earlier decisions change between requests: a result with one is a new object, never cached.
-      const res = await withDecisions(ctx.store, screened);
-      // Cached answers are the same object: serialise each once.
-      let body = serialised.get(res);
+      const decided = await withDecisions(ctx.store, screened);
+      // Cached answers are the same object: serialise each once (coverage is added after, per request).
+      let body = serialised.get(decided);
       if (body === undefined) {
-        body = JSON.stringify(res);
-        serialised.set(res, body);
+        body = JSON.stringify(decided);
+        serialised.set(decided, body);
       }
+      const coverage = await coverageReaderFor(ctx.store).get(opts.asOf ?? ctx.today(), opts.role, maxAge);
+      body = `${body.slice(0, -1)},"coverage":${JSON.stringify(coverage)}}`;
       return reply.type('application/json; charset=utf-8').send(body);
     },
   });
 
-  app.post<{ Body: ScreenOptionQuery & { names: string[] } }>('/screen', {
+  app.post<{ Body: ScreenOptionQuery & CoverageQuery & { names: string[] } }>('/screen', {
     config: { access: 'analyst' },
     schema: {
       tags: ['screen'],
@@ -54,6 +58,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         properties: {
           names: { type: 'array', minItems: 1, maxItems: MAX_NAMES_PER_REQUEST, items: { type: 'string', minLength: 1, maxLength: 500 } },
           ...screenOptionProps,
+          ...coverageQueryProps,
         },
       },
       response: {
@@ -62,10 +67,12 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
     },
     handler: async (req) => {
-      const opts = toScreenOptions(req.body, ctx.today());
+      const { coverage_max_age_days: maxAge, ...body } = req.body;
+      const opts = toScreenOptions(body, ctx.today());
       const results = await ctx.services.screenMany(req.body.names, opts);
       for (const r of results) await ctx.audit.screening(req, r, opts, { request: 'POST /screen' });
-      return { results: await Promise.all(results.map((r) => withDecisions(ctx.store, r))) };
+      const coverage = await coverageReaderFor(ctx.store).get(opts.asOf ?? ctx.today(), opts.role, maxAge);
+      return { results: (await Promise.all(results.map((r) => withDecisions(ctx.store, r)))).map((r) => ({ ...r, coverage })) };
     },
   });
 }

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -16,11 +14,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** A fixed "today" so answers do not move with the calendar (the dataset runs to 2026). */
 export const TODAY = '2026-11-21';
 
-/** A seeded store on a fresh location of `engine`, and a jobs directory, for server tests. */
+/** A seeded store on a fresh location of `engine`, for server tests. */
 export interface ServerFixture {
   location: TestLocation;
   store: Store;
-  jobsDir: string;
   /** Builds an app on the current store (extra deps override the defaults). */
   app(extra?: Partial<AppDeps>): Promise<FastifyInstance>;
   /** Closes the store and opens it again on the same location (a server restart). */
@@ -31,12 +28,10 @@ export interface ServerFixture {
 /** Opens and seeds a store with the bundled dataset on `engine`. */
 export async function serverFixture(engine: TestEngine): Promise<ServerFixture> {
   const location = await engine.location();
-  const jobsBase = mkdtempSync(path.join(tmpdir(), 'lw-jobs-'));
   const fx: ServerFixture = {
     location,
     store: await openStore(location.opts),
-    jobsDir: path.join(jobsBase, 'jobs'),
-    app: (extra = {}) => createApp({ store: fx.store, today: () => TODAY, jobsDir: fx.jobsDir, ...extra }),
+    app: (extra = {}) => createApp({ store: fx.store, today: () => TODAY, ...extra }),
     async reopen() {
       await fx.store.close();
       fx.store = await openStore(location.opts);
@@ -44,7 +39,6 @@ export async function serverFixture(engine: TestEngine): Promise<ServerFixture> 
     async dispose() {
       await fx.store.close().catch(() => undefined);
       await location.dispose();
-      rmSync(jobsBase, { recursive: true, force: true });
     },
   };
   await ensureSeeded(fx.store, path.join(repoRoot, 'data'), () => undefined);

@@ -63,7 +63,20 @@ export function mapCons(raw: SdnRaw, sourceId: string): ListSlice[] {
           const dates = ['Listing Date (CMIC)', 'Effective Date (CMIC)', 'Purchase/Sales For Divestment Date (CMIC)'].filter((k) => d[k]).map((k) => `${k} ${d[k]}`);
           if (dates.length) basis = `${basis}; ${dates.join('; ')}`;
         }
-        return { entityId: m.entity.id, printedName: m.record.name, ...(basis ? { basis } : {}) };
+        // The file's own listing date starts the designation; without one it is "first seen" (start unknown).
+        const since = listingDate(m.remarks.dates, program);
+        return { entityId: m.entity.id, printedName: m.record.name, ...(basis ? { basis } : {}), ...(since ? { since } : {}) };
       }),
     }));
+}
+
+/**
+ * The listing date OFAC prints in an entry's remarks for this program (`Listing Date (CMIC)` for
+ * CMIC-EO13959), else any single `Listing Date …`; undefined when the file gives none.
+ */
+export function listingDate(dates: Record<string, string>, program: string): string | undefined {
+  const own = program === CMIC_PROGRAM ? dates['Listing Date (CMIC)'] : undefined;
+  if (own) return own;
+  const any = Object.entries(dates).filter(([k]) => /^Listing Date\b/.test(k)).map(([, v]) => v);
+  return any.length === 1 ? any[0] : undefined;
 }

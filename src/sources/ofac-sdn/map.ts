@@ -25,7 +25,10 @@ export function mapSdn(raw: SdnRaw, sourceId: string, contentHash: string): List
     entities: mapped.map((m) => m.entity),
     entries: mapped.map((m) => {
       const basis = programBasis(m.record.programs);
-      return { entityId: m.entity.id, printedName: m.record.name, ...(basis ? { basis } : {}) };
+      // A listing date in the remarks starts the designation; without one it is "first seen" (start unknown).
+      const dates = Object.entries(m.remarks.dates).filter(([k]) => /^Listing Date\b/.test(k)).map(([, v]) => v);
+      const since = dates.length === 1 ? dates[0] : undefined;
+      return { entityId: m.entity.id, printedName: m.record.name, ...(basis ? { basis } : {}), ...(since ? { since } : {}) };
     }),
   };
 }

@@ -84,7 +84,9 @@ export function mapCsl(rows: CslRow[], file: string, sourceId: string): { lists:
       ];
       slice.entities.push(buildEntity({ id, name: r.name, type: entityType(r.type), names, identifiers, ...(country && country !== '?' ? { country } : {}) }, sourceId));
       const basis = basisOf(r, parsed.dates);
-      slice.entries.push({ entityId: id, printedName: r.name, ...(basis ? { basis } : {}) });
+      // The CSL's start_date starts the designation; without one it is "first seen" (start unknown).
+      const since = r.start_date && isIsoDate(r.start_date.trim()) ? r.start_date.trim() : undefined;
+      slice.entries.push({ entityId: id, printedName: r.name, ...(basis ? { basis } : {}), ...(since ? { since } : {}) });
     }
     lists.push(slice);
   }

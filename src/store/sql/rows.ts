@@ -1,5 +1,4 @@
 import type { Designation, Entity, ListDef, ListEvent, Publication, PublicationEntry, Relation, Source } from '../../core/model.js';
-import type { JobRecord } from '../store.js';
 
 /**
  * Row → model mappers. SQL NULL becomes an absent optional field, so a record read back
@@ -117,19 +116,4 @@ export function toEvent(r: Row): ListEvent {
   opt(e, 'court', r.court);
   opt(e, 'docket', r.docket);
   return e;
-}
-
-export function toJob(r: Row): JobRecord {
-  const j: JobRecord = {
-    id: r.id as string,
-    status: r.status as JobRecord['status'],
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-    processed: r.processed as number,
-    total: (r.total as number | null) ?? null,
-    errors: r.errors as JobRecord['errors'],
-    options: r.options as JobRecord['options'],
-  };
-  opt(j, 'failure', r.failure);
-  return j;
 }

@@ -1,8 +1,7 @@
 import type { Designation, Entity, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
-import type { CapabilitySql, EventQuery, JobRecord, RecordChange, Store } from '../store.js';
+import type { CapabilitySql, EventQuery, RecordChange, Store } from '../store.js';
 import type { SqlDriver, SqlExecutor } from './driver.js';
 import { storeError } from './errors.js';
-import * as jobs from './jobs.js';
 import { migrate } from './migrate.js';
 import { toDesignation, toEntity, toEntry, toEvent, toList, toPublication, toRelation, toSource } from './rows.js';
 import { trigramSearch, type TrigramHit } from './trgm.js';
@@ -154,30 +153,6 @@ export class SqlStore implements Store {
          AND ($2::text IS NULL OR list_ids @> jsonb_build_array($2::text))
          AND ($3::text IS NULL OR kind = $3) AND ($4::date IS NULL OR date >= $4) AND ($5::date IS NULL OR date <= $5)
        ORDER BY date, id`, [q.entityId ?? null, q.listId ?? null, q.kind ?? null, q.since ?? null, q.until ?? null])).map(toEvent));
-  }
-
-  createJob(job: JobRecord): Promise<void> {
-    return this.read('jobs', (db) => jobs.createJob(db, job));
-  }
-
-  updateJob(id: string, patch: Partial<Omit<JobRecord, 'id' | 'createdAt'>>): Promise<void> {
-    return this.read('jobs', (db) => jobs.updateJob(db, id, patch));
-  }
-
-  getJob(id: string): Promise<JobRecord | null> {
-    return this.read('jobs', (db) => jobs.getJob(db, id));
-  }
-
-  appendJobResults(id: string, fromLine: number, lines: string[]): Promise<void> {
-    return this.read('job results', (db) => this.driver.transaction((tx) => jobs.appendJobResults(tx, id, fromLine, lines)));
-  }
-
-  readJobResults(id: string): AsyncIterable<string> {
-    return jobs.readJobResults(this.driver, id);
-  }
-
-  getUnfinishedJobs(): Promise<JobRecord[]> {
-    return this.read('jobs', (db) => jobs.getUnfinishedJobs(db));
   }
 
   async close(): Promise<void> {

@@ -1,33 +1,46 @@
-import { ApiError, get, postJob, resultsUrl } from '../api.js';
-import type { JobRecord, ScreenResult } from '../api.js';
+import { ApiError, get, postJob, resultsUrl, send } from '../api.js';
+import type { JobView, ScreenResult } from '../api.js';
 import { badge, h, mount } from '../dom.js';
 import { ROLES } from '../obligations.js';
 
-type Line = ScreenResult & { line: number; id?: string };
+/** One result record: a screen result, or (`error`) a row that could not be screened. */
+type Line = ScreenResult & { line: number; id?: string; error?: string };
+const FINAL = ['done', 'failed', 'cancelled'];
+
+/** Rows by outcome: with a hit, without one, not screened. */
+function outcomes(job: JobView): HTMLElement {
+  const noHit = Math.max(0, job.done - job.withHits - job.rowErrors);
+  return h('p', { class: 'small', id: 'job-summary' },
+    `${job.withHits} with hits · ${noHit} without · ${job.rowErrors} not screened`,
+    job.fileSha256 ? h('span', { class: 'muted' }, ` · file SHA-256 ${job.fileSha256.slice(0, 12)}…`) : null);
+}
 const SHOW_MAX = 2000; // rows rendered; the download has all of them
 
 function resultsTable(lines: Line[]): HTMLElement {
   const filter = h('input', { id: 'filter', type: 'search', placeholder: 'name or entity' });
   const show = h('select', { id: 'show' },
     h('option', { value: 'all' }, 'All rows'), h('option', { value: 'active' }, 'Active hits'),
-    h('option', { value: 'inactive' }, 'Only inactive hits'), h('option', { value: 'none' }, 'No hit'));
+    h('option', { value: 'inactive' }, 'Only inactive hits'), h('option', { value: 'none' }, 'No hit'), h('option', { value: 'error' }, 'Not screened'));
   const tbody = h('tbody');
   const count = h('p', { class: 'small', role: 'status' });
   const render = (): void => {
     const f = filter.value.trim().toLowerCase();
     const rows = lines.filter((l) => {
-      const top = l.hits[0];
-      if (show.value === 'active' && !l.hits.some((x) => x.active)) return false;
-      if (show.value === 'inactive' && !(l.hits.length && !l.hits.some((x) => x.active))) return false;
-      if (show.value === 'none' && l.hits.length) return false;
+      const top = l.hits?.[0];
+      const hits = l.hits ?? [];
+      if (show.value === 'active' && !hits.some((x) => x.active)) return false;
+      if (show.value === 'inactive' && !(hits.length && !hits.some((x) => x.active))) return false;
+      if (show.value === 'none' && (hits.length || l.error !== undefined)) return false;
+      if (show.value === 'error' && l.error === undefined) return false;
       return !f || l.query.toLowerCase().includes(f) || (top?.name.toLowerCase().includes(f) ?? false);
     });
     mount(count, `${rows.length} of ${lines.length} rows${rows.length > SHOW_MAX ? ` (first ${SHOW_MAX} shown)` : ''}`);
     mount(tbody, rows.slice(0, SHOW_MAX).map((l) => {
-      const top = l.hits[0];
+      const top = l.hits?.[0];
       return h('tr', null,
         h('td', { class: 'num' }, l.line), h('td', null, l.id ?? ''), h('td', null, l.query),
-        h('td', null, top ? h('a', { href: `#/entity/${encodeURIComponent(top.entityId)}?as_of=${l.asOf}` }, top.name) : h('span', { class: 'muted' }, 'no hit')),
+        h('td', null, top ? h('a', { href: `#/entity/${encodeURIComponent(top.entityId)}?as_of=${l.asOf}` }, top.name)
+          : l.error !== undefined ? h('span', { class: 'error' }, `not screened: ${l.error}`) : h('span', { class: 'muted' }, 'no hit')),
         h('td', { class: 'num' }, top ? top.score.toFixed(2) : ''),
         h('td', null, top ? (top.active ? badge('active', 'active') : badge('inactive', 'inactive')) : ''),
         h('td', { class: 'small' }, top ? top.designations.map((d) => d.listName).join(', ') : ''),
@@ -58,31 +71,83 @@ export function batchView(root: HTMLElement, jobId: string | undefined, today: s
   const results = h('div');
   let polling = 0;
 
+  const pastBody = h('tbody');
+  const past = h('section', { 'aria-labelledby': 'h-past' },
+    h('h2', { id: 'h-past' }, 'Past jobs'),
+    h('div', { class: 'scroll' }, h('table', { id: 'jobs' },
+      h('thead', null, h('tr', null, ['Started', 'File', 'State', 'Rows', 'With hits', 'Not screened', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      pastBody)));
+
+  /** Cancel and delete, for the job shown and for each past job. */
+  const actions = (job: JobView): HTMLElement => h('span', { class: 'actions' },
+    FINAL.includes(job.state) ? null : h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel', 'aria-label': `Cancel job ${job.id.slice(0, 8)}`, onclick: () => void act('POST', `/jobs/${encodeURIComponent(job.id)}/cancel`, job.id) }, 'Cancel'), ' ',
+    h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': `Delete job ${job.id.slice(0, 8)}`, onclick: () => {
+      if (confirm(`Delete job ${job.id.slice(0, 8)} with its upload and results?`)) void act('DELETE', `/jobs/${encodeURIComponent(job.id)}`, job.id);
+    } }, 'Delete'));
+
+  const loadPast = async (): Promise<void> => {
+    try {
+      const { jobs } = await get<{ jobs: JobView[] }>('/jobs', { limit: 20 });
+      mount(pastBody, jobs.length ? jobs.map((j) => h('tr', { 'data-job': j.id },
+        h('td', { class: 'small' }, j.createdAt.replace('T', ' ').slice(0, 19)),
+        h('td', null, h('a', { href: `#/batch/${encodeURIComponent(j.id)}` }, j.fileName ?? j.id.slice(0, 8))),
+        h('td', null, badge(j.state, j.state === 'done' ? 'active' : j.state === 'failed' ? 'inactive' : 'muted')),
+        h('td', { class: 'num' }, `${j.done} / ${j.total}`),
+        h('td', { class: 'num' }, j.withHits), h('td', { class: 'num' }, j.rowErrors),
+        h('td', null, actions(j)))) : h('tr', null, h('td', { colspan: '7', class: 'muted' }, 'No jobs yet.')));
+    } catch {
+      mount(pastBody, h('tr', null, h('td', { colspan: '7', class: 'error' }, 'Past jobs could not be loaded.')));
+    }
+  };
+
+  let shown: string | undefined;
+  const act = async (method: 'POST' | 'DELETE', path: string, id: string): Promise<void> => {
+    try {
+      await send(method, path);
+    } catch (e) {
+      mount(progress, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
+      return;
+    }
+    if (method === 'DELETE' && shown === id) {
+      polling++;
+      shown = undefined;
+      history.replaceState(null, '', '#/batch');
+      mount(progress, h('p', { class: 'status', role: 'status' }, `Job ${id.slice(0, 8)} deleted.`));
+      mount(results);
+    } else if (shown === id) void show(id);
+    await loadPast();
+  };
+
   const show = async (id: string): Promise<void> => {
     const mine = ++polling;
+    shown = id;
+    let job: JobView;
     for (;;) {
-      let job: JobRecord;
       try {
-        job = await get<JobRecord>(`/jobs/${encodeURIComponent(id)}`);
+        job = await get<JobView>(`/jobs/${encodeURIComponent(id)}`);
       } catch (e) {
         mount(progress, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
         return;
       }
       if (mine !== polling) return;
-      const total = job.total ?? 0;
+      const total = job.total;
       mount(progress,
-        h('label', { for: 'job-progress' }, `Job ${job.id.slice(0, 8)} · ${job.status} · ${job.processed} of ${total || '?'} rows`),
-        h('progress', { id: 'job-progress', max: String(total || 1), value: String(job.processed) }),
-        job.errors.length ? h('details', null, h('summary', null, `${job.errors.length} row(s) skipped`), h('ul', { class: 'small' }, job.errors.slice(0, 50).map((x) => h('li', null, `line ${x.line}: ${x.problem}`)))) : null,
+        h('label', { for: 'job-progress' }, `Job ${job.id.slice(0, 8)} · ${job.state} · ${job.done} of ${total || '?'} rows`),
+        h('progress', { id: 'job-progress', max: String(total || 1), value: String(job.done) }),
+        outcomes(job),
+        job.errors.length ? h('details', null, h('summary', null, `${job.rowErrors} row(s) not screened`), h('ul', { class: 'small' }, job.errors.slice(0, 50).map((x) => h('li', null, `line ${x.line}: ${x.problem}`)))) : null,
         job.failure ? h('p', { class: 'error' }, job.failure) : null,
         h('p', { class: 'downloads' },
           h('a', { class: 'button', href: resultsUrl(job.id, 'csv'), download: `listwatch-${job.id}.csv`, id: 'download-csv' }, 'Download CSV'), ' ',
-          h('a', { class: 'button secondary', href: resultsUrl(job.id, 'jsonl'), download: `listwatch-${job.id}.jsonl` }, 'Download JSONL')));
-      if (job.status === 'done' || job.status === 'failed') break;
+          h('a', { class: 'button secondary', href: resultsUrl(job.id, 'jsonl'), download: `listwatch-${job.id}.jsonl` }, 'Download JSONL'), ' ',
+          actions(job)));
+      if (FINAL.includes(job.state)) break;
       await new Promise((r) => setTimeout(r, 400));
       if (mine !== polling) return;
     }
+    void loadPast();
     const text = await (await fetch(resultsUrl(id, 'jsonl'))).text();
+    if (mine !== polling) return;
     const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
     mount(results, resultsTable(lines));
   };
@@ -93,6 +158,7 @@ export function batchView(root: HTMLElement, jobId: string | undefined, today: s
     try {
       const job = await postJob(f, { as_of: asOf.value, role: role.value });
       history.replaceState(null, '', `#/batch/${job.id}`);
+      void loadPast();
       await show(job.id);
     } catch (e) {
       mount(progress, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? `${e.message}` : 'The upload failed.'));
@@ -113,6 +179,7 @@ export function batchView(root: HTMLElement, jobId: string | undefined, today: s
     h('form', { class: 'controls', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'batch-as-of' }, 'As of'), asOf),
       h('div', { class: 'field' }, h('label', { for: 'batch-role' }, 'Your role'), role)),
-    file, zone, progress, results);
+    file, zone, progress, results, past);
+  void loadPast();
   if (jobId) void show(jobId);
 }

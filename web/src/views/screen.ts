@@ -3,6 +3,8 @@ import type { ScreenResult } from '../api.js';
 import type { ScreenHit } from '../../../src/app/types.js';
 import { badge, debounce, h, mount } from '../dom.js';
 import { obligationList, ROLES } from '../obligations.js';
+import { coverageBox } from '../coverage.js';
+import { decisionBox, reportButtons } from '../account.js';
 import { eventsOf, roleOf, verdictBlock } from '../verdict-view.js';
 import { matchInWords } from '../words.js';
 import type { ListEvent } from '../api.js';
@@ -17,7 +19,7 @@ export function dossierHref(entityId: string, asOf: string, role: string): strin
   return `#/entity/${encodeURIComponent(entityId)}?${qs}`;
 }
 
-function hitCard(hit: ScreenHit, asOf: string, today: string, role: string, events: ListEvent[]): HTMLElement {
+function hitCard(hit: ScreenHit, asOf: string, today: string, role: string, events: ListEvent[], query = ''): HTMLElement {
   const ex = hit.explanation;
   return h('li', { class: 'card hit' },
     h('div', { class: 'hit-head' },
@@ -48,6 +50,7 @@ function hitCard(hit: ScreenHit, asOf: string, today: string, role: string, even
     hit.parents?.length ? h('p', { class: 'small' }, 'Listed parent: ', hit.parents.map((p, i) => [i ? ', ' : '', h('a', { href: dossierHref(p.entityId, asOf, role) }, p.name), p.active ? '' : ' (not in force)'])) : null,
     hit.subsidiaries?.length ? h('p', { class: 'small' }, `Listed subsidiaries: ${hit.subsidiaries.length}`) : null,
     hit.obligations?.length ? h('details', { class: 'oblig' }, h('summary', null, 'What it means for you, in full'), obligationList(hit.obligations)) : null,
+    decisionBox(query, hit),
   );
 }
 
@@ -60,6 +63,8 @@ export function screenView(root: HTMLElement, today: string, params: URLSearchPa
   const role = h('select', { id: 'role' }, ROLES.map(([v, label]) => h('option', { value: v, selected: v === state.role }, label)));
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const results = h('ol', { class: 'hits', 'aria-label': 'Hits' });
+  const checked = h('div', { class: 'checked' });
+  const actions = h('div');
   let inflight: AbortController | null = null;
 
   const run = async (): Promise<void> => {
@@ -78,6 +83,7 @@ export function screenView(root: HTMLElement, today: string, params: URLSearchPa
     if (!text) {
       mount(status, 'Type a name in Latin script, Chinese or pinyin.');
       mount(results);
+      mount(actions);
       return;
     }
     const mine = new AbortController();
@@ -88,7 +94,9 @@ export function screenView(root: HTMLElement, today: string, params: URLSearchPa
       if (mine.signal.aborted) return;
       const active = r.hits.filter((x) => x.active).length;
       mount(status, r.hits.length ? `${r.hits.length} hit${r.hits.length > 1 ? 's' : ''} (${active} listed on ${r.asOf}) for “${r.query}”` : `No hit for “${r.query}” as of ${r.asOf} above threshold ${r.threshold}.`);
-      mount(results, r.hits.map((x, i) => hitCard(x, r.asOf, today, role.value, events[i] ?? [])));
+      mount(results, r.hits.map((x, i) => hitCard(x, r.asOf, today, role.value, events[i] ?? [], r.query)));
+      mount(actions, reportButtons({ q: text, as_of: asOf.value, threshold: threshold.value, role: role.value }));
+      mount(checked, coverageBox(r.coverage));
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       mount(status, h('span', { class: 'error' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
@@ -106,6 +114,8 @@ export function screenView(root: HTMLElement, today: string, params: URLSearchPa
       h('div', { class: 'field' }, h('label', { for: 'as_of' }, 'As of'), asOf),
       h('div', { class: 'field' }, h('label', { for: 'role' }, 'Your role'), role)),
     status,
+    actions,
+    checked,
     results);
   q.focus();
   void run();

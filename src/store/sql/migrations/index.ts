@@ -1,9 +1,11 @@
 import type { SqlExecutor } from '../driver.js';
+import { jobsMigration } from '../../../app/jobs/migration.js';
 import { schema } from './001_schema.js';
 import { trgm } from './002_trgm.js';
 import { revision } from './003_revision.js';
 import { datesAddresses } from './020_dates_addresses.js';
 import { auditMigration } from '../../../app/audit/migration.js';
+import { coverageMigration } from '../../../app/coverage/migration.js';
 import { accountsMigration } from '../../../app/accounts/migration.js';
 import { decisionsMigration } from '../../../app/decisions/migration.js';
 import { syncMigration } from '../../../app/sync/migration.js';
@@ -29,7 +31,7 @@ export interface Migration {
  *   250–299 interfaces. A capability keeps its migration in its own folder under `src/app/`
  *   (plain SQL, no app code) and is listed in `CAPABILITY_MIGRATIONS` below.
  */
-const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration];
+const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration, coverageMigration];
 
 /** Every migration: the record's and the capabilities'. */
 export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, ...CAPABILITY_MIGRATIONS];

@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Store } from '../../store/store.js';
+import type { BatchRow } from '../screen/batch-core.js';
+import * as batch from './batch.js';
+import type { BatchJobOptions, JobLimits, JobState, JobView, SubmitInfo } from './batch.js';
+import { batchChunkDeadType, batchChunkType, DEFAULT_CHUNK_POLICY, type ChunkPolicy } from './batch-chunk.js';
+import { JobQueue } from './queue.js';
+import type { JobType } from './registry.js';
+import { ChunkScreener, type ChunkScreenerOptions } from './screener.js';
+import { JobWorker, type JobWorkerOptions } from './worker.js';
+
+/** A worker inside this process (the embedded store's only choice; optional beside PostgreSQL). */
+export interface InProcessWorkerOptions extends JobWorkerOptions {
+  screener?: ChunkScreenerOptions;
+  policy?: Partial<ChunkPolicy>;
+  /** More job types to run (watchlist re-screens, sync runs, alert deliveries: see registry.ts). */
+  extraTypes?: JobType<never>[];
+  /** Test fault, see ChunkDeps. */
+  delayBeforeWriteMs?: number;
+}
+
+/** Options of `Jobs.open`. */
+export interface JobsOptions {
+  /** Run a worker here (default false). */
+  worker?: InProcessWorkerOptions | false;
+  /** pg-boss maintenance interval, s (expiry of runs whose worker died). Default 10. */
+  maintenanceIntervalSeconds?: number;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+  /** Per-job limits applied on submit (default DEFAULT_JOB_LIMITS). */
+  limits?: JobLimits;
+  /** Rows per chunk of jobs submitted here (default 1,000). */
+  chunkSize?: number;
+}
+
+/**
+ * The jobs capability bound to one store: submit, status, results, cancel, delete, purge; and,
+ * when asked, a worker in this process. The CLI, the API and `listwatch worker` all use it, over
+ * either engine, with the same queue (pg-boss) and the same tables.
+ */
+export class Jobs {
+  private constructor(
+    readonly store: Store,
+    readonly queue: JobQueue,
+    private readonly worker: JobWorker | null,
+    private readonly screener: ChunkScreener | null,
+    /** The limits every job submitted here is held to. */
+    readonly limits: JobLimits,
+    private readonly chunkSize: number,
+  ) {}
+
+  /** Connects to the queue and, when `opts.worker` is given, starts a worker in this process. */
+  static async open(store: Store, opts: JobsOptions = {}): Promise<Jobs> {
+    const log = opts.log ?? (() => undefined);
+    const queue = await JobQueue.open(store.sql, {
+      supervise: Boolean(opts.worker),
+      ...(opts.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds } : {}),
+      onError: (e) => log('queue maintenance failed', { error: String(e) }),
+    });
+    const w = opts.worker;
+    if (!w) {
+      // The chunk queues must exist before the first send, even where no worker runs.
+      await queue.ensure(batch.BATCH_CHUNK, { ...DEFAULT_CHUNK_POLICY, retryBackoff: true, deadLetter: batch.BATCH_CHUNK_DEAD }, false);
+      return new Jobs(store, queue, null, null, opts.limits ?? batch.DEFAULT_JOB_LIMITS, opts.chunkSize ?? batch.DEFAULT_CHUNK_SIZE);
+    }
+    const screener = new ChunkScreener(store, w.screener);
+    const policy = { ...DEFAULT_CHUNK_POLICY, ...w.policy };
+    const deps = { store, screener, ...(w.delayBeforeWriteMs ? { delayBeforeWriteMs: w.delayBeforeWriteMs } : {}) };
+    const types = [batchChunkType(deps, policy), batchChunkDeadType(deps, policy), ...(w.extraTypes ?? [])] as JobType<never>[];
+    const worker = new JobWorker(store, queue, types, { ...w, log });
+    // The index is built while the worker waits for its first job (not counted against that job).
+    void screener.warm().catch((e: unknown) => log('building the screening index failed; retried with the first chunk', { error: String(e) }));
+    await worker.start();
+    return new Jobs(store, queue, worker, screener, opts.limits ?? batch.DEFAULT_JOB_LIMITS, opts.chunkSize ?? batch.DEFAULT_CHUNK_SIZE);
+  }
+
+  /** Stores and queues a batch job (see `submitBatch`); wakes the worker here, if any. */
+  async submit(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, options: BatchJobOptions, info: SubmitInfo = {}): Promise<JobView> {
+    const job = await batch.submitBatch(this.store.sql, this.queue, rows, options, { limits: this.limits, chunkSize: this.chunkSize, ...info });
+    this.worker?.poke();
+    return job;
+  }
+
+  get(id: string): Promise<JobView | null> {
+    return batch.getJob(this.store.sql, id);
+  }
+
+  /** NOT_FOUND when unknown. */
+  require(id: string): Promise<JobView> {
+    return batch.requireJob(this.store.sql, id);
+  }
+
+  list(q: { limit?: number; states?: JobState[] } = {}): Promise<JobView[]> {
+    return batch.listJobs(this.store.sql, q);
+  }
+
+  /** Result records so far, JSON lines in input order. */
+  results(id: string): AsyncGenerator<string> {
+    return batch.readResults(this.store.sql, id);
+  }
+
+  cancel(id: string): Promise<JobView> {
+    return batch.cancelJob(this.store.sql, id);
+  }
+
+  delete(id: string): Promise<void> {
+    return batch.deleteJob(this.store.sql, id);
+  }
+
+  /** Deletes finished jobs older than `days` (with results); returns how many. */
+  purge(days: number): Promise<number> {
+    return batch.purgeJobs(this.store.sql, days);
+  }
+
+  /** Polls until the job is finished (done, failed, cancelled); `onProgress` after each poll. */
+  async waitFor(id: string, opts: { pollMs?: number; onProgress?: (j: JobView) => void } = {}): Promise<JobView> {
+    for (;;) {
+      const job = await this.require(id);
+      opts.onProgress?.(job);
+      if (batch.FINAL_STATES.includes(job.state)) return job;
+      await sleep(opts.pollMs ?? 200);
+    }
+  }
+
+  /** Resolves when no job is queued or running (tests). */
+  async settled(pollMs = 100): Promise<void> {
+    while ((await this.list({ states: ['queued', 'running'], limit: 1 })).length) await sleep(pollMs);
+  }
+
+  /** Stops the worker here (after the runs in progress) and the queue's maintenance; the store stays open. */
+  async close(): Promise<void> {
+    await this.worker?.stop();
+    await this.screener?.close();
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,152 @@
+import PgBoss from 'pg-boss';
+import type { CapabilitySql } from '../../store/store.js';
+
+/**
+ * How a job type is retried and timed out. pg-boss keeps these per queue: a run that throws is
+ * retried after `retryDelaySeconds` (doubled each time with jitter when `retryBackoff`); a run
+ * still active after `expireInSeconds` (its process died or hangs) is failed by pg-boss's
+ * maintenance and retried the same way. After `retryLimit` retries the job goes to `deadLetter`.
+ */
+export interface JobTypeOptions {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+  /** Queue that receives the job's data once every retry has failed. */
+  deadLetter?: string;
+}
+
+/** One fetched run of a job: its data and which attempt this is (0 = first). */
+export interface QueuedJob<T> {
+  id: string;
+  name: string;
+  data: T;
+  /** Retries before this run (0 on the first run). */
+  attempt: number;
+}
+
+/** Options of a queue connection. */
+export interface JobQueueOptions {
+  /**
+   * Run pg-boss maintenance here (expiring runs that outlived `expireInSeconds`, archiving).
+   * Workers do; API servers that only submit do not.
+   */
+  supervise?: boolean;
+  /** Seconds between two maintenance passes (default 10). A dead worker's chunk is retried within expireIn + this. */
+  maintenanceIntervalSeconds?: number;
+  /** Told about pg-boss background errors (maintenance); default: ignored. */
+  onError?: (err: unknown) => void;
+}
+
+/** Multi-statement scripts (pg-boss's locked maintenance commands) cannot be prepared statements. */
+function isMultiStatementError(e: unknown): boolean {
+  return /multiple commands|cannot insert multiple commands/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * pg-boss's `db` option over the store's own connection (`store.sql`): the same code on
+ * PostgreSQL (a `pg` pool) and on embedded PGlite (one in-process connection, where pg-boss
+ * cannot open a pool of its own). Scripts without parameters that hold several statements
+ * (pg-boss's maintenance, run in one BEGIN…COMMIT) go through `exec`; their rows are not used.
+ */
+export function pgBossDb(sql: CapabilitySql): PgBoss.Db {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values && values.length) return { rows: await sql.query(text, values) };
+      try {
+        const rows = await sql.query(text);
+        return { rows: Array.isArray(rows) ? rows : [] };
+      } catch (e) {
+        if (!isMultiStatementError(e)) throw e;
+        await sql.exec(text);
+        return { rows: [] };
+      }
+    },
+  } as PgBoss.Db;
+}
+
+/**
+ * The job queue every background job runs through: pg-boss 10 over the store's database, in
+ * its own schema `pgboss`. Any number of processes on any number of machines may open it on the
+ * same database; each fetched run is locked to one of them (`FOR UPDATE SKIP LOCKED`).
+ */
+export class JobQueue {
+  private readonly created = new Set<string>();
+
+  private constructor(private readonly boss: PgBoss) {}
+
+  /** Connects (creating or upgrading pg-boss's schema when needed; pg-boss serialises that with an advisory lock). */
+  static async open(sql: CapabilitySql, opts: JobQueueOptions = {}): Promise<JobQueue> {
+    const boss = new PgBoss({
+      db: pgBossDb(sql),
+      supervise: opts.supervise ?? false,
+      maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 10,
+      // Cron scheduling is not used: workers purge on their own timer (see worker.ts).
+      schedule: false,
+      migrate: true,
+    });
+    boss.on('error', (e: unknown) => opts.onError?.(e));
+    await boss.start();
+    return new JobQueue(boss);
+  }
+
+  /**
+   * Creates the queue of a job type (and its dead-letter queue first) if it does not exist yet;
+   * with `update` (workers: the code that runs the jobs owns their policy) also sets its policy.
+   */
+  async ensure(name: string, o: JobTypeOptions, update = true): Promise<void> {
+    if (this.created.has(name)) return;
+    if (o.deadLetter && !this.created.has(o.deadLetter)) {
+      await this.ensure(o.deadLetter, { retryLimit: 2, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: o.expireInSeconds }, false);
+    }
+    const options = {
+      name, retryLimit: o.retryLimit, retryDelay: o.retryDelaySeconds, retryBackoff: o.retryBackoff,
+      expireInSeconds: o.expireInSeconds, ...(o.deadLetter ? { deadLetter: o.deadLetter } : {}),
+    };
+    try {
+      await this.boss.createQueue(name, options);
+    } catch (e) {
+      // Another process created it at the same moment.
+      if (!(await this.boss.getQueue(name))) throw e;
+    }
+    // Settings change with the code (a new expiry, a new retry limit): keep the queue in step.
+    if (update) await this.boss.updateQueue(name, options);
+    this.created.add(name);
+  }
+
+  /** Queues one run of `name` with `data` (JSON). */
+  async send(name: string, data: object): Promise<void> {
+    await this.boss.send(name, data);
+  }
+
+  /** Queues many runs of `name` in one statement. */
+  async sendMany(name: string, data: readonly object[]): Promise<void> {
+    if (data.length) await this.boss.insert(data.map((d) => ({ name, data: d })));
+  }
+
+  /** Takes up to `n` runs of `name` that are due; each is then active (locked to this caller) until completed, failed or expired. */
+  async fetch<T>(name: string, n = 1): Promise<QueuedJob<T>[]> {
+    const jobs = await this.boss.fetch<T>(name, { batchSize: n, includeMetadata: true });
+    return jobs.map((j) => ({ id: j.id, name: j.name, data: j.data, attempt: j.retryCount }));
+  }
+
+  /** Marks a run finished. */
+  async complete(name: string, id: string): Promise<void> {
+    await this.boss.complete(name, id);
+  }
+
+  /** Marks a run failed: pg-boss retries it (with backoff) or, after the last retry, dead-letters it. */
+  async fail(name: string, id: string, err: unknown): Promise<void> {
+    await this.boss.fail(name, id, { message: err instanceof Error ? err.message : String(err) });
+  }
+
+  /** Runs of `name` that are not finished (created, retry or active). */
+  async pending(name: string): Promise<number> {
+    return this.boss.getQueueSize(name, { before: 'completed' });
+  }
+
+  /** Stops maintenance; the database connection belongs to the store and stays open. */
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: false, wait: true, close: false });
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The thread a worker screens chunks in (piscina): it rebuilds the index once from the snapshot
+ * (JSON text in workerData), then screens chunks. It runs under V8 heap limits, so a chunk that
+ * would exhaust memory ends this thread (the run fails and is retried, split, or its row marked
+ * failed), never the worker or server process around it.
+ */
+import { workerData } from 'piscina';
+import { indexFromSnapshot } from '../../core/match/build-index.js';
+import type { IndexSnapshot } from '../../core/match/types.js';
+import { screenChunkLines, type BatchChunk } from '../screen/batch-core.js';
+import { fromColumns, type ColumnTask } from '../screen/batch-columns.js';
+
+const data = workerData as { snapshotJson?: string; poison?: string };
+const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot);
+delete data.snapshotJson; // parsed; its text is not needed again
+// Fault injection for the resilience tests only (LISTWATCH_JOBS_FAULT=poison:NAME at the entry point):
+// a row whose name contains this text ends the thread, as a row that exhausts memory would.
+const poison = data.poison;
+
+/** Screens one chunk; returns the records as JSON lines. */
+export default function run(task: ColumnTask): BatchChunk {
+  if (poison !== undefined && task.name.some((n) => n.includes(poison))) process.exit(70);
+  return screenChunkLines(index, fromColumns(task), task.opts);
+}

@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { buildSnapshot } from '../../core/match/build-index.js';
+import type { Store } from '../../store/store.js';
+import { createEnricher } from '../dossier/enrich.js';
+import { indexSourceFromStore } from '../screen/index-source.js';
+import type { BatchChunk, BatchRow, BatchScreenOptions } from '../screen/batch-core.js';
+import { toColumns } from '../screen/batch-columns.js';
+import type { Role, ScreenHit } from '../types.js';
+
+// In src/ (through tsx) the thread is a .ts file; in dist/ it is compiled .js.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const THREAD_FILE = fileURLToPath(new URL(FROM_SOURCE ? './screen-thread.ts' : './screen-thread.js', import.meta.url));
+// From source, the thread needs tsx too; a process that registered it through its API (bin/listwatch.mjs) has no flag a thread would inherit.
+const THREAD_EXEC_ARGV = FROM_SOURCE && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+
+/** Options of a screener. */
+export interface ChunkScreenerOptions {
+  /** A chunk that takes longer is abandoned: its thread is ended and the run fails (to be retried). Default 60 s. */
+  timeoutMs?: number;
+  /** Least ms between two checks of the store revision (a changed record rebuilds the index). Default 5,000. */
+  revisionCheckMs?: number;
+  /** Heap limit of the screening thread, MB (default: 8 × the snapshot's size + 96, as the CLI batch). */
+  maxHeapMb?: number;
+  /** Test fault: rows with this name end the thread (see screen-thread.ts). */
+  poison?: string;
+  /** Monotonic clock, ms. */
+  clock?: () => number;
+  /** Told when the screening thread dies outside a task. */
+  onThreadError?: (err: unknown) => void;
+}
+
+interface State {
+  revision: string;
+  pool: Piscina;
+  enricher: ReturnType<typeof createEnricher>;
+}
+
+/**
+ * Screens chunks of a batch job in one worker thread holding the index (the process's event loop
+ * stays free for the queue and the database), then adds parents, subsidiaries and, with a role,
+ * obligations to the rows with hits (store reads, cached per revision), as the server's screen does.
+ * The index is rebuilt when the store's revision moves (another process imported), checked at most
+ * every `revisionCheckMs`.
+ */
+export class ChunkScreener {
+  private state: Promise<State> | null = null;
+  private checkedAt = -Infinity;
+
+  constructor(private readonly store: Store, private readonly opts: ChunkScreenerOptions = {}) {}
+
+  private clock(): number {
+    return this.opts.clock?.() ?? performance.now();
+  }
+
+  private async load(revision: string): Promise<State> {
+    const snapshotJson = JSON.stringify(buildSnapshot(await indexSourceFromStore(this.store)));
+    const heap = this.opts.maxHeapMb ?? Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96;
+    const pool = new Piscina({
+      filename: THREAD_FILE,
+      workerData: { snapshotJson, ...(this.opts.poison !== undefined ? { poison: this.opts.poison } : {}) },
+      minThreads: 1,
+      maxThreads: 1,
+      idleTimeout: 60_000,
+      execArgv: THREAD_EXEC_ARGV,
+      resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 8 },
+    });
+    // A thread that dies outside a task (out of memory while building its index) must not take the process with it:
+    // the task in hand fails and piscina starts a new thread.
+    pool.on('error', (e: unknown) => this.opts.onThreadError?.(e));
+    return { revision, pool, enricher: createEnricher({ store: this.store }) };
+  }
+
+  private async current(): Promise<State> {
+    const now = this.clock();
+    if (this.state && now - this.checkedAt < (this.opts.revisionCheckMs ?? 5_000)) return this.state;
+    this.checkedAt = now;
+    const revision = await this.store.getRevision();
+    const old = this.state;
+    if (old && (await old).revision === revision) return old;
+    this.state = this.load(revision);
+    this.state.catch(() => { this.state = null; });
+    if (old) void old.then((s) => s.pool.destroy()).catch(() => undefined);
+    return this.state;
+  }
+
+  /**
+   * Screens rows in input order. Rejects when the thread dies (memory), the chunk outlives the
+   * time-out or `signal` aborts; the thread is then replaced for the next chunk.
+   */
+  async screen(rows: readonly BatchRow[], opts: BatchScreenOptions & { role?: Role }): Promise<BatchChunk> {
+    const st = await this.current();
+    const { role, ...screenOpts } = opts;
+    const signal = AbortSignal.timeout(this.opts.timeoutMs ?? 60_000);
+    let chunk: BatchChunk;
+    try {
+      chunk = (await st.pool.run(toColumns(rows, screenOpts), { signal })) as BatchChunk;
+    } catch (e) {
+      if (signal.aborted) throw new Error(`the chunk took longer than ${this.opts.timeoutMs ?? 60_000} ms; its thread was stopped`, { cause: e });
+      throw e;
+    }
+    if (chunk.withHits === 0) return chunk;
+    // Only rows with hits change: parse, enrich, serialise those (a few per chunk).
+    const lines = [...chunk.lines];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.includes('"hits":[]') || !line.includes('"hits":[')) continue;
+      const rec = JSON.parse(line) as { asOf: string; hits: ScreenHit[] };
+      rec.hits = await st.enricher.enrich(rec.hits, { asOf: rec.asOf, ...(role ? { role } : {}) });
+      lines[i] = JSON.stringify(rec);
+    }
+    return { ...chunk, lines };
+  }
+
+  /** Builds the index and starts the thread now, so the first chunk does not wait for them. */
+  async warm(): Promise<void> {
+    await this.current();
+  }
+
+  /** Ends the thread. */
+  async close(): Promise<void> {
+    const st = this.state;
+    this.state = null;
+    if (st) await (await st.catch(() => null))?.pool.destroy();
+  }
+}

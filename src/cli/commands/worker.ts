@@ -1,0 +1,79 @@
+import { ListwatchError } from '../../core/errors.js';
+import type { InProcessWorkerOptions } from '../../app/jobs/jobs.js';
+import type { RegisterCommand } from './index.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function positive(env: Env, key: string, dflt: number, allowZero = false): number {
+  const v = env[key];
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new ListwatchError('BAD_INPUT', `${key}="${v}" is not a positive number`, { field: key });
+  return n;
+}
+
+/**
+ * A worker's settings from the environment: `LISTWATCH_JOB_RETENTION_DAYS` (finished jobs kept,
+ * default 30), `LISTWATCH_JOB_CHUNK_TIMEOUT_S` (a chunk's screening time limit, default 60),
+ * `LISTWATCH_JOB_EXPIRE_S` (a run whose worker died is retried after this, default 120),
+ * `LISTWATCH_JOB_RETRY_DELAY_S` (first retry delay, doubled each retry; default 2), `LISTWATCH_JOB_RETRY_LIMIT`
+ * (retries before a chunk's rows are marked failed; default 3), and
+ * `LISTWATCH_JOBS_FAULT` — fault injection for the resilience tests only: `delay:MS` waits
+ * between screening a chunk and writing it; `poison:NAME` ends the screening thread on a row of that name.
+ */
+export function workerOptionsFromEnv(env: Env): InProcessWorkerOptions {
+  const faults = (env.LISTWATCH_JOBS_FAULT ?? '').split(',').filter(Boolean);
+  const fault = (k: string): string | undefined => faults.find((f) => f.startsWith(`${k}:`))?.slice(k.length + 1);
+  const delay = fault('delay');
+  const poison = fault('poison');
+  const timeoutS = positive(env, 'LISTWATCH_JOB_CHUNK_TIMEOUT_S', 60);
+  return {
+    retentionDays: positive(env, 'LISTWATCH_JOB_RETENTION_DAYS', 30, true),
+    screener: { timeoutMs: timeoutS * 1000, ...(poison ? { poison } : {}) },
+    policy: {
+      expireInSeconds: positive(env, 'LISTWATCH_JOB_EXPIRE_S', 120),
+      retryDelaySeconds: positive(env, 'LISTWATCH_JOB_RETRY_DELAY_S', 2),
+      retryLimit: Math.round(positive(env, 'LISTWATCH_JOB_RETRY_LIMIT', 3, true)),
+    },
+    ...(delay ? { delayBeforeWriteMs: Number(delay) } : {}),
+  };
+}
+
+/**
+ * `listwatch worker`: runs background jobs (batch chunks, and every job type registered) from the
+ * queue in the database named by DATABASE_URL (or the embedded store), until SIGINT/SIGTERM.
+ * Start any number, on any number of machines: they share the work through pg-boss.
+ */
+export const registerWorker: RegisterCommand = (program, ctx) => {
+  program
+    .command('worker')
+    .description('run batch jobs from the queue (DATABASE_URL); start as many as you like, on any machines')
+    .option('--concurrency <n>', 'chunks in progress at once in this process (one screens while the next is read or written)', '2')
+    .option('--retention-days <n>', 'delete finished jobs and their results after this many days (env LISTWATCH_JOB_RETENTION_DAYS; default 30)')
+    .action(async (f: { concurrency: string; retentionDays?: string }) => {
+      const concurrency = Number(f.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new ListwatchError('BAD_INPUT', `--concurrency: "${f.concurrency}" is not a positive whole number`, { field: 'concurrency' });
+      const env = ctx.env ?? {};
+      const opts = workerOptionsFromEnv(env);
+      if (f.retentionDays !== undefined) {
+        const days = Number(f.retentionDays);
+        if (!(days >= 0)) throw new ListwatchError('BAD_INPUT', `--retention-days: "${f.retentionDays}" is not a number of days`, { field: 'retention-days' });
+        opts.retentionDays = days;
+      }
+      const store = await ctx.store();
+      const { Jobs } = await import('../../app/jobs/jobs.js');
+      const log = (msg: string, fields?: Record<string, unknown>): void => ctx.warn(JSON.stringify({ at: new Date().toISOString(), pid: process.pid, msg, ...fields }));
+      const jobs = await Jobs.open(store, {
+        worker: { ...opts, concurrency },
+        maintenanceIntervalSeconds: positive(env, 'LISTWATCH_JOB_MAINTENANCE_S', 10),
+        log,
+      });
+      log('worker started', { engine: store.engine, concurrency, retentionDays: opts.retentionDays });
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      log('worker stopping: finishing the runs in progress');
+      await jobs.close();
+    });
+};
