@@ -267,6 +267,8 @@ describe('web UI end to end (chromium)', { skip }, () => {
       { name: 'list-diff', url: `#/lists/${DOD}?${new URLSearchParams({ from: a!.id, to: b!.id })}`, ready: '#diff-result' },
       { name: 'batch', url: `#/batch/${jobId}`, ready: '#results tbody tr' },
     ];
+    // Views other rooms add, when present on this build.
+    if (existsSync(path.join(repoRoot, 'web', 'src', 'views', 'alerts.ts'))) views.push({ name: 'alerts', url: '#/alerts', ready: 'main h1' });
     if (sued) views.push({ name: 'dossier-litigation', url: `#/entity/${encodeURIComponent(sued.entity.id)}`, ready: '.timeline li.flagged' });
     for (const [size, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
       const p = await browser.newPage({ viewport, ...(size === 'phone' ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
@@ -274,6 +276,7 @@ describe('web UI end to end (chromium)', { skip }, () => {
         for (const v of views) {
           await p.goto(`${base}/${v.url}`);
           await p.locator(v.ready).first().waitFor({ timeout: 90_000 }); // a loaded 2-core machine
+          await p.waitForLoadState('networkidle');
           if (size === 'phone') assert.ok(await overflowX(p) <= 1, `${v.name}: no horizontal scroll on a phone (overflow ${await overflowX(p)}px)`);
           await checkA11y(p, `${v.name}-${size}`);
           await p.screenshot({ path: path.join(artifacts, `${v.name}-${size}.png`), fullPage: true });

@@ -15,6 +15,7 @@ import type { JobLimits } from '../app/jobs/batch.js';
 import { openApiInfo, patchOpenApi, swaggerRefResolver } from './openapi.js';
 import { registerComponents } from './schemas.js';
 import { entityRoutes } from './routes/entities.js';
+import { exportRoutes, interopRoutes } from './routes/interop.js';
 import { jobRoutes } from './routes/jobs.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
@@ -150,6 +151,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     screenRoutes(api, ctx);
     jobRoutes(api, ctx);
     entityRoutes(api, ctx);
+    exportRoutes(api, ctx);
     listRoutes(api, ctx);
     metaRoutes(api, ctx);
     watchRoutes(api, ctx);
@@ -159,6 +161,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     auditRoutes(api, ctx);
     reportRoutes(api, ctx);
   }, { prefix: '/api/v1' });
+
+  // yente and OpenRefine clients expect /match/{dataset} and /reconcile/{dataset} at the root.
+  await app.register(async (root) => interopRoutes(root, ctx));
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

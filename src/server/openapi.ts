@@ -15,6 +15,7 @@ export const openApiInfo = {
     { name: 'entities', description: 'Dossiers' },
     { name: 'lists', description: 'Lists, publications, diffs' },
     { name: 'meta', description: 'Health, events, sources' },
+    { name: 'interop', description: 'yente-compatible /match, OpenRefine reconciliation, FollowTheMoney export' },
     { name: 'accounts', description: 'Sign-in, API keys and users (roles: viewer, analyst, admin)' },
     { name: 'audit', description: 'The hash-chained audit trail, evidence reports and case decisions' },
   ],

@@ -16,7 +16,9 @@
  *    result type later still reaches the client (fastify serialises through these schemas: an
  *    undeclared field would be DROPPED without it). List in `required` only fields always present
  *    (the serialiser throws on a missing required field). Dates are `date` (YYYY-MM-DD) strings.
- * 4. An `example` on every component and inline schema: real values from the bundled record, not invented.
+ * 4. An `example` on every component and inline RESPONSE schema: real values from the bundled record, not
+ *    invented. Not on request schemas (body, querystring): Ajv's strict mode refuses the keyword there;
+ *    show a request example in the `description` instead.
  * 5. `security: []` on public routes only; all others inherit the bearer scheme (openapi.ts).
  * `src/server/openapi.test.ts` checks all of this for every route in /openapi.json (operationId, a 2xx
  * schema that is not a bare object, an example) and validates real responses against their schemas.
@@ -207,6 +209,7 @@ export const COMPONENTS: Record<string, Json> = {
   ListSummary: inline({
     list: ref('ListDef'), publications: arrayOf('PublicationSummary'), activeCount: { type: 'integer' },
     sizes: { type: 'array', items: inline({ date, activeCount: { type: 'integer' } }, undefined, ['date', 'activeCount']) },
+    sync: inline({ listId: str, sourceId: str, lastChecked: str, lastChanged: { type: 'string', nullable: true } }, undefined, [], 'When sync last checked the official source and last found it changed (ISO times); absent when never synced'),
   }, { list: exListDef, publications: [exPublication], activeCount: 134, sizes: [{ date: '2025-01-07', activeCount: 134 }] }, ['list', 'publications', 'activeCount', 'sizes']),
   PublicationDiff: inline({
     listId: str,

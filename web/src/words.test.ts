@@ -79,7 +79,7 @@ describe('diff CSV', () => {
       listId: 'l', from: { id: 'l/1', date: '2024-01-31', kind: 'edition' as const, title: 'A' }, to: { id: 'l/2', date: '2025-01-07', kind: 'edition' as const, title: 'B' },
       fromCount: 2, toCount: 2,
       added: [{ entityId: 'e1', name: '=cmd|" /C calc"!A0' }], removed: [{ entityId: 'e2', name: 'Foo, Ltd.', note: 'folded' }],
-      renamed: [{ entityId: 'e3', from: 'Old', to: '-New', evidence: 'formerly Old' }], changed: [], withdrawn: [],
+      renamed: [{ entityId: 'e3', from: 'Old', to: '-New', evidence: 'formerly Old', verified: true }], changed: [], withdrawn: [],
     };
     const rows = parse(diffToCsv(diff)) as string[][];
     assert.deepEqual(rows[0], [...DIFF_CSV_HEADER]);

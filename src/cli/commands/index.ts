@@ -16,6 +16,7 @@ import { registerAlerts } from './alerts.js';
 import { registerAudit } from './audit.js';
 import { registerKeys } from './keys.js';
 import { registerDecisions } from './decisions.js';
+import { registerExport } from './export.js';
 
 /** Registers one command on the program. Each command lives in its own file in this folder. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -38,4 +39,5 @@ export const commands: RegisterCommand[] = [
   registerAudit,
   registerKeys,
   registerDecisions,
+  registerExport,
 ];

@@ -252,6 +252,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
     idf,
     unknownIdf: Math.log((latinNames + 1) / 0.5),
     commonDf: Math.max(50, Math.ceil(latinNames * 0.02)),
+    hanNameCount: snapshot.names.reduce((n, x) => n + (x.han ? 1 : 0), 0),
     hanGrams: hanG,
     pinyinGrams: pyG,
     syllables,

@@ -72,3 +72,19 @@ test('acronyms and short one-word names match exactly, never through a typo', ()
   assert.deepEqual(matchQuery(idx, 'CSIC', DEFAULT_THRESHOLD), []);
   assert.equal(matchQuery(idx, 'CSSC', DEFAULT_THRESHOLD)[0]?.entity, 0);
 });
+
+test('Chinese short forms: a contiguous part of the core that starts distinctively finds its entity', async () => {
+  const { buildIndex } = await import('./build-index.js');
+  const idx = buildIndex({
+    entities: [
+      { id: 'dji', name: 'SZ DJI Technology Co., Ltd.', type: 'organization', names: [{ name: '深圳市大疆创新科技有限公司', kind: 'zh-hans', verified: true, sourceIds: [] }], identifiers: [] },
+      { id: 'cetc', name: 'China Electronics Technology Group', type: 'organization', names: [{ name: '中国电子科技集团有限公司', kind: 'zh-hans', verified: true, sourceIds: [] }], identifiers: [] },
+      { id: 'x', name: 'China Electronic Equipment Co', type: 'organization', names: [{ name: '中国电子设备有限公司', kind: 'zh-hans', verified: true, sourceIds: [] }], identifiers: [] },
+    ],
+    designations: [],
+    publications: [],
+    lists: [],
+  });
+  assert.equal(matchQuery(idx, '大疆创新', DEFAULT_THRESHOLD)[0]?.entity, 0);
+  assert.deepEqual(matchQuery(idx, '中国电子', DEFAULT_THRESHOLD).map((m) => m.entity), [], 'a generic start (中国) is no short form');
+});

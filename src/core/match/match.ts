@@ -1,6 +1,6 @@
 import { hanCandidates, latinCandidates, pinyinCandidates } from './candidates.js';
 import { analyseQuery, type QueryForm } from './query.js';
-import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, hanFeature, latinFeatures, latinScore, pinyinFeature, type FeatureValue, type Weights } from './score.js';
+import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, SHORT_FORM_RARE_START, hanFeature, latinFeatures, latinScore, pinyinFeature, type FeatureValue, type Weights } from './score.js';
 import type { IndexedName, ScreenIndex } from './types.js';
 import { identifierKeys } from './build-index.js';
 import type { TokenKind } from '../normalise/latin.js';
@@ -100,7 +100,10 @@ function hanDiscounted(meta: IndexedName): string[] {
 function scoreHan(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
   const meta = index.snapshot.names[nameId];
   if (!form.han || !meta?.han) return null;
-  const f = [hanFeature(form.han, meta.han)];
+  const start = form.han.coreNoPlace.slice(0, 2);
+  // Rare: held by at most 1 % of the Chinese names (at least one, at most SHORT_FORM_RARE_START).
+  const rare = Math.max(1, Math.min(SHORT_FORM_RARE_START, Math.floor(index.hanNameCount / 100)));
+  const f = [hanFeature(form.han, meta.han, (index.hanGrams.get(start)?.length ?? 0) <= rare)];
   const score = quickScore(HAN_WEIGHTS, f, !meta.verified, form, meta.kind);
   if (score < minScore) return null;
   const fw = weighted(HAN_WEIGHTS, [...f, ...extraFeatures(!meta.verified, form, meta.kind)]);

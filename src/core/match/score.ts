@@ -239,11 +239,25 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   return Math.max(0, Math.min(1, s));
 }
 
+/** Shortest Chinese short form credited as a contiguous part of a listed name's core. */
+export const SHORT_FORM_MIN = 3;
+/** The han_core value of a short form (a contiguous part of the name's core). */
+export const SHORT_FORM_VALUE = 0.88;
+
+/** A short form must start with a character pair held by at most this many listed names. */
+export const SHORT_FORM_RARE_START = 5;
+
 /** A Han core pair: 1 for an identical core (with or without leading place), else character-bigram Dice. */
-export function hanFeature(q: { core: string; coreNoPlace: string }, n: { core: string; coreNoPlace: string }): FeatureValue {
+export function hanFeature(q: { core: string; coreNoPlace: string }, n: { core: string; coreNoPlace: string }, distinctiveStart = false): FeatureValue {
   const exact = q.core === n.core || q.coreNoPlace === n.coreNoPlace || q.core === n.coreNoPlace || q.coreNoPlace === n.core;
   if (exact) return { feature: 'han_core', value: 1, detail: `${q.coreNoPlace} = ${n.coreNoPlace}` };
   const v = dice(hanGrams(q.coreNoPlace), hanGrams(n.coreNoPlace));
+  // A short form: the query is a contiguous part (3+ characters) of the name's core, as 大疆创新
+  // is of 深圳市大疆创新科技有限公司 (place and legal form already off), and starts with a rare
+  // pair of characters (大疆, not 中国): the caller says so from the index.
+  if (distinctiveStart && q.coreNoPlace.length >= SHORT_FORM_MIN && n.coreNoPlace.includes(q.coreNoPlace) && v < SHORT_FORM_VALUE) {
+    return { feature: 'han_core', value: SHORT_FORM_VALUE, detail: `${q.coreNoPlace} ⊂ ${n.coreNoPlace} (short form)` };
+  }
   return { feature: 'han_core', value: v, detail: `${q.coreNoPlace} ~ ${n.coreNoPlace} (bigram Dice)` };
 }
 

@@ -84,6 +84,8 @@ export interface ScreenIndex {
   unknownIdf: number;
   /** Number of names holding a token above which its postings are skipped during candidate search. */
   commonDf: number;
+  /** Number of names with a Chinese-script form. */
+  hanNameCount: number;
   /** Han character bigram (or single character of a one-character core) → name ids. */
   hanGrams: Map<string, number[]>;
   /** Pinyin syllable bigram → name ids. */

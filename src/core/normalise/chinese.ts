@@ -51,10 +51,17 @@ export function stripLegalZh(han: string): { core: string; removed: string[] } {
 
 const PLACES_BY_LENGTH = [...PLACES_ZH].sort((a, b) => b.length - a.length);
 
-/** Removes one leading place name (杭州宇树科技 → 宇树科技), keeping at least two characters. */
+/**
+ * Removes one leading place name (杭州宇树科技 → 宇树科技), with the 市/省 that may follow it
+ * (深圳市大疆创新科技 → 大疆创新科技), keeping at least two characters.
+ */
 export function stripPlaceZh(han: string): { core: string; place: string | null } {
   for (const p of PLACES_BY_LENGTH) {
-    if (han.startsWith(p) && han.length - p.length >= 2) return { core: han.slice(p.length), place: p };
+    if (han.startsWith(p) && han.length - p.length >= 2) {
+      const unit = han[p.length] === '市' || han[p.length] === '省' ? 1 : 0;
+      const cut = han.length - p.length - unit >= 2 ? p.length + unit : p.length;
+      return { core: han.slice(cut), place: han.slice(0, cut) };
+    }
   }
   return { core: han, place: null };
 }

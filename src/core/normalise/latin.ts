@@ -5,9 +5,8 @@ import { basicLatin, foldPlural, tokenize } from './text.js';
 
 /** How much a token says about identity. */
 /**
- * How much a token says about identity. `minor`: a number, Roman numeral or one-letter initial
- * after the first word ("Fund XI", "Trust 2004 1", "George W"): weak evidence, a series or an
- * initial rather than the name ("360" first in "360 Security" stays a name word).
+ * How much a token says about identity. `minor`: a Roman numeral or one-letter initial after
+ * the first word ("Fund XI", "George W"): weak evidence, a series or an initial rather than the name.
  */
 export type TokenKind = 'core' | 'structure' | 'legal' | 'place' | 'stop' | 'minor';
 
@@ -21,8 +20,11 @@ export interface LatinForm {
   notes: string[];
 }
 
-/** A number (any token with a digit), a Roman numeral up to 39, or one letter. */
-const MINOR = /^(?:[a-z]|x{0,3}(?:ix|iv|v?i{0,3})|[a-z0-9]*\d[a-z0-9]*)$/;
+/**
+ * A Roman numeral up to 39 or one letter. Numbers in digits stay name words: they tell apart
+ * the numbered research institutes of one group ("CETC Research Institute 32" is not 13).
+ */
+const MINOR = /^(?:[a-z]|x{0,3}(?:ix|iv|v?i{0,3}))$/;
 
 /** Classifies one normalised token. */
 export function tokenKind(t: string): TokenKind {

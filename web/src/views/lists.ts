@@ -9,19 +9,10 @@ function failed(root: HTMLElement, e: unknown): void {
   mount(root, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
 }
 
-/** What sync may add to a list summary (engineer i12's sync): shown when the API has it. */
-type Freshness = { lastChecked?: string; lastChanged?: string; sync?: { lastChecked?: string; lastChanged?: string; checkedAt?: string; changedAt?: string } };
-
-/** The newest publication date of a list, and when its source was last checked and last changed (when synced). */
+/** The newest publication date of a list (when sync feeds it, the line below says when its source was last checked and changed). */
 export function freshness(s: ListSummary): HTMLElement {
-  const f = s as ListSummary & Freshness;
   const latest = s.publications.filter((p) => p.kind !== 'withdrawn').reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null);
-  const checked = f.lastChecked ?? f.sync?.lastChecked ?? f.sync?.checkedAt;
-  const changed = f.lastChanged ?? f.sync?.lastChanged ?? f.sync?.changedAt;
-  return h('p', { class: 'small fresh' },
-    latest ? ['Latest publication ', h('time', { datetime: latest }, latest)] : 'No publication recorded',
-    checked ? [' · source last checked ', h('time', { datetime: checked }, checked.slice(0, 16).replace('T', ' '))] : null,
-    changed ? [' · last changed ', h('time', { datetime: changed }, changed.slice(0, 16).replace('T', ' '))] : null);
+  return h('p', { class: 'small fresh' }, latest ? ['Latest publication ', h('time', { datetime: latest }, latest)] : 'No publication recorded');
 }
 
 /** All lists: name, agency, basis, count in force on the date in the URL (default today), freshness, latest publication. */
