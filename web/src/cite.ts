@@ -1,6 +1,7 @@
 import { get } from './api.js';
 import type { Source } from './api.js';
 import { badge, h } from './dom.js';
+import { datedCitation, sourceLabel } from '../../src/core/history/citation.js';
 
 const book = new Map<string, Source>();
 let loaded: Promise<void> | null = null;
@@ -18,26 +19,14 @@ export function addSources(sources: Record<string, Source>): void {
   for (const s of Object.values(sources)) book.set(s.id, s);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** True when `text` already states the day `date` (ISO, "15 Jun 2021", "June 15, 2021"). */
-export function statesDate(text: string, date: string): boolean {
-  if (text.includes(date)) return true;
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const mon = MONTHS[m - 1];
-  if (!mon) return false;
-  const t = text.toLowerCase();
-  return new RegExp(`\\b0?${d}(?:[–-]\\d{1,2})? ${mon}[a-z]*\\.? ${y}\\b`).test(t) || new RegExp(`\\b${mon}[a-z]*\\.? 0?${d},? ${y}\\b`).test(t);
-}
-
 const QUALITY: Record<string, string> = { P: 'primary', S: 'secondary', D: 'derived' };
 
 /** One source as a link with publisher, date and quality; the id alone when unknown. */
 export function sourceLink(id: string): HTMLElement {
   const s = book.get(id);
   if (!s) return h('span', { class: 'src' }, `[${id}]`);
-  // The date once: left out when the title already states it (same rule as src/core/history/citation.ts).
-  const label = [s.publisher, s.date && !statesDate(s.title, s.date) ? s.date : undefined].filter(Boolean).join(', ');
+  // The date once: left out when the title already states it (the core's rule, shared with the CLI).
+  const label = sourceLabel(s);
   const title = `${s.title}${label ? ` (${label})` : ''} — ${QUALITY[s.quality] ?? s.quality} source${s.note ? `. ${s.note}` : ''}`;
   const text = s.title.length > 70 ? `${s.title.slice(0, 67)}…` : s.title;
   return s.url
@@ -57,8 +46,7 @@ export function cite(ids: string[], verified = true): HTMLElement {
 
 /** A publication as a citation link (title/citation, date). */
 export function pubLink(p: { title: string; citation?: string; date: string; url?: string }): HTMLElement {
-  // The date once: not again when the citation prints it (same rule as src/core/history/citation.ts).
-  const base = p.citation ?? p.title;
-  const text = statesDate(base, p.date) ? base : /\d{4}-\d{2}-\d{2}/.test(base) ? `${base}; effective ${p.date}` : `${base} (${p.date})`;
+  // The date once: not again when the citation prints it (the core's rule, shared with the CLI).
+  const text = datedCitation(p);
   return p.url ? h('a', { class: 'src', href: p.url, target: '_blank', rel: 'noopener noreferrer', title: p.title }, text) : h('span', { class: 'src', title: p.title }, text);
 }
