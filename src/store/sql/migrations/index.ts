@@ -31,7 +31,8 @@ export interface Migration {
  *   250–299 interfaces. A capability keeps its migration in its own folder under `src/app/`
  *   (plain SQL, no app code) and is listed in `CAPABILITY_MIGRATIONS` below.
  */
-const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration, coverageMigration];
+const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration];
 
-/** Every migration: the record's and the capabilities'. */
-export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, ...CAPABILITY_MIGRATIONS];
+/** Every migration, the record's and the capabilities', in version order (the order they are applied in). */
+export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, coverageMigration, ...CAPABILITY_MIGRATIONS]
+  .sort((a, b) => a.version - b.version);
