@@ -69,7 +69,7 @@ describe('web UI with accounts (chromium)', { skip }, () => {
     await page.getByLabel('Name', { exact: true }).fill('');
     await page.getByLabel('Name', { exact: true }).fill('tencent holdings');
     // Wait for the new answer itself: the card of the previous screen also shows the decision.
-    await page.locator('p.status').filter({ hasText: '“tencent holdings”' }).waitFor();
+    await page.locator('p.status').filter({ hasText: /“tencent holdings”/ }).waitFor(); // a RegExp: string hasText ignores case
     await page.locator('li.hit').first().getByTestId('decision').filter({ hasText: '“different registry number”' }).waitFor();
   });
 
