@@ -1,14 +1,8 @@
-/**
- * One CSV cell (RFC 4180 quoting). A text cell starting with = + - @ (or a tab / carriage
- * return) is prefixed with `'` so a spreadsheet shows it as text instead of running it as a formula
- * (OWASP "CSV injection"). Numbers are written as they are.
- */
+import { csvCell as cell } from '../../core/csv.js';
+
+/** One audit CSV cell: objects as JSON text, everything else by the shared rule (`core/csv.ts`). */
 export function csvCell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  let s = typeof v === 'string' ? v : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return cell(v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
 }
 
 /** One CSV line (with the line break). */

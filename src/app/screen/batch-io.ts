@@ -1,3 +1,4 @@
+import { csvCell } from '../../core/csv.js';
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -263,16 +264,8 @@ export function readBatchCsv(input: Readable, file = 'input', limits: BatchLimit
 /** Columns of the CSV output: one row per input row, the best hit flattened, all hits as JSON. */
 export const CSV_OUTPUT_COLUMNS = ['id', 'line', 'query', 'as_of', 'error', 'hit_count', 'active', 'entity_id', 'name', 'matched_name', 'score', 'lists', 'explanation', 'hits_json'] as const;
 
-/**
- * One CSV cell. A text starting with `= + - @` (or tab/CR, which spreadsheets also skip) would
- * run as a formula when the file is opened in a spreadsheet: it gets a leading `'` (OWASP's
- * advice), numbers stay as they are. Quotes, commas and line breaks are quoted as RFC 4180 says.
- */
-export function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV cell, formula-like text escaped (the one rule in `core/csv.ts`). */
+export { csvCell };
 
 /** One CSV line for a record (without the newline). */
 export function recordToCsv(r: BatchRecord): string {

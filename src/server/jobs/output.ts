@@ -1,3 +1,4 @@
+import { csvCell } from '../../core/csv.js';
 import type { ScreenResult } from '../../app/types.js';
 
 /** One stored result line of a batch job (JSONL): the input row and its screen result. */
@@ -10,22 +11,15 @@ export interface BatchResultLine extends ScreenResult {
 /** Header of the CSV download: one row per hit, or one empty-hit row when nothing matched (with `error` when the row could not be screened). */
 export const CSV_HEADER = ['line', 'id', 'query', 'as_of', 'rank', 'entity_id', 'name', 'matched_name', 'score', 'active', 'lists', 'explanation', 'error'];
 
-function cell(v: string | number | boolean | undefined): string {
-  const s = v === undefined ? '' : String(v);
-  // Quote anything a spreadsheet would split or treat as a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** Turns one stored JSONL line into CSV rows (with trailing newline). */
 export function csvRows(jsonLine: string): string {
   const r = JSON.parse(jsonLine) as BatchResultLine;
   const base = [r.line, r.id, r.query, r.asOf];
-  if (!r.hits?.length) return [...base, '', '', '', '', '', '', '', '', r.error].map(cell).join(',') + '\n';
+  if (!r.hits?.length) return [...base, '', '', '', '', '', '', '', '', r.error].map(csvCell).join(',') + '\n';
   return r.hits
     .map((h, i) => {
       const lists = h.designations.map((d) => `${d.list}${d.active ? '' : ' (ended ' + (d.to ?? '') + ')'}`).join('; ');
-      return [...base, i + 1, h.entityId, h.name, h.matchedName, h.score.toFixed(3), h.active, lists, h.explanation.summary, ''].map(cell).join(',');
+      return [...base, i + 1, h.entityId, h.name, h.matchedName, h.score.toFixed(3), h.active, lists, h.explanation.summary, ''].map(csvCell).join(',');
     })
     .join('\n') + '\n';
 }
