@@ -5,13 +5,10 @@
  * are quoted (RFC 4180).
  */
 import type { PublicationDiff } from '../../src/app/types.js';
+import { csvCell } from '../../src/core/csv.js';
 
-/** One CSV cell, formula-escaped and quoted as needed. */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV cell, formula-escaped and quoted as needed: the rule every listwatch CSV follows. */
+export { csvCell };
 
 /** Rows to CSV text (CRLF line ends, as spreadsheets expect). */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
