@@ -19,7 +19,7 @@ export interface BackgroundOptions {
   /** How often to send pending alert deliveries (default 15 s). */
   deliverEveryMs?: number;
   /** Alert delivery settings. */
-  deliver?: { maxAttempts?: number; baseDelayMs?: number; mail?: { transport: Transporter; from: string }; publicUrl?: string };
+  deliver?: { maxAttempts?: number; baseDelayMs?: number; timeoutMs?: number; mail?: { transport: Transporter; from: string }; publicUrl?: string };
   log?: (msg: string, err?: unknown) => void;
 }
 

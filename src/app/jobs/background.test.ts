@@ -191,7 +191,9 @@ describe('background jobs on embedded PGlite: the server\'s timers queue them, i
     const added = await prepare(store, rx.url);
     const app = await createApp({
       store, today: () => '2026-12-01',
-      background: { sync: false, rescreenCheckMs: 300, deliverEveryMs: 300, deliver: { baseDelayMs: 300 } },
+      // The receiver shares this process with PGlite, whose long statements (the import) can hold the event loop:
+      // a generous POST time limit, so a slow answer is not taken for a failure (and the alert sent again).
+      background: { sync: false, rescreenCheckMs: 300, deliverEveryMs: 300, deliver: { baseDelayMs: 300, timeoutMs: 120_000 } },
     });
     try {
       await importFiles(store, 'ofac-sdn', [path.join(NEW, 'sdn.csv')], { today: '2026-12-01', date: '2024-05-03' });
