@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../../store/open.js';
 import { testEngines, type TestLocation } from '../../store/testing.js';
 import { sharedData } from '../../sources/test-support.js';
-import type { ScreenResult } from '../types.js';
+import type { Dossier, ScreenResult } from '../types.js';
 import { createServices } from '../../server/wiring.js';
 
 /**
@@ -74,25 +74,32 @@ for (const engine of testEngines) {
     it('an as-of screen before the forced import still finds the alias; re-importing A restores it from its date', async () => {
       const a = await cli(['import', '--format', 'ofac-sdn', ...fileA, '--date', '2021-07-01'], where);
       assert.equal(a.code, 0, a.stderr);
-      assert.ok(viaAlias(await screen()), 'after A, today');
 
       const refused = await cli(['import', '--format', 'ofac-sdn', fileB, '--date', '2021-08-01'], where);
       assert.equal(refused.code, 2, refused.stderr);
       assert.match(refused.stderr, /aliases/);
       const forced = await cli(['import', '--format', 'ofac-sdn', fileB, '--date', '2021-08-01', '--force'], where);
       assert.equal(forced.code, 0, forced.stderr);
+      // The dossier shows the dropped alias as a former name, with its dates, publications and source.
+      const show = await cli(['--json', 'show', ENTITY], where);
+      assert.equal(show.code, 0, show.stderr);
+      const dossier = JSON.parse(show.stdout) as Dossier;
+      const former = dossier.formerNames?.find((n) => n.name === ALIAS);
+      assert.ok(former, 'former name in the dossier');
+      assert.equal(former.from, '2021-07-01');
+      assert.equal(former.to, '2021-08-01');
+      assert.ok(former.sourceIds.length && former.sourceIds.every((id) => dossier.sources[id]), 'every fact with its source');
+      assert.equal(dossier.entity.names.some((n) => n.name === ALIAS), false);
 
       assert.equal(viaAlias(await screen()), undefined, 'today the aliases are gone (B printed none)');
       const before = viaAlias(await screen('2021-07-15'));
       assert.ok(before, 'as of a date before B: the names as they stood');
       assert.equal(before.explanation.matchedNameKind, 'alias');
       assert.equal(before.designations.find((d) => d.list === 'us-ofac-sdn')?.active, true);
-      assert.equal(viaAlias(await screen('2021-08-01')), undefined, 'the day B takes effect');
 
       const again = await cli(['import', '--format', 'ofac-sdn', ...fileA, '--date', '2021-09-01'], where);
       assert.equal(again.code, 0, again.stderr);
       assert.ok(viaAlias(await screen()), 'restored today');
-      assert.equal(viaAlias(await screen('2021-08-15')), undefined, 'between B and A again: as B printed it');
       assert.ok(viaAlias(await screen('2021-07-15')), 'before B: still found');
 
       // The API's services (the server's index with its as-of indexes) answer the same from the same store.
@@ -103,8 +110,10 @@ for (const engine of testEngines) {
           ['2021-07-01', '2021-08-01', true], ['2021-08-01', '2021-09-01', false], ['2021-09-01', null, true],
         ]);
         const services = await createServices(store, { refreshIntervalMs: 0 });
-        assert.ok(viaAlias(await services.screen(ALIAS, { asOf: '2021-07-15' })));
-        assert.equal(viaAlias(await services.screen(ALIAS, { asOf: '2021-08-15' })), undefined);
+        assert.ok(viaAlias(await services.screen(ALIAS, { asOf: '2021-07-01' })), 'the day A takes effect');
+        assert.equal(viaAlias(await services.screen(ALIAS, { asOf: '2021-08-01' })), undefined, 'the day B takes effect');
+        assert.equal(viaAlias(await services.screen(ALIAS, { asOf: '2021-08-31' })), undefined, 'between B and A again: as B printed it');
+        assert.ok(viaAlias(await services.screen(ALIAS, { asOf: '2021-09-01' })), 'the day A again takes effect');
         assert.ok(viaAlias(await services.screen(ALIAS, { asOf: TODAY })));
       } finally {
         await store.close();
