@@ -52,6 +52,10 @@ export function formatScreen(r: ScreenResult): string[] {
     out.push(`      matched: ${h.matchedName} (${h.explanation.matchedNameKind})${hint}`);
     out.push(`      why: ${h.explanation.summary}`);
     for (const d of h.designations) out.push(designationLine(d));
+    if (h.siblings?.length) {
+      const nums = h.siblings.map((id) => r.hits.findIndex((x) => x.entityId === id) + 1).filter((n) => n > 0);
+      out.push(`      near-identical listed name${nums.length === 1 ? '' : 's'}: see ${nums.map((n) => `#${n}`).join(', ')} (separate listings, each shown)`);
+    }
     for (const p of h.parents ?? []) out.push(`      listed parent: ${p.name} (${p.active ? 'active' : 'inactive'})`);
     if (h.decision) out.push(`      decision: ${h.decision.verdict.toUpperCase()} by ${h.decision.actor} at ${h.decision.at}: ${h.decision.note}${h.decision.listingChanged ? ' (the listing has changed since: review again)' : ''}`);
     for (const o of h.obligations ?? []) out.push(`      ${o.status} from ${o.effectiveFrom}${o.effectiveTo ? ` until ${o.effectiveTo}` : ''}${o.via ? ` (via listed parent ${o.via.parentName})` : ''}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
