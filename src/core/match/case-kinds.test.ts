@@ -161,3 +161,11 @@ test('a listed string that joins names with "/" or ";" holds each of them; "A/S"
   assert.deepEqual(found('Mountain Brigade'), [0]);
   assert.deepEqual(found('Mendel Shipping A/S'), [1]);
 });
+
+test('person names in either order: word order is no evidence between two persons\' names', () => {
+  const idx = indexOf([['Anabela Sousa Tavares'], ['Tavares Sousa Mining Holdings']]);
+  const m = matchQuery(idx, 'Tavares Anabela Sousa', DEFAULT_THRESHOLD).find((x) => x.entity === 0);
+  assert.equal(m?.features.find((f) => f.feature === 'token_order')?.value, 1);
+  const org = matchQuery(idx, 'Sousa Tavares Mining Holdings', 0.5).find((x) => x.entity === 1);
+  assert.ok((org?.features.find((f) => f.feature === 'token_order')?.value ?? 1) < 1, 'a company name keeps its order');
+});

@@ -68,7 +68,7 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   const features: FeatureValue[] = [
     { feature: 'query_coverage', value: qc, detail: 'rarity-weighted share of the query the name explains' },
     { feature: 'name_coverage', value: nc, detail: 'rarity-weighted share of the name the query explains' },
-    { feature: 'token_order', value: orderAgreement(a.qTo) },
+    { feature: 'token_order', value: personShaped(q) && personShaped(n) ? 1 : orderAgreement(a.qTo), detail: 'matched words in the same order (any order for two persons\' names)' },
     { feature: 'exact_core', value: exactCore(q, n) },
     { feature: 'legal_form_agreement', value: undecidedLegal(legalAgreement(q, n, LEGAL_CANONICAL), q, n), detail: 'legal forms and structure words agree' },
   ];
@@ -163,6 +163,20 @@ export const FULL_COVERAGE_FEATURES: readonly string[] = ['distinctive_name', 'o
  */
 /** Filler words that join the words of a company's name ("Bank of China"), never a person's. */
 const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'in']);
+
+/**
+ * True when a name could be a person's: 2+ words, no legal form, structure word, place or
+ * company filler ("of", "and"). Persons' names come in either order ("LAVROV, Sergei",
+ * "Kim Jong Un" / "Jong Un Kim"), so their word order is no evidence.
+ */
+export function personShaped(w: WeightedTokens): boolean {
+  if (w.tokens.length < 2) return false;
+  for (let i = 0; i < w.tokens.length; i++) {
+    const k = w.kinds[i];
+    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(w.tokens[i] ?? '')) return false;
+  }
+  return true;
+}
 
 export function omittedGivenNames(q: WeightedTokens, n: WeightedTokens, qc: number, nc: number, qSim: ArrayLike<number>, nSim: ArrayLike<number>): number {
   if (qc < DISTINCTIVE_MIN_QC || nc >= 1) return 0;
@@ -280,7 +294,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
     prev = j;
     seqLen++;
   }
-  const order = seqLen < 2 ? 1 : ok / (seqLen - 1);
+  const order = seqLen < 2 || (personShaped(q) && personShaped(n)) ? 1 : ok / (seqLen - 1);
   // exactCore(q, n)
   let exact = 0;
   {
