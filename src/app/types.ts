@@ -1,3 +1,4 @@
+import type { FormerName } from '../core/history/former-names.js';
 import type { RuleObligation } from '../core/rules/evaluate.js';
 import type { Coverage } from './coverage/warnings.js';
 import type { HitDecision } from './decisions/decisions.js';
@@ -124,6 +125,11 @@ export interface Dossier {
   timeline: TimelineStep[];
   relations: { parents: RelatedEntity[]; subsidiaries: RelatedEntity[] };
   obligations?: Obligation[];
+  /**
+   * Names the entity carried in earlier publications and no longer carries (issue #10), each with the
+   * dates and publications that bracket it and its sources then; absent when there are none.
+   */
+  formerNames?: FormerName[];
   /** Every source cited anywhere in the dossier, by id. */
   sources: Record<string, Source>;
 }
