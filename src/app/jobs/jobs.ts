@@ -5,6 +5,7 @@ import * as batch from './batch.js';
 import type { BatchJobOptions, JobLimits, JobState, JobView, SubmitInfo } from './batch.js';
 import { batchChunkDeadType, batchChunkType, DEFAULT_CHUNK_POLICY, type ChunkPolicy } from './batch-chunk.js';
 import { JobQueue } from './queue.js';
+import { auditJobFinish } from './job-audit.js';
 import type { JobType } from './registry.js';
 import { ChunkScreener, type ChunkScreenerOptions } from './screener.js';
 import { JobWorker, type JobWorkerOptions } from './worker.js';
@@ -77,6 +78,8 @@ export class Jobs {
   async submit(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, options: BatchJobOptions, info: SubmitInfo = {}): Promise<JobView> {
     const job = await batch.submitBatch(this.store.sql, this.queue, rows, options, { limits: this.limits, chunkSize: this.chunkSize, ...info });
     this.worker?.poke();
+    // Every chunk was written before the upload was sealed: the job finished here (job-audit.ts).
+    if (job.state === 'done') await auditJobFinish(this.store, job.id);
     return job;
   }
 
@@ -98,8 +101,11 @@ export class Jobs {
     return batch.readResults(this.store.sql, id);
   }
 
-  cancel(id: string): Promise<JobView> {
-    return batch.cancelJob(this.store.sql, id);
+  /** Cancels a job (see `cancelJob`) and records its finish with the results so far (job-audit.ts). */
+  async cancel(id: string): Promise<JobView> {
+    const job = await batch.cancelJob(this.store.sql, id);
+    await auditJobFinish(this.store, id);
+    return job;
   }
 
   delete(id: string): Promise<void> {
