@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { Option } from 'commander';
+import { Command, Option } from 'commander';
 import { parseIsoDate } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { JobState, JobView } from '../../app/jobs/batch.js';
@@ -139,6 +139,31 @@ async function writeReport(ctx: CliContext, jobs: Jobs, id: string, file: string
   return summary.audit.seq;
 }
 
+/** The options of `batch --input F --output O …` (the CLI batch in this process), parsed from the command's arguments. */
+function batchHere(args: string[]): ScreenFlags {
+  const here = new Command('batch')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined })
+    .option('--input <file.csv>')
+    .option('--output <file>')
+    .option('--as-of <date>')
+    .addOption(new Option('--role <role>').choices(RULE_ROLES))
+    .option('--threshold <score>')
+    .option('--limit <n>')
+    .option('--active-only')
+    .option('--workers <n>')
+    .option('--max-age-days <n>')
+    .option('--report <file>')
+    .option('--bom');
+  try {
+    here.parse(args, { from: 'user' });
+  } catch (e) {
+    throw new ListwatchError('BAD_INPUT', `batch: ${e instanceof Error ? e.message.replace(/^error: /, '') : String(e)}`, { field: 'input' });
+  }
+  if (here.args.length) throw new ListwatchError('BAD_INPUT', `batch: unexpected argument ${here.args[0]} (a subcommand is one of submit, status, results, report, list, cancel, delete, purge)`, { field: 'input' });
+  return here.opts<ScreenFlags>();
+}
+
 /**
  * `listwatch batch submit|status|results|list|cancel|delete|purge`: batch screening as jobs on
  * the queue. Beside PostgreSQL (DATABASE_URL) `listwatch worker` processes run them; on the
@@ -146,25 +171,18 @@ async function writeReport(ctx: CliContext, jobs: Jobs, id: string, file: string
  */
 export const registerBatch: RegisterCommand = (program, ctx) => {
   const batch = program.command('batch')
-    .description('batch screening: `batch --input F.csv --output O` screens here (as `screen --input`); `batch submit|status|results|report…` run it as a job on the queue (run by `listwatch worker`)')
-    // This command's own options count only before a subcommand's name: `batch submit f --as-of D` stays submit's.
-    .enablePositionalOptions()
-    .option('--input <file.csv>', 'screen here: a CSV with a "name" column and optional "id" and "as_of" columns')
-    .option('--output <file>', 'screen here: where to write one record per input row (.jsonl or .csv)')
-    .option('--as-of <date>', 'the date the question is about (YYYY-MM-DD); default today')
-    .addOption(new Option('--role <role>', 'the role whose lists the coverage warns about').choices(RULE_ROLES))
-    .option('--threshold <score>', 'minimum score of a hit, 0–1')
-    .option('--limit <n>', 'maximum hits per name')
-    .option('--active-only', 'leave out hits whose designations are all inactive on the date')
-    .option('--workers <n>', 'worker threads (default: all cores)')
-    .option('--max-age-days <n>', 'warn when a list the role depends on has no publication in the last N days')
-    .option('--report <file>', 'also write the batch\'s summary report: FILE.pdf or FILE.html')
-    .option('--bom', 'start the CSV output with a UTF-8 byte-order mark (for Excel)')
-    .action(async (f: ScreenFlags) => {
-      if (!f.input && !f.output) {
+    .description('batch screening: `batch --input F.csv --output O [--as-of D] [--role R] [--threshold S] [--limit N] [--active-only] [--workers N] [--max-age-days N] [--report FILE.pdf|.html] [--bom]` screens here (as `screen --input`); `batch submit|status|results|report…` run it as a job on the queue (run by `listwatch worker`)')
+    // The here-batch's options are parsed in its action (batchHere): declared on this command, they
+    // would take `batch submit f --role R`'s options away from the subcommand (commander hands a
+    // parent the options that follow the subcommand's operands).
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async (_opts: unknown, cmd: Command) => {
+      if (!cmd.args.length) {
         batch.outputHelp();
         throw new ListwatchError('BAD_INPUT', 'give --input FILE.csv --output FILE, or a subcommand (submit, status, results, report, list, cancel, delete, purge)', { field: 'input' });
       }
+      const f = batchHere(cmd.args);
       const { runBatch } = await import('./screen.js');
       await runBatch(ctx, f, f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today, num(f.threshold, 'threshold'), num(f.limit, 'limit'));
     });
