@@ -72,7 +72,9 @@ async function submit(ctx: CliContext, file: string, f: SubmitFlags): Promise<vo
     }, { fileName: file, fileSha256: sha, fileBytes: bytes, createdBy: ctx.actor });
     const { recordAudit } = await import('../../app/audit/audit.js');
     const { batchAuditInput } = await import('../../app/jobs/batch.js');
-    await recordAudit(jobs.store, { actor: ctx.actor, ...batchAuditInput(job, 'cli') });
+    await recordAudit(jobs.store, { actor: ctx.actor, ...batchAuditInput(job, 'cli'), revision: await jobs.store.getRevision() });
+    // Every chunk was written before the upload was sealed: no worker saw it finish (job-audit.ts).
+    if (job.state === 'done') await (await import('../../app/jobs/job-audit.js')).auditJobFinish(jobs.store, job.id);
     if (ctx.json()) ctx.printJson({ id: job.id });
     else ctx.print(job.id);
     // Embedded store: this process is the worker, so it stays until the job is finished.

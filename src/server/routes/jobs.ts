@@ -8,7 +8,7 @@ import { actorOf } from '../auth/screening.js';
 import type { ServerContext } from '../context.js';
 import { readBatchCsv } from '../jobs/input.js';
 import { CSV_HEADER, csvRows } from '../jobs/output.js';
-import { jobAuditView, jobCsvAudit, jobJsonlLines, jobSummary } from '../../app/jobs/job-audit.js';
+import { auditJobFinish, jobAuditView, jobCsvAudit, jobJsonlLines, jobSummary } from '../../app/jobs/job-audit.js';
 import { batchSummaryReport } from '../../app/report/index.js';
 import { UTF8_BOM } from '../../app/screen/batch-audit-columns.js';
 import { errors, screenOptionProps, toScreenOptions } from '../schemas.js';
@@ -121,6 +121,8 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
         ...(upload.fileName ? { fileName: upload.fileName } : {}), fileSha256: upload.sha256, fileBytes: upload.bytes, createdBy: actorOf(req),
       });
       await ctx.audit.record(req, { ...batchAuditInput(job, 'api'), revision: ctx.services.servedRevision?.() ?? (await ctx.store.getRevision()) });
+      // Every chunk was written before the upload was sealed: no worker saw it finish, so it is audited here, after its submission.
+      if (job.state === 'done') await auditJobFinish(ctx.store, job.id);
       return reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send(jobBody(job));
     },
   });
