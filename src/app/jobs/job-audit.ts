@@ -4,6 +4,7 @@ import type { Store, CapabilitySql } from '../../store/store.js';
 import { canonicalJson } from '../audit/canonical.js';
 import { appendAudit, getAuditEntry, listVersions, type AuditEntry } from '../audit/audit.js';
 import { coverageFor } from '../coverage/coverage.js';
+import { coverageReaderFor } from '../coverage/http.js';
 import type { Coverage } from '../coverage/warnings.js';
 import { BatchTally, summaryLists, type BatchOutcome, type BatchSummary } from '../report/batch-summary.js';
 import { withCoverage, type CsvAuditContext } from '../screen/batch-audit-columns.js';
@@ -116,8 +117,8 @@ const finishDetails = (e: AuditEntry | null): JobFinishDetails | undefined => (e
 export async function jobCoverage(store: Store, job: JobView, entry?: AuditEntry | null, maxAgeDays?: number): Promise<Coverage> {
   const recorded = finishDetails(entry === undefined ? await jobAuditEntry(store, job.id) : entry)?.coverage;
   if (recorded) return recorded;
-  const { asOf, role } = job.options;
-  return coverageFor(store, { asOf, ...(role ? { role } : {}), ...(maxAgeDays !== undefined ? { maxAgeDays } : {}) });
+  // Cached per store revision and date: the batch page polls a running job several times a second.
+  return coverageReaderFor(store).get(job.options.asOf, job.options.role, maxAgeDays);
 }
 
 /** What a job's view gains from its audit: coverage always; outcomes and the finish entry once finished. */
