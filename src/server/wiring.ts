@@ -8,6 +8,7 @@ import { listSummaries, listSummary } from '../app/lists/lists.js';
 import { withSyncStatus } from '../app/sync/state.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
 import { loadScreenIndex } from '../app/screen/index-source.js';
+import { CURRENT_EPOCH, entityEpoch } from '../core/history/entity-epoch.js';
 import { screenWithIndex } from '../app/screen/screen.js';
 import type { Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { ScreenIndex } from '../core/match/types.js';
@@ -39,6 +40,10 @@ type Extras = Pick<ScreenHit, 'parents' | 'subsidiaries' | 'obligations'>;
 /** Everything screening derives from one revision of the record; replaced as a whole on refresh. */
 interface ScreenState {
   index: ScreenIndex;
+  /** `Store.getEntityChangeDates` at load: a screen on a date before the last of them needs an as-of index. */
+  changeDates: string[];
+  /** As-of indexes (names as they stood) by entity epoch, built on demand; the few most recent kept. */
+  asOfIndexes: Map<string, Promise<ScreenIndex>>;
   cache: Lru<ScreenResult>;
   /** What enrichment adds to a hit depends only on (entity, date, role): kept, so hot entities cost no store reads. */
   extras: Lru<Extras>;
@@ -55,10 +60,27 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
   const rules = loadRules();
   const cacheSize = opts.screenCacheSize ?? 10_000;
   const load = async (): Promise<ScreenState> => {
-    const index = await loadScreenIndex(store);
+    const [index, changeDates] = await Promise.all([loadScreenIndex(store), store.getEntityChangeDates()]);
     // A new enricher rather than `reset()` of the old one: requests still on the old state keep theirs intact.
     const enricher = createEnricher({ store, rules: rules.rules });
-    return { index, cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
+    return { index, changeDates, asOfIndexes: new Map(), cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
+  };
+
+  /**
+   * The index a screen on `asOf` uses: today's, unless some entity's names changed after `asOf`;
+   * then the one of the names as they stood (built once per epoch of this state, the last four kept).
+   */
+  const indexFor = (st: ScreenState, asOf: string): ScreenIndex | Promise<ScreenIndex> => {
+    const epoch = entityEpoch(st.changeDates, asOf);
+    if (epoch === CURRENT_EPOCH) return st.index;
+    let p = st.asOfIndexes.get(epoch);
+    if (!p) {
+      p = loadScreenIndex(store, asOf);
+      st.asOfIndexes.set(epoch, p);
+      p.catch(() => st.asOfIndexes.delete(epoch));
+      if (st.asOfIndexes.size > 4) st.asOfIndexes.delete(st.asOfIndexes.keys().next().value as string);
+    }
+    return p;
   };
   const state = await Refresher.create<ScreenState>({
     revision: () => store.getRevision(),
@@ -86,7 +108,8 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     const key = JSON.stringify([query, asOf, opts.threshold, opts.role, opts.limit, opts.includeInactive]);
     const cached = st.cache.get(key);
     if (cached) return cached;
-    let res = screenWithIndex(st.index, query, { ...opts, asOf });
+    const found = indexFor(st, asOf);
+    let res = screenWithIndex(found instanceof Promise ? await found : found, query, { ...opts, asOf });
     // Relations and obligations need the store; a screen without hits has nothing to add.
     if (res.hits.length) res = { ...res, hits: await enrich(st, res.hits, asOf, opts.role) };
     st.cache.set(key, res);
