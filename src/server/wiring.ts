@@ -8,6 +8,7 @@ import { listSummaries, listSummary } from '../app/lists/lists.js';
 import { withSyncStatus } from '../app/sync/state.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
 import { loadScreenIndex } from '../app/screen/index-source.js';
+import { RecordSnapshot } from '../app/snapshot/snapshot.js';
 import { screenWithIndex } from '../app/screen/screen.js';
 import type { Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { ScreenIndex } from '../core/match/types.js';
@@ -26,6 +27,8 @@ export interface ServicesOptions {
    * the caches start empty.
    */
   refreshIntervalMs?: number;
+  /** Answers of the read routes kept per revision (default 2,000; 0 computes each from the snapshot). */
+  readCacheSize?: number;
   /** Wall clock, ISO (health's `loadedAt`); default the system clock. */
   now?: () => string;
   /** Monotonic clock in ms (the refresh interval); default `performance.now`. */
@@ -36,9 +39,15 @@ export interface ServicesOptions {
 
 type Extras = Pick<ScreenHit, 'parents' | 'subsidiaries' | 'obligations'>;
 
-/** Everything screening derives from one revision of the record; replaced as a whole on refresh. */
+/** Everything the services derive from one revision of the record; replaced as a whole on refresh. */
 interface ScreenState {
   index: ScreenIndex;
+  /** The record's read side in memory: the read routes answer from it, never from the database. */
+  snapshot: RecordSnapshot;
+  /** The bundled dataset's hash at this revision (health). */
+  datasetHash: string | null;
+  /** Answers of the read routes (dossier, lists, diff, events) by arguments: they only move with the revision. */
+  reads: Lru<Promise<unknown>>;
   cache: Lru<ScreenResult>;
   /** What enrichment adds to a hit depends only on (entity, date, role): kept, so hot entities cost no store reads. */
   extras: Lru<Extras>;
@@ -46,19 +55,24 @@ interface ScreenState {
 }
 
 /**
- * Binds the application services to one store. The screening index, an LRU of screen answers and
- * one of enrichment extras are built from the store and rebuilt when its revision moves (checked
- * on the screen path at most every `refreshIntervalMs`, see `Refresher`); the other services read
- * the store per request and are always current. Routes call only this.
+ * Binds the application services to one store. Per revision of the record it holds the screening
+ * index, a `RecordSnapshot` (the read side in memory, read in bulk), LRUs of screen answers,
+ * enrichment extras and read answers (dossier, lists, diff, events); all are rebuilt together when
+ * the revision moves (checked at most every `refreshIntervalMs` on any service call, see
+ * `Refresher`), so no read route costs a statement on the request path except the sync status of
+ * lists and health's revision. Routes call only this.
  */
 export async function createServices(store: Store, opts: ServicesOptions = {}): Promise<Services> {
   const rules = loadRules();
   const cacheSize = opts.screenCacheSize ?? 10_000;
+  const readCacheSize = opts.readCacheSize ?? 2_000;
   const load = async (): Promise<ScreenState> => {
+    const snapshot = await RecordSnapshot.load(store);
+    const datasetHash = await store.getMeta(DATASET_HASH_KEY);
     const index = await loadScreenIndex(store);
     // A new enricher rather than `reset()` of the old one: requests still on the old state keep theirs intact.
-    const enricher = createEnricher({ store, rules: rules.rules });
-    return { index, cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
+    const enricher = createEnricher({ store: snapshot, rules: rules.rules });
+    return { index, snapshot, datasetHash, reads: new Lru<Promise<unknown>>(readCacheSize), cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
   };
   const state = await Refresher.create<ScreenState>({
     revision: () => store.getRevision(),
@@ -96,6 +110,20 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     const f = state.fresh();
     return f instanceof Promise ? f.then((l) => l.value) : f.value;
   };
+  /**
+   * A read answered from the current revision's snapshot, kept by its arguments until the revision
+   * moves. Concurrent equal requests share one computation; a failure is not kept.
+   */
+  const read = async <T>(key: unknown[], compute: (snap: RecordSnapshot) => Promise<T>): Promise<T> => {
+    const st = await fresh();
+    const k = JSON.stringify(key);
+    const hit = st.reads.get(k) as Promise<T> | undefined;
+    if (hit) return hit;
+    const p = compute(st.snapshot);
+    st.reads.set(k, p);
+    p.catch(() => undefined);
+    return p;
+  };
 
   return {
     // No await on the usual path (no check due): the check costs a comparison, not a microtask turn.
@@ -110,26 +138,28 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
       return out;
     },
     servedRevision: () => state.current.revision,
-    dossier: (id, opts) => getDossier({ store, rules }, id, opts),
-    lists: async (asOf) => withSyncStatus(store, await listSummaries(store, asOf)),
-    list: async (id, asOf) => (await withSyncStatus(store, [await listSummary(store, id, asOf)]))[0]!,
-    publication: async (id) => {
-      const p = await store.getPublication(id);
+    dossier: (id, opts) => read(['dossier', id, opts.asOf, opts.role], (snap) => getDossier({ store: snap, rules }, id, opts)),
+    // Sync status lives in the sync capability's tables (it moves without a revision): read per request.
+    lists: async (asOf) => withSyncStatus(store, await read(['lists', asOf], (snap) => listSummaries(snap, asOf))),
+    list: async (id, asOf) => (await withSyncStatus(store, [await read(['list', id, asOf], (snap) => listSummary(snap, id, asOf))]))[0]!,
+    publication: (id) => read(['publication', id], async (snap) => {
+      const p = await snap.getPublication(id);
       if (!p) throw new ListwatchError('NOT_FOUND', `publication ${id} not found`, { field: 'id' });
       return p;
-    },
-    diff: (listId, from, to) => diffList(store, listId, from, to),
-    events: (q) => listEvents(store, q),
+    }),
+    diff: (listId, from, to) => read(['diff', listId, from, to], (snap) => diffList(snap, listId, from, to)),
+    events: (q) => read(['events', q.listId, q.entityId, q.kind, q.since], (snap) => listEvents(snap, q)),
     sources: async (ids) => {
-      const own = await store.getSources(ids);
+      const own = await (await fresh()).snapshot.getSources(ids);
       const seen = new Set(own.map((x) => x.id));
       const fromRules = rules.sources.filter((x) => !seen.has(x.id) && (!ids || ids.includes(x.id)));
       return [...own, ...fromRules];
     },
     health: async () => {
       const { value: st, revision, loadedAt, loadMs } = await state.fresh();
+      // What is served comes from the snapshot; only the store's revision now is read (one row).
       return {
-        engine: store.engine, entities: await store.countEntities(), datasetHash: await store.getMeta(DATASET_HASH_KEY),
+        engine: store.engine, entities: await st.snapshot.countEntities(), datasetHash: st.datasetHash,
         revision, loadedAt, loadMs, storeRevision: await store.getRevision(),
         ...(state.lastError ? { refreshError: state.lastError } : {}),
         screenCache: { size: st.cache.size, hits: st.cache.hits, misses: st.cache.misses },
