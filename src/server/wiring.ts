@@ -5,12 +5,12 @@ import { loadRules } from '../app/dossier/rules.js';
 import { diffList } from '../app/history/diff.js';
 import { listEvents } from '../app/history/events.js';
 import { listSummaries, listSummary } from '../app/lists/lists.js';
-import { withSyncStatus } from '../app/sync/state.js';
+import { listSyncStatus, type ListSyncStatus } from '../app/sync/state.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
 import { loadScreenIndex } from '../app/screen/index-source.js';
 import { RecordSnapshot } from '../app/snapshot/snapshot.js';
 import { screenWithIndex } from '../app/screen/screen.js';
-import type { Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
+import type { ListSummary, Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { ScreenIndex } from '../core/match/types.js';
 import type { Store } from '../store/store.js';
 import { Lru } from './lru.js';
@@ -74,11 +74,13 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     const enricher = createEnricher({ store: snapshot, rules: rules.rules });
     return { index, snapshot, datasetHash, reads: new Lru<Promise<unknown>>(readCacheSize), cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
   };
+  const intervalMs = opts.refreshIntervalMs ?? 2_000;
+  const clock = opts.clock ?? (() => performance.now());
   const state = await Refresher.create<ScreenState>({
     revision: () => store.getRevision(),
     load,
-    intervalMs: opts.refreshIntervalMs ?? 2_000,
-    clock: opts.clock ?? (() => performance.now()),
+    intervalMs,
+    clock,
     now: opts.now ?? (() => new Date().toISOString()),
     ...(opts.onRefreshError ? { onError: opts.onRefreshError } : {}),
   });
@@ -111,18 +113,49 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     return f instanceof Promise ? f.then((l) => l.value) : f.value;
   };
   /**
+   * The lists' sync status (the sync capability's table: it moves without a revision, e.g. a check
+   * that found nothing new), read at most once per `refreshIntervalMs`; `gen` counts the reads.
+   */
+  let sync: { at: number; gen: number; value: Promise<Map<string, ListSyncStatus>> } | null = null;
+  const syncStatus = (): { gen: number; value: Promise<Map<string, ListSyncStatus>> } => {
+    const t = clock();
+    if (!sync || t - sync.at >= intervalMs) {
+      const value = listSyncStatus(store);
+      const mine = { at: t, gen: (sync?.gen ?? 0) + 1, value };
+      value.catch(() => { if (sync === mine) sync = null; });
+      sync = mine;
+    }
+    return sync;
+  };
+  const withSync = async (summaries: ListSummary[], status: Map<string, ListSyncStatus>): Promise<(ListSummary & { sync?: ListSyncStatus })[]> =>
+    summaries.map((x) => {
+      const st = status.get(x.list.id);
+      return st ? { ...x, sync: st } : x;
+    });
+  /**
    * A read answered from the current revision's snapshot, kept by its arguments until the revision
    * moves. Concurrent equal requests share one computation; a failure is not kept.
    */
-  const read = async <T>(key: unknown[], compute: (snap: RecordSnapshot) => Promise<T>): Promise<T> => {
-    const st = await fresh();
+  const readIn = <T>(st: ScreenState, key: unknown[], compute: (snap: RecordSnapshot, st: ScreenState) => Promise<T>): Promise<T> => {
     const k = JSON.stringify(key);
     const hit = st.reads.get(k) as Promise<T> | undefined;
     if (hit) return hit;
-    const p = compute(st.snapshot);
+    const p = compute(st.snapshot, st);
     st.reads.set(k, p);
-    p.catch(() => undefined);
+    // A failure is not kept (the next request computes again); the caller still gets it.
+    p.catch(() => { if (st.reads.peek(k) === p) st.reads.delete(k); });
     return p;
+  };
+  const read = async <T>(key: unknown[], compute: (snap: RecordSnapshot, st: ScreenState) => Promise<T>): Promise<T> => readIn(await fresh(), key, compute);
+
+  /**
+   * The store's revision for health, read live; concurrent health checks share one read in flight,
+   * so a burst of probes costs one statement.
+   */
+  let revisionRead: Promise<string> | null = null;
+  const storeRevisionNow = (): Promise<string> => {
+    revisionRead ??= store.getRevision().finally(() => { revisionRead = null; });
+    return revisionRead;
   };
 
   return {
@@ -139,9 +172,17 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     },
     servedRevision: () => state.current.revision,
     dossier: (id, opts) => read(['dossier', id, opts.asOf, opts.role], (snap) => getDossier({ store: snap, rules }, id, opts)),
-    // Sync status lives in the sync capability's tables (it moves without a revision): read per request.
-    lists: async (asOf) => withSyncStatus(store, await read(['lists', asOf], (snap) => listSummaries(snap, asOf))),
-    list: async (id, asOf) => (await withSyncStatus(store, [await read(['list', id, asOf], (snap) => listSummary(snap, id, asOf))]))[0]!,
+    // The same object for equal requests until the revision or the sync status moves (routes keep its serialised text).
+    lists: async (asOf) => {
+      const { gen, value } = syncStatus();
+      const status = await value;
+      return read(['lists+sync', asOf, gen], async (snap, st) => withSync(await readIn(st, ['lists', asOf], () => listSummaries(snap, asOf)), status));
+    },
+    list: async (id, asOf) => {
+      const { gen, value } = syncStatus();
+      const status = await value;
+      return read(['list+sync', id, asOf, gen], async (snap, st) => (await withSync([await readIn(st, ['list', id, asOf], () => listSummary(snap, id, asOf))], status))[0]!);
+    },
     publication: (id) => read(['publication', id], async (snap) => {
       const p = await snap.getPublication(id);
       if (!p) throw new ListwatchError('NOT_FOUND', `publication ${id} not found`, { field: 'id' });
@@ -156,11 +197,13 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
       return [...own, ...fromRules];
     },
     health: async () => {
-      const { value: st, revision, loadedAt, loadMs } = await state.fresh();
+      // A due check is started but not awaited: health answers at once with what is served now.
+      void state.fresh();
+      const { value: st, revision, loadedAt, loadMs } = state.current;
       // What is served comes from the snapshot; only the store's revision now is read (one row).
       return {
         engine: store.engine, entities: await st.snapshot.countEntities(), datasetHash: st.datasetHash,
-        revision, loadedAt, loadMs, storeRevision: await store.getRevision(),
+        revision, loadedAt, loadMs, storeRevision: await storeRevisionNow(),
         ...(state.lastError ? { refreshError: state.lastError } : {}),
         screenCache: { size: st.cache.size, hits: st.cache.hits, misses: st.cache.misses },
       };

@@ -19,7 +19,7 @@ for (const engine of testEngines) {
       // A relation and an entity only imports would add, so lookups of both kinds are exercised.
       await store.apply({
         entities: [{ id: 'zz-snapshot-sub', name: 'ZZ Snapshot Subsidiary', type: 'organization', names: [], identifiers: [] }],
-        relations: [{ entityId: 'zz-snapshot-sub', parentId: 'xiaomi', kind: 'subsidiary', sourceIds: [] }],
+        relations: [{ entityId: 'zz-snapshot-sub', parentId: 'xiaomi', kind: 'subsidiary-of', sourceIds: [] }],
       });
       snap = await RecordSnapshot.load(store);
     });
