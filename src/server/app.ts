@@ -12,6 +12,7 @@ import type { ServerContext } from './context.js';
 import { installErrorHandlers, toHttpError } from './errors.js';
 import { Jobs, type InProcessWorkerOptions } from '../app/jobs/jobs.js';
 import type { JobLimits } from '../app/jobs/batch.js';
+import { backgroundJobTypes } from '../app/jobs/background.js';
 import { openApiInfo, patchOpenApi, swaggerRefResolver } from './openapi.js';
 import { registerComponents } from './schemas.js';
 import { entityRoutes } from './routes/entities.js';
@@ -113,14 +114,19 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: () => performance.now(),
     onRefreshError: (err) => app.log.error({ err }, 'reloading the screening index failed; serving the previous one'),
   }));
+  const now = (): string => new Date().toISOString();
+  const worker = deps.jobs?.worker ?? {};
   const jobs = await Jobs.open(deps.store, {
-    worker: deps.jobs?.worker ?? {},
+    // The in-process worker runs the background jobs too (re-screens, deliveries, sync runs): the embedded store's only worker.
+    worker: worker && {
+      ...worker,
+      extraTypes: [...(worker.extraTypes ?? []), ...backgroundJobTypes({ store: deps.store, today: deps.today, now, ...(deps.background?.deliver ? { deliver: deps.background.deliver } : {}) })],
+    },
     ...(deps.jobs?.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: deps.jobs.maintenanceIntervalSeconds } : {}),
     ...(deps.jobs?.chunkSize !== undefined ? { chunkSize: deps.jobs.chunkSize } : {}),
     ...(deps.jobs?.limits ? { limits: deps.jobs.limits } : {}),
     log: (msg, fields) => app.log.info({ ...fields, component: 'jobs' }, msg),
   });
-  const now = (): string => new Date().toISOString();
   const ctx: ServerContext = {
     store: deps.store, services, jobs, today: deps.today, maxUploadBytes,
     audit: createServerAudit(deps.store, services), authEnforced: Boolean(deps.accounts), now,
@@ -141,7 +147,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   registerComponents(app); // shared response schemas, before any route references them
   registerComponents(app, watchComponents);
-  const background = new Background(deps.store, deps.today, now, deps.background ?? { sync: false });
+  const background = new Background(deps.store, deps.today, now, deps.background ?? { sync: false }, jobs);
   await app.register(swagger, { openapi: openApiInfo, refResolver: swaggerRefResolver, transformObject: (doc) => patchOpenApi(doc) });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   // As bytes, decoded like every batch path (UTF-16 or UTF-8, byte-order mark dropped).

@@ -107,7 +107,7 @@ const exDesignation = {
   printedName: 'Tencent Holdings Limited (Tencent)', basis: 'Tencent is indirectly affiliated with the PLA (Section 1260H(g)(2)(B)(i)(I)).',
 };
 const exObligation = {
-  ruleId: '1260h-not-a-sanction', listId: 'us-dod-1260h', role: 'us-investor', status: 'in-force', effectiveFrom: '2025-01-07',
+  ruleId: '1260h-not-a-sanction', listId: 'us-dod-1260h', role: 'us-investor', kind: 'information', title: 'The 1260H list is a designation, not a sanction', status: 'in-force', effectiveFrom: '2025-01-07',
   effect: 'The listing alone imposes no sanction, export control or ban on private business; its consequences come from statutes that cite the list.',
   citation: 'FY2021 NDAA (Pub. L. 116-283) §1260H, 10 U.S.C. 113 note', sourceIds: ['facts-S2', 'facts-S12'], verified: true,
 };
@@ -158,10 +158,12 @@ export const COMPONENTS: Record<string, Json> = {
     features: arrayOf('FeatureScore'), discounted: strings,
   }, exHit.explanation, ['summary', 'matchedName', 'matchedNameKind', 'matchedNameVerified', 'queryForm', 'features', 'discounted'], 'Why a hit matched'),
   Obligation: inline({
-    ruleId: str, listId: str, role: { type: 'string', enum: RULE_ROLES }, status: { type: 'string', enum: ['in-force', 'coming', 'ended'] },
+    ruleId: str, listId: str, role: { type: 'string', enum: RULE_ROLES },
+    kind: { type: 'string', enum: ['prohibition', 'permission', 'requirement', 'information'], description: 'prohibition and requirement bind the role; permission and information do not' },
+    title: str, status: { type: 'string', enum: ['in-force', 'coming', 'ended'] },
     effectiveFrom: date, effectiveTo: date, effect: str, citation: str, sourceIds: strings, verified: bool,
     via: inline({ parentId: str, parentName: str, path: strings }), note: str,
-  }, exObligation, ['ruleId', 'listId', 'role', 'status', 'effectiveFrom', 'effect', 'citation', 'sourceIds', 'verified'], 'What a listing obliges a role to do, with its citation'),
+  }, exObligation, ['ruleId', 'listId', 'role', 'kind', 'title', 'status', 'effectiveFrom', 'effect', 'citation', 'sourceIds', 'verified'], 'What a listing obliges a role to do, with its citation'),
   ScreenHit: inline({
     entityId: str, name: str, matchedName: str, score: { type: 'number', minimum: 0, maximum: 1 },
     designations: arrayOf('HitDesignation'), active: { ...bool, description: 'At least one designation in force on asOf' },

@@ -29,6 +29,8 @@ export interface VerdictEvent {
 
 /** An obligation as the API gives it. */
 export interface VerdictObligation {
+  /** The rule's kind (API field `kind`): prohibition and requirement bind; permission and information do not. */
+  kind?: 'prohibition' | 'permission' | 'requirement' | 'information' | undefined;
   status: 'in-force' | 'coming' | 'ended';
   effect: string;
   citation: string;
@@ -83,12 +85,12 @@ function firstSentence(text: string): string {
   return (m?.[1] ?? text).replace(/;$/, '.');
 }
 
-/** Words that mark a rule that binds (a prohibition or a requirement), as opposed to a note. */
-const BINDING = /\b(may not|must|prohibit|no [\w ]{0,40}may|required|is required|not permitted|blocked)\b/i;
+/** The kinds of rule that bind the role, as opposed to a permission or a note. */
+const BINDING_KINDS = new Set(['prohibition', 'requirement']);
 
-/** The obligation the role line leads with: the first that binds, else the first. */
+/** The obligation the role line leads with: the first that binds (by the rule's kind), else the first. */
 function pickLead<T extends VerdictObligation>(list: readonly T[]): T | undefined {
-  return list.find((o) => BINDING.test(firstSentence(o.effect))) ?? list[0];
+  return list.find((o) => o.kind !== undefined && BINDING_KINDS.has(o.kind)) ?? list[0];
 }
 
 function court(e: VerdictEvent): string {
@@ -133,10 +135,11 @@ export function verdictOf(input: VerdictInput): Verdict {
     const soon = obl.filter((o) => o.status === 'coming');
     const counts = [now.length ? `${now.length} rule${now.length > 1 ? 's' : ''} in force` : '', soon.length ? `${soon.length} coming` : ''].filter(Boolean).join(', ');
     const lead = pickLead(now) ?? pickLead(soon);
-    if (!lead) forRole = `For a ${input.role.label}: no obligation follows from these listings ${when}.`;
+    const forA = `For ${/^[aeiou]/i.test(input.role.label) ? 'an' : 'a'} ${input.role.label}`;
+    if (!lead) forRole = `${forA}: no obligation follows from these listings ${when}.`;
     else {
       const from = lead.status === 'coming' ? `from ${lead.effectiveFrom}: ` : '';
-      forRole = `For a ${input.role.label}${obl.length > 1 ? ` (${counts})` : ''}: ${from}${firstSentence(lead.effect)} (${lead.citation})`;
+      forRole = `${forA}${obl.length > 1 ? ` (${counts})` : ''}: ${from}${firstSentence(lead.effect)} (${lead.citation})`;
     }
   }
   return { listed, headline, lines, challenge, flags, forRole };

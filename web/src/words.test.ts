@@ -63,6 +63,24 @@ describe('verdictOf', () => {
     assert.equal(later.forRole, null);
   });
 
+  test('the role line leads with the first rule whose kind binds, not with a note listed before it', () => {
+    const v = verdictOf({
+      asOf: '2026-11-21', today: '2026-11-21', role: { id: 'exporter', label: 'Exporter' },
+      designations: [{ listName: 'Entity List', from: '2019-05-21', to: null, active: true }], events: [],
+      obligations: [
+        { kind: 'information', status: 'in-force', effect: 'Affiliates must be checked separately. Not covered unless listed.', citation: '15 CFR 744.11', effectiveFrom: '2019-05-21' },
+        { kind: 'requirement', status: 'in-force', effect: 'A licence for all items subject to the EAR.', citation: '15 CFR 744 Supp. 4', effectiveFrom: '2019-05-21' },
+      ],
+    });
+    assert.equal(v.forRole, 'For an Exporter (2 rules in force): A licence for all items subject to the EAR. (15 CFR 744 Supp. 4)');
+    const none = verdictOf({
+      asOf: '2026-11-21', today: '2026-11-21', role: { id: 'exporter', label: 'Exporter' },
+      designations: [{ listName: 'Entity List', from: '2019-05-21', to: null, active: true }], events: [],
+      obligations: [{ kind: 'information', status: 'in-force', effect: 'A note only.', citation: 'c', effectiveFrom: '2019-05-21' }],
+    });
+    assert.equal(none.forRole, 'For an Exporter: A note only. (c)');
+  });
+
   test('never listed, with a role: says no obligation', () => {
     const v = verdictOf({ asOf: '2026-11-21', today: '2026-11-21', role: { id: 'exporter', label: 'Exporter' }, designations: [], events: [], obligations: [] });
     assert.equal(v.headline, 'Not listed today');

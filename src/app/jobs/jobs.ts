@@ -6,6 +6,8 @@ import type { BatchJobOptions, JobLimits, JobState, JobView, SubmitInfo } from '
 import { batchChunkDeadType, batchChunkType, DEFAULT_CHUNK_POLICY, type ChunkPolicy } from './batch-chunk.js';
 import { JobQueue } from './queue.js';
 import type { JobType } from './registry.js';
+import { sendBackground } from './kinds.js';
+import type { SendOptions } from './queue.js';
 import { ChunkScreener, type ChunkScreenerOptions } from './screener.js';
 import { JobWorker, type JobWorkerOptions } from './worker.js';
 
@@ -109,6 +111,21 @@ export class Jobs {
   /** Deletes finished jobs older than `days` (with results); returns how many. */
   purge(days: number): Promise<number> {
     return batch.purgeJobs(this.store.sql, days);
+  }
+
+  /**
+   * Queues a background job (watchlist re-screen, alert delivery pass, sync run: see kinds.ts) for
+   * whichever worker is free, and wakes the worker here, if any. Null when an equal one already waits.
+   */
+  async background(name: string, data: object, o: SendOptions = {}): Promise<string | null> {
+    const id = await sendBackground(this.queue, name, data, o);
+    this.worker?.poke();
+    return id;
+  }
+
+  /** Whether a worker runs in this process. */
+  get hasWorker(): boolean {
+    return this.worker !== null;
   }
 
   /** Polls until the job is finished (done, failed, cancelled); `onProgress` after each poll. */

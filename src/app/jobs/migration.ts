@@ -68,3 +68,20 @@ CREATE TABLE job_results (
 );
 `,
 };
+
+/**
+ * Marks of the background jobs (version 210): what a job last did, shared by every process on the
+ * database. `watch-rescreen` holds the `revision|day` the watchlists were last re-screened for, so
+ * the timers of any number of API servers queue a re-screen once per change, not once each.
+ */
+export const jobMarksMigration: Migration = {
+  version: 210,
+  name: 'job-marks',
+  up: `
+CREATE TABLE job_marks (
+  name text PRIMARY KEY,
+  value text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+};

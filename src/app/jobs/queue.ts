@@ -14,6 +14,22 @@ export interface JobTypeOptions {
   expireInSeconds: number;
   /** Queue that receives the job's data once every retry has failed. */
   deadLetter?: string;
+  /**
+   * pg-boss queue policy (default `standard`). `stately`: at most one run per singleton key is
+   * queued and one active at a time, so a second send while one waits is a no-op (two API servers'
+   * timers, or a burst of imports, queue one re-screen, not many).
+   */
+  policy?: 'standard' | 'stately';
+}
+
+/** Options of one send: dedup and throttle keys (pg-boss's singletonKey/singletonSeconds) and a start time. */
+export interface SendOptions {
+  /** Runs with the same key dedupe per the queue's policy (`stately`: one queued, one active). */
+  singletonKey?: string;
+  /** Throttle: at most one run with this key per time slot of this many seconds (completed ones count). */
+  singletonSeconds?: number;
+  /** Not before this time. */
+  startAfter?: Date;
 }
 
 /** One fetched run of a job: its data and which attempt this is (0 = first). */
@@ -73,7 +89,7 @@ export function pgBossDb(sql: CapabilitySql): PgBoss.Db {
 export class JobQueue {
   private readonly created = new Set<string>();
 
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(private readonly boss: PgBoss, private readonly sql: CapabilitySql) {}
 
   /** Connects (creating or upgrading pg-boss's schema when needed; pg-boss serialises that with an advisory lock). */
   static async open(sql: CapabilitySql, opts: JobQueueOptions = {}): Promise<JobQueue> {
@@ -87,7 +103,7 @@ export class JobQueue {
     });
     boss.on('error', (e: unknown) => opts.onError?.(e));
     await boss.start();
-    return new JobQueue(boss);
+    return new JobQueue(boss, sql);
   }
 
   /**
@@ -101,7 +117,7 @@ export class JobQueue {
     }
     const options = {
       name, retryLimit: o.retryLimit, retryDelay: o.retryDelaySeconds, retryBackoff: o.retryBackoff,
-      expireInSeconds: o.expireInSeconds, ...(o.deadLetter ? { deadLetter: o.deadLetter } : {}),
+      expireInSeconds: o.expireInSeconds, ...(o.deadLetter ? { deadLetter: o.deadLetter } : {}), policy: o.policy ?? 'standard',
     };
     try {
       await this.boss.createQueue(name, options);
@@ -114,9 +130,13 @@ export class JobQueue {
     this.created.add(name);
   }
 
-  /** Queues one run of `name` with `data` (JSON). */
-  async send(name: string, data: object): Promise<void> {
-    await this.boss.send(name, data);
+  /** Queues one run of `name` with `data` (JSON). Returns its id, or null when a singleton key or throttle refused it (one is queued already). */
+  async send(name: string, data: object, o: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, {
+      ...(o.singletonKey !== undefined ? { singletonKey: o.singletonKey } : {}),
+      ...(o.singletonSeconds !== undefined ? { singletonSeconds: o.singletonSeconds } : {}),
+      ...(o.startAfter ? { startAfter: o.startAfter } : {}),
+    });
   }
 
   /** Queues many runs of `name` in one statement. */
@@ -130,9 +150,20 @@ export class JobQueue {
     return jobs.map((j) => ({ id: j.id, name: j.name, data: j.data, attempt: j.retryCount }));
   }
 
-  /** Marks a run finished. */
-  async complete(name: string, id: string): Promise<void> {
-    await this.boss.complete(name, id);
+  /** Marks a run finished, with what it did (kept as the run's output). */
+  async complete(name: string, id: string, output?: object): Promise<void> {
+    await this.boss.complete(name, id, output);
+  }
+
+  /** Records a running run's progress (its output, readable with `run` while it is active). */
+  async progress(name: string, id: string, output: object): Promise<void> {
+    await this.sql.query(`UPDATE pgboss.job SET output = $3::jsonb WHERE name = $1 AND id = $2 AND state = 'active'`, [name, id, JSON.stringify(output)]);
+  }
+
+  /** One run by id: its state (created, retry, active, completed, cancelled, failed), attempt and output; null when unknown or archived. */
+  async run(name: string, id: string): Promise<{ state: string; attempt: number; output: unknown } | null> {
+    const j = await this.boss.getJobById(name, id, { includeArchive: true });
+    return j ? { state: j.state, attempt: j.retryCount, output: j.output } : null;
   }
 
   /** Marks a run failed: pg-boss retries it (with backoff) or, after the last retry, dead-letters it. */

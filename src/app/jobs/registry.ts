@@ -6,6 +6,8 @@ export interface JobRunContext {
   queue: JobQueue;
   /** Structured log line (component, message, fields). */
   log: (msg: string, fields?: Record<string, unknown>) => void;
+  /** Records this run's progress (pg-boss keeps it as the run's output until it completes). */
+  progress: (p: object) => Promise<void>;
 }
 
 /**
@@ -14,14 +16,15 @@ export interface JobRunContext {
  * backoff, then dead-letters it); one that returns completes it. Handlers must be idempotent:
  * a run can happen twice (a worker that hung past its time-out and then finished).
  *
- * This is the seam for every background job: batch chunks (below), and watchlist re-screens,
- * sync runs and alert deliveries (their services define a `JobType` each and add it to
- * `jobTypes` in `types.ts`; `listwatch worker` then runs them on any machine).
+ * This is the seam for every background job: batch chunks (batch-chunk.ts), and watchlist
+ * re-screens, sync runs and alert deliveries (`jobs.ts` next to their services, collected by
+ * `backgroundJobTypes` in background.ts; `listwatch worker` and the embedded server run them).
  */
 export interface JobType<T = unknown> extends JobTypeOptions {
   /** The queue name: letters, digits, `-`, `_`. */
   name: string;
-  handle(job: QueuedJob<T>, ctx: JobRunContext): Promise<void>;
+  /** Runs one job; what it returns (if anything) is kept as the run's output. */
+  handle(job: QueuedJob<T>, ctx: JobRunContext): Promise<object | void>;
 }
 
 /** Identity helper that types a job type's data. */

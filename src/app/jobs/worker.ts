@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { purgeJobs } from './batch.js';
-import type { JobQueue } from './queue.js';
+import type { JobQueue, QueuedJob } from './queue.js';
 import type { JobRunContext, JobType } from './registry.js';
 import type { Store } from '../../store/store.js';
 
@@ -56,13 +56,14 @@ export class JobWorker {
   }
 
   private async loop(): Promise<void> {
-    const ctx: JobRunContext = { queue: this.queue, log: (m, f) => this.log(m, f) };
+    const types = this.types;
     // Each loop starts at a different type, so one busy queue does not starve the others.
     let turn = this.loops.length;
+    let scannedAt = performance.now();
     while (!this.stopped) {
       let worked = false;
-      for (let k = 0; k < this.types.length && !this.stopped; k++) {
-        const type = this.types[(turn + k) % this.types.length]!;
+      for (let k = 0; k < types.length && !this.stopped; k++) {
+        const type = types[(turn + k) % types.length]!;
         let job;
         try {
           [job] = await this.queue.fetch<unknown>(type.name, 1);
@@ -71,17 +72,33 @@ export class JobWorker {
         }
         if (!job) continue;
         worked = true;
-        try {
-          await type.handle(job as never, ctx);
-          await this.queue.complete(type.name, job.id);
-        } catch (e) {
-          this.log('job run failed; pg-boss retries it', { queue: type.name, id: job.id, attempt: job.attempt, error: e instanceof Error ? e.message : String(e) });
-          await this.queue.fail(type.name, job.id, e).catch((err: unknown) => this.log('marking a run failed failed', { error: String(err) }));
-        }
+        turn = (turn + k) % types.length;
+        await this.runOne(type, job);
         break;
       }
-      turn++;
+      // Stay on a busy queue (no empty fetches of the others between two chunks), but look at
+      // every queue at least once a second, so an alert delivery does not wait for a big batch.
+      const now = performance.now();
+      if (!worked || now - scannedAt >= 1000) {
+        turn++;
+        scannedAt = now;
+      }
       if (!worked && !this.stopped) await sleep(this.opts.pollMs ?? 250, undefined, { signal: this.wake.signal }).catch(() => undefined);
+    }
+  }
+
+  private async runOne(type: JobType<never>, job: QueuedJob<unknown>): Promise<void> {
+    const ctx: JobRunContext = {
+      queue: this.queue,
+      log: (m, f) => this.log(m, f),
+      progress: (p) => this.queue.progress(type.name, job.id, p).catch((e: unknown) => this.log('recording progress failed', { queue: type.name, id: job.id, error: String(e) })),
+    };
+    try {
+      const output = await type.handle(job as never, ctx);
+      await this.queue.complete(type.name, job.id, output ?? undefined);
+    } catch (e) {
+      this.log('job run failed; pg-boss retries it', { queue: type.name, id: job.id, attempt: job.attempt, error: e instanceof Error ? e.message : String(e) });
+      await this.queue.fail(type.name, job.id, e).catch((err: unknown) => this.log('marking a run failed failed', { error: String(err) }));
     }
   }
 

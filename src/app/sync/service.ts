@@ -70,6 +70,8 @@ export interface SyncRunResult {
   recordChanged: boolean;
   /** Set by callers that re-screened the watchlists after the run (CLI, server). */
   rescreen?: { watchlists: number; alerts: number };
+  /** The record changed and the watchlists' re-screen was queued as a job (a worker runs it) instead of run here. */
+  rescreenQueued?: boolean;
 }
 
 /**

@@ -43,7 +43,8 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .argument('<files...>', 'files to import (OFAC companion files add.csv/alt.csv/…_comments.csv go with their primary file)')
     .option('--force', 'import even if a list would lose more than 20 % of its entries')
     .option('--date <date>', 'publication date YYYY-MM-DD (default: each file\'s modification date)')
-    .action(async (files: string[], opts: { format: string; force?: boolean; date?: string }) => {
+    .option('--queue', 'queue the watchlists\' re-screen as a job for `listwatch worker` processes instead of running it here')
+    .action(async (files: string[], opts: { format: string; force?: boolean; date?: string; queue?: boolean }) => {
       const date = opts.date !== undefined ? parseIsoDate(opts.date, 'date') : undefined;
       const fileDates = modificationDates(files);
       const { importFiles } = await import('../../app/import/index.js');
@@ -66,7 +67,12 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         });
       }
       // A changed record: re-screen the watchlists (alerts for what the import changed).
-      if (results.some((r) => r.lists.some((l) => l.status === 'imported'))) {
+      if (opts.queue && results.some((r) => r.lists.some((l) => l.status === 'imported'))) {
+        const { queueJob } = await import('../queue-job.js');
+        const { WATCH_RESCREEN_ALL } = await import('../../app/jobs/kinds.js');
+        const id = await queueJob(store, WATCH_RESCREEN_ALL, { today: ctx.today, cause: 'import', actor: ctx.actor });
+        ctx.warn(`import: watchlist re-screen queued${id ? ` (job ${id})` : ' (one was waiting already)'}`);
+      } else if (results.some((r) => r.lists.some((l) => l.status === 'imported'))) {
         const { rescreenAll } = await import('../../app/watchlists/index.js');
         const rs = await rescreenAll(store, { today: ctx.today, now: () => new Date().toISOString(), cause: 'import', actor: ctx.actor });
         const n = rs.reduce((k, x) => k + x.alerts.length, 0);

@@ -115,7 +115,22 @@ export const registerWatch: RegisterCommand = (program, ctx) => {
     .command('rescreen')
     .description('re-screen watchlists now and raise alerts for what changed (the server and sync/import do this by themselves)')
     .argument('[watchlists...]', 'watchlist names (default all)')
-    .action(async (names: string[]) => {
+    .option('--queue', 'queue the re-screen as jobs for `listwatch worker` processes (one per watchlist) instead of running it here')
+    .action(async (names: string[], o: { queue?: boolean }) => {
+      if (o.queue) {
+        const store = await ctx.store();
+        const { queueJob } = await import('../queue-job.js');
+        const { WATCH_RESCREEN, WATCH_RESCREEN_ALL } = await import('../../app/jobs/kinds.js');
+        const { requireWatchlist } = await import('../../app/watchlists/index.js');
+        const ids: (string | null)[] = [];
+        if (!names.length) ids.push(await queueJob(store, WATCH_RESCREEN_ALL, { today: ctx.today, cause: 'request', actor: ctx.actor, force: true }, { singletonKey: 'forced' }));
+        for (const n of names) {
+          const wl = await requireWatchlist(store, n);
+          ids.push(await queueJob(store, WATCH_RESCREEN, { watchlistId: wl.id, name: wl.name, today: ctx.today, cause: 'request', actor: ctx.actor }, { singletonKey: wl.id }));
+        }
+        if (ctx.json()) return ctx.printJson({ queued: ids.filter(Boolean) });
+        return ctx.print(`queued ${ids.filter(Boolean).length} re-screen job(s)${ids.some((x) => !x) ? ' (others were waiting already)' : ''}`);
+      }
       const { rescreenAll } = await import('../../app/watchlists/index.js');
       const r = await rescreenAll(await ctx.store(), { today: ctx.today, now, actor: ctx.actor, ...(names.length ? { names } : {}) });
       if (ctx.json()) return ctx.printJson(r);

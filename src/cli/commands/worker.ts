@@ -18,8 +18,11 @@ function positive(env: Env, key: string, dflt: number, allowZero = false): numbe
  * `LISTWATCH_JOB_EXPIRE_S` (a run whose worker died is retried after this, default 120),
  * `LISTWATCH_JOB_RETRY_DELAY_S` (first retry delay, doubled each retry; default 2), `LISTWATCH_JOB_RETRY_LIMIT`
  * (retries before a chunk's rows are marked failed; default 3), and
+ * `LISTWATCH_DELIVER_MAX_ATTEMPTS` (failures before an alert delivery is dead-lettered; default 6),
+ * `LISTWATCH_DELIVER_BASE_DELAY_MS` (wait before a failed delivery's 2nd attempt, doubled each time; default 30,000),
  * `LISTWATCH_JOBS_FAULT` — fault injection for the resilience tests only: `delay:MS` waits
- * between screening a chunk and writing it; `poison:NAME` ends the screening thread on a row of that name.
+ * between screening a chunk and writing it; `poison:NAME` ends the screening thread on a row of that name;
+ * `fail-once:QUEUE` makes the first attempt of each run of that background queue throw after its work.
  */
 export function workerOptionsFromEnv(env: Env): InProcessWorkerOptions {
   const faults = (env.LISTWATCH_JOBS_FAULT ?? '').split(',').filter(Boolean);
@@ -47,7 +50,7 @@ export function workerOptionsFromEnv(env: Env): InProcessWorkerOptions {
 export const registerWorker: RegisterCommand = (program, ctx) => {
   program
     .command('worker')
-    .description('run batch jobs from the queue (DATABASE_URL); start as many as you like, on any machines')
+    .description('run background jobs from the queue (DATABASE_URL): batch chunks, watchlist re-screens, alert deliveries, sync runs; start as many as you like, on any machines')
     .option('--concurrency <n>', 'chunks in progress at once in this process (one screens while the next is read or written)', '2')
     .option('--retention-days <n>', 'delete finished jobs and their results after this many days (env LISTWATCH_JOB_RETENTION_DAYS; default 30)')
     .action(async (f: { concurrency: string; retentionDays?: string }) => {
@@ -62,9 +65,23 @@ export const registerWorker: RegisterCommand = (program, ctx) => {
       }
       const store = await ctx.store();
       const { Jobs } = await import('../../app/jobs/jobs.js');
+      const { backgroundJobTypes } = await import('../../app/jobs/background.js');
+      const { deliveryEnv } = await import('./alerts.js');
+      const deliver = {
+        ...(await deliveryEnv(ctx)),
+        maxAttempts: Math.round(positive(env, 'LISTWATCH_DELIVER_MAX_ATTEMPTS', 6)),
+        baseDelayMs: positive(env, 'LISTWATCH_DELIVER_BASE_DELAY_MS', 30_000, true),
+      };
+      const failOnce = (env.LISTWATCH_JOBS_FAULT ?? '').split(',').filter((f) => f.startsWith('fail-once:')).map((f) => f.slice('fail-once:'.length));
       const log = (msg: string, fields?: Record<string, unknown>): void => ctx.warn(JSON.stringify({ at: new Date().toISOString(), pid: process.pid, msg, ...fields }));
       const jobs = await Jobs.open(store, {
-        worker: { ...opts, concurrency },
+        worker: {
+          ...opts, concurrency,
+          // Watchlist re-screens, alert delivery passes and sync runs (SMTP settings from this process's environment).
+          extraTypes: backgroundJobTypes({
+            store, today: () => new Date().toISOString().slice(0, 10), now: () => new Date().toISOString(), deliver, ...(failOnce.length ? { failOnce } : {}),
+          }),
+        },
         maintenanceIntervalSeconds: positive(env, 'LISTWATCH_JOB_MAINTENANCE_S', 10),
         log,
       });
@@ -75,5 +92,6 @@ export const registerWorker: RegisterCommand = (program, ctx) => {
       });
       log('worker stopping: finishing the runs in progress');
       await jobs.close();
+      deliver.mail?.transport.close();
     });
 };

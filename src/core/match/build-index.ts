@@ -96,6 +96,7 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
 /** Identifier schemes a query may give instead of a name (an ISO 17442 LEI is kept under `other`). */
 const SEARCHABLE_SCHEMES: ReadonlySet<string> = new Set(['isin', 'uscc', 'ticker', 'lei']);
 const LEI = /^[0-9A-Z]{18}[0-9]{2}$/;
+const HAS_DIGIT = /[0-9]/;
 
 /**
  * The keys an identifier (or a query) is looked up by: upper case, letters and digits only
@@ -103,6 +104,8 @@ const LEI = /^[0-9A-Z]{18}[0-9]{2}$/;
  * mark ("601360 (SH)", "0941.HK" → "601360", "0941"). Empty for text that is not code-like.
  */
 export function identifierKeys(s: string): string[] {
+  // Every key holds a digit: text without one (most names) has none, found without upper-casing it.
+  if (!HAS_DIGIT.test(s)) return [];
   const t = s.trim().toUpperCase();
   if (t.length < 3 || t.length > 40 || !/^[0-9A-Z][0-9A-Z .()\-]*$/.test(t)) return [];
   const all = t.replace(/[^0-9A-Z]/g, '');

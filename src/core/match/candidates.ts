@@ -14,6 +14,16 @@ import type { ScreenIndex } from './types.js';
  * threshold: exactly, with no slack, which is what lets the candidate search be lossless.
  */
 export function minCandidateShare(threshold: number): number {
+  // Every query of a batch asks with the same threshold: the last answer is kept.
+  if (threshold === lastShare.threshold) return lastShare.share;
+  const share = candidateShare(threshold);
+  lastShare = { threshold, share };
+  return share;
+}
+
+let lastShare = { threshold: NaN, share: 0 };
+
+function candidateShare(threshold: number): number {
   const w = LATIN_WEIGHTS;
   let other = 0;
   for (const [k, v] of Object.entries(w)) if (k !== 'query_coverage' && k !== 'distinctive_name' && v > 0) other += v;
@@ -125,6 +135,83 @@ function prefixExtensions(p: string, index: ScreenIndex): string[] {
 }
 
 /**
+ * What the candidate search looks up for one query token, whatever query it comes in: its
+ * postings, the names whose abbreviation accepts it, the postings of its typo neighbours and of
+ * the name words it abbreviates, the names that write it as joined words, and whether a longer
+ * indexed token starts with it. Memoised per index (a batch repeats its words), so a word costs
+ * one lookup instead of a dozen; the search reads exactly the postings it read before, in the same order.
+ */
+export interface TokenLookups {
+  /** The typo neighbours the entry was made from (`typoNeighbours`, or the query's own `near`). */
+  near: readonly string[];
+  own: readonly number[] | undefined;
+  /** IDF of the token, undefined when no indexed name has it. */
+  idf: number | undefined;
+  /** Of `near`, the token held by the most names (`commonest`), or null. */
+  commonest: string | null;
+  altNames: readonly number[] | undefined;
+  /** Postings of `near`, in its order. */
+  typo: (readonly number[])[];
+  /** Postings of `prefixExtensions(t)` (tokens of 3+ letters), in vocabulary order. */
+  prefix: (readonly number[])[];
+  joined: readonly number[] | undefined;
+  /** Some longer indexed token starts with this one (else no join with the next words is a token). */
+  extended: boolean;
+  digit: boolean;
+}
+
+const lookupMemos = new WeakMap<ScreenIndex, { known: Map<string, TokenLookups>; unknown: Map<string, TokenLookups> }>();
+
+/** The memoised lookups of one token (see `TokenLookups`); `near` when the query already found its typo neighbours. */
+export function tokenLookups(t: string, near: readonly string[] | undefined, index: ScreenIndex): TokenLookups {
+  let memo = lookupMemos.get(index);
+  if (!memo) lookupMemos.set(index, (memo = { known: new Map(), unknown: new Map() }));
+  const hit = memo.known.get(t) ?? memo.unknown.get(t);
+  // `near` of a query token is typoNeighbours(t) (query.ts); an entry made from other neighbours is remade.
+  if (hit && (near === undefined || near === hit.near)) return hit;
+  const own = index.tokens.get(t);
+  const digit = DIGIT.test(t);
+  const nb = near ?? (digit ? NONE : typoNeighbours(t, index));
+  const typo: (readonly number[])[] = [];
+  let commonest: string | null = null;
+  let bestDf = 0;
+  for (const c of nb) {
+    const ids = index.tokens.get(c);
+    if (!ids) continue;
+    typo.push(ids);
+    if (ids.length > bestDf) {
+      commonest = c;
+      bestDf = ids.length;
+    }
+  }
+  const prefix: (readonly number[])[] = [];
+  if (t.length >= 3) for (const ext of prefixExtensions(t, index)) {
+    const ids = index.tokens.get(ext);
+    if (ids) prefix.push(ids);
+  }
+  const entry: TokenLookups = { near: nb, own, idf: index.idf.get(t), commonest, altNames: index.altTokens.get(t), typo, prefix, joined: index.joined.get(t), extended: extendedToken(t, index), digit };
+  const map = own ? memo.known : memo.unknown;
+  // Indexed words are bounded by the vocabulary; other words are not, so their memo starts afresh when full.
+  if (!own && map.size >= UNKNOWN_CACHE_MAX) map.clear();
+  map.set(t, entry);
+  return entry;
+}
+
+/** Whether a vocabulary token longer than `p` starts with `p` (the sorted vocabulary puts it right after `p`). */
+function extendedToken(p: string, index: ScreenIndex): boolean {
+  const v = index.vocabulary;
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((v[mid] as string) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  if (v[lo] === p) lo++;
+  return lo < v.length && (v[lo] as string).startsWith(p);
+}
+
+/**
  * One pass of the search: sources per query token, the cut-off, then the postings. With
  * `skipCommon`, postings longer than `commonDf` are left out while rarer tokens exist (their
  * weight lowers the cut-off); returns null when that makes the cut-off non-positive, since
@@ -133,7 +220,8 @@ function prefixExtensions(p: string, index: ScreenIndex): string[] {
 function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, share: number, skipCommon: boolean): number[] | null {
   let total = 0;
   let skipped = 0;
-  const postings = q.tokens.map((t) => index.tokens.get(t));
+  const lookups = q.tokens.map((t, i) => tokenLookups(t, q.near?.[i], index));
+  const postings = lookups.map((l) => l.own);
   const rareExists = skipCommon && postings.some((p, i) => q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf);
   const usable = (ids: readonly number[] | undefined): ids is readonly number[] => ids !== undefined && (ids.length <= index.commonDf || !rareExists);
   // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
@@ -141,6 +229,7 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
   const groups: { w: number; size: number; sources: Source[] }[] = [];
   for (let i = 0; i < q.tokens.length; i++) {
     const t = q.tokens[i] ?? '';
+    const lk = lookups[i] as TokenLookups;
     const w = q.weights[i] ?? 0;
     const weightless = q.kinds[i] === 'stop' || w === 0;
     if (!weightless) total += w;
@@ -160,17 +249,24 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
     if (!skipOwn) add(postings[i], w);
     for (const k of skipOwn ? [] : q.alts[i] ?? []) if (k !== t) add(index.tokens.get(k), w);
     // A name whose own abbreviation accepts this word ("elec" → electric).
-    if (!skipOwn) add(index.altTokens.get(t), w);
-    if (!skipOwn && !DIGIT.test(t)) {
+    if (!skipOwn) add(lk.altNames, w);
+    if (!skipOwn && !lk.digit) {
       // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
-      for (const cand of q.near?.[i] ?? typoNeighbours(t, index)) add(index.tokens.get(cand), w * TOKEN_SIM.typo);
+      for (const ids of lk.typo) add(ids, w * TOKEN_SIM.typo);
       // A prefix abbreviation of a name word ("Precn" → "Precision").
-      if (q.kinds[i] === 'core' && t.length >= 3) for (const ext of prefixExtensions(t, index)) add(index.tokens.get(ext), w * TOKEN_SIM.prefix);
+      if (q.kinds[i] === 'core' && t.length >= 3) for (const ids of lk.prefix) add(ids, w * TOKEN_SIM.prefix);
     }
-    // Two query words written as one in the name: both words count.
-    if (i + 1 < q.tokens.length) add(index.tokens.get(t + (q.tokens[i + 1] ?? '')), w + (q.weights[i + 1] ?? 0));
-    if (i + 2 < q.tokens.length) add(index.tokens.get(t + (q.tokens[i + 1] ?? '') + (q.tokens[i + 2] ?? '')), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0));
-    if (!weightless) add(index.joined.get(t), w);
+    // Two query words written as one in the name: both words count. Only a word that begins a
+    // longer indexed token can be the start of one (most words are not: no lookup then).
+    if (i + 1 < q.tokens.length) {
+      const n1 = q.tokens[i + 1] ?? '';
+      if (lk.extended || !n1) add(index.tokens.get(t + n1), w + (q.weights[i + 1] ?? 0));
+      if (i + 2 < q.tokens.length) {
+        const n2 = q.tokens[i + 2] ?? '';
+        if (lk.extended || !(n1 + n2)) add(index.tokens.get(t + n1 + n2), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0));
+      }
+    }
+    if (!weightless) add(lk.joined, w);
     skipped += skip;
     if (sources.length) {
       let gw = 0;

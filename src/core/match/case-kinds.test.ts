@@ -88,3 +88,33 @@ test('Chinese short forms: a contiguous part of the core that starts distinctive
   assert.equal(matchQuery(idx, '大疆创新', DEFAULT_THRESHOLD)[0]?.entity, 0);
   assert.deepEqual(matchQuery(idx, '中国电子', DEFAULT_THRESHOLD).map((m) => m.entity), [], 'a generic start (中国) is no short form');
 });
+
+test('a ≤5-letter acronym one edit from a listed acronym alias is no hit ("CIECC" is not "CNECC")', () => {
+  const idx = indexOf([['China Nuclear Engineering Corporation Limited', 'CNECC'], ['China International Engineering Consulting Corporation', 'CIECC']]);
+  assert.deepEqual(matchQuery(idx, 'CIECC', DEFAULT_THRESHOLD).map((m) => m.entity), [1]);
+  assert.deepEqual(matchQuery(idx, 'CNECC', DEFAULT_THRESHOLD).map((m) => m.entity), [0]);
+});
+
+test('person names: a patronymic given or left out, "son of" particles in any spelling', () => {
+  finds('Sergei Viktorovich Lavrov', 'Sergei Lavrov');
+  finds('LAVROV, Sergei Viktorovich', 'Sergei Lavrov');
+  const idx = indexOf([['Abdullah ibn Saud Trading'], ['Khalid Ben Walid']]);
+  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  assert.deepEqual(found('Abdullah bin Saud Trading'), [0]);
+  assert.deepEqual(found('Khalid ibn Walid'), [1]);
+  // First or last, "Ben" is a name: it does not vanish.
+  assert.deepEqual(found('Ben Walid'), []);
+});
+
+test('digits typed for letters inside a word ("L4vr0v")', () => {
+  finds('S3rgei L4vr0v', 'Sergei Lavrov');
+  misses('Sergei 4', 'Sergei Lavrov');
+});
+
+test('two different legal forms of one jurisdiction are different companies', () => {
+  misses('Volkswagen Bank AG', 'Volkswagen Bank GmbH');
+  misses('Siemens GmbH', 'Siemens AG');
+  // Forms of different jurisdictions, or the English forms suppliers swap, never conflict.
+  finds('Oboronnye Initsiativy LLC', 'OOO Oboronnye Initsiativy');
+  finds('HSBC Holdings Limited', 'HSBC Holdings plc');
+});

@@ -3,7 +3,7 @@ import { stripLegalPinyin, stripPlacePinyin, toPinyin } from '../normalise/chine
 import { basicLatin, tokenize } from '../normalise/text.js';
 import { QUERY_KIND_FACTOR, type WeightedTokens } from './latin-features.js';
 import { MIN_TYPO_LENGTH } from './similarity.js';
-import { typoNeighbours } from './candidates.js';
+import { tokenLookups, type TokenLookups } from './candidates.js';
 import { tokenKind } from '../normalise/latin.js';
 import type { ScreenIndex } from './types.js';
 
@@ -89,14 +89,18 @@ export function pinyinOfQuery(text: string, index: ScreenIndex): string[] | null
 /** IDF × kind weights of query tokens; a token no indexed name has gets the highest IDF. */
 export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex): WeightedTokens {
   const outKinds = [...kinds];
+  // What the index holds for each word, memoised per index (tokenLookups: a batch repeats its words).
+  const looks = tokens.map((t) => tokenLookups(t, undefined, index));
   // Typo neighbours are found once here and reused by the candidate search.
-  const nearAll = tokens.map((t) => (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t) ? typoNeighbours(t, index) : NO_NEIGHBOURS));
+  const nearAll = tokens.map((t, i) => (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t) ? (looks[i] as TokenLookups).near : NO_NEIGHBOURS));
   const weights = tokens.map((t, i) => {
-    let idf = index.idf.get(t);
+    const lk = looks[i] as TokenLookups;
+    let idf = lk.idf;
     if (idf === undefined) {
       // A word no name has, one edit from one that many names have, is a typo of it:
       // "Cororation" weighs (and counts) like "Corporation", not like a rare word.
-      const near = commonest(nearAll[i] ?? NO_NEIGHBOURS, index);
+      // (lk.commonest is `commonest(nearAll[i])`: the same neighbours, memoised.)
+      const near = nearAll[i] === NO_NEIGHBOURS ? null : lk.commonest;
       if (near) {
         idf = index.idf.get(near) ?? index.unknownIdf;
         if (outKinds[i] === 'core') outKinds[i] = tokenKind(near);

@@ -1,5 +1,6 @@
 import { alignInto, alignLatin, coverage, exactCore, legalAgreement, orderAgreement, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
 import { LEGAL_CANONICAL } from '../normalise/vocab.js';
+import { sameJurisdictionForms } from '../normalise/legal-forms.js';
 import { levenshtein } from './similarity.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
 import { hanGrams } from './build-index.js';
@@ -31,6 +32,7 @@ export const LATIN_WEIGHTS: Weights = {
   unmatched_query_words: -0.06,
   place_conflict: -0.1,
   initial_conflict: -0.1,
+  legal_form_conflict: -0.2,
   unverified_name: -0.02,
   query_part: -0.05,
   name_kind: -0.04,
@@ -75,6 +77,8 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   if (pc) features.push({ feature: 'place_conflict', value: pc, detail: 'different places' });
   const ic = initialConflict(q, n, a.qSim, a.nSim);
   if (ic) features.push({ feature: 'initial_conflict', value: ic, detail: 'different initials' });
+  const lc = legalFormConflict(q, n);
+  if (lc) features.push({ feature: 'legal_form_conflict', value: 1, detail: `different legal forms of one jurisdiction (${lc})` });
   if (distinctiveName(q, n, qc, a.qSim, a.nSim)) features.push({ feature: 'distinctive_name', value: 1, detail: 'the query is the distinctive (brand) part of the name' });
   return { features, alignment: a };
 }
@@ -86,6 +90,32 @@ export function initialConflict(q: WeightedTokens, n: WeightedTokens, qSim: Arra
   if (!qi) return 0;
   for (let j = 0; j < n.tokens.length; j++) if (!nSim[j] && n.kinds[j] === 'minor' && (n.tokens[j] ?? '').length === 1) return 1;
   return 0;
+}
+
+/** Legal forms written many ways for one company ("Co., Ltd." = "Corp." = "Limited"): never a conflict. */
+const INTERCHANGEABLE_FORMS: ReadonlySet<string> = new Set([...Object.keys(LEGAL_CANONICAL), ...Object.values(LEGAL_CANONICAL)]);
+
+/**
+ * "a≠b" when the query and the name each carry a legal form, share none, and two of them are
+ * different forms of one jurisdiction in GLEIF's list ("Deutsche Bank AG" vs "Deutsche Bank
+ * GmbH": a German company is one or the other); else null. The English forms that suppliers
+ * swap freely (Co., Ltd., Corp., Inc.) never conflict.
+ */
+export function legalFormConflict(q: WeightedTokens, n: WeightedTokens): string | null {
+  let pair: string | null = null;
+  for (let i = 0; i < q.tokens.length; i++) {
+    if (q.kinds[i] !== 'legal') continue;
+    const a = q.tokens[i] ?? '';
+    if (INTERCHANGEABLE_FORMS.has(a)) continue;
+    for (let j = 0; j < n.tokens.length; j++) {
+      if (n.kinds[j] !== 'legal') continue;
+      const b = n.tokens[j] ?? '';
+      if (a === b) return null;
+      if (!pair && !INTERCHANGEABLE_FORMS.has(b) && sameJurisdictionForms(a, b)) pair = `${a}≠${b}`;
+    }
+  }
+  // (A specific form the two sides share returned null above: the conflict is only apparent.)
+  return pair;
 }
 
 /** Query coverage a distinctive-name match needs: the query must be explained (almost) entirely. */
@@ -232,6 +262,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   if (um) s += (W.unmatched_query_words ?? 0) * um;
   if (pc) s += (W.place_conflict ?? 0) * pc;
   if (ic) s += (W.initial_conflict ?? 0) * ic;
+  if (legalFormConflict(q, n)) s += W.legal_form_conflict ?? 0;
   if (distinctiveName(q, n, qc, qSim, nSim)) s += W.distinctive_name ?? 0;
   if (unverified) s += W.unverified_name ?? 0;
   if (part) s += W.query_part ?? 0;

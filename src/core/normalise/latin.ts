@@ -26,6 +26,21 @@ export interface LatinForm {
  */
 const MINOR = /^(?:[a-z]|x{0,3}(?:ix|iv|v?i{0,3}))$/;
 
+/**
+ * Patronymics by their ending (a morphological rule, not a word list): Russian/Belarusian
+ * -ovich/-evich/-avich, -ovna/-evna/-ichna, Ukrainian -ovych/-evych/-ivna, Turkic -oglu/-ogly.
+ * Only in a name of 3+ words and never its first word: "Vladimir Vladimirovich Putin" is
+ * "Vladimir Putin" with his father's name, which lists and users give or leave out.
+ */
+const PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|avich|ovych|evych|ovna|evna|ichna|ivna|oglu|ogly)$/;
+
+/**
+ * Arabic and Maghrebi "son/daughter of" particles between two name words ("Usama bin Laden",
+ * "Isa Ben Tarif"): filler there, whichever spelling (bin = ibn = ben). First or last they are
+ * a name ("Ben Netanyahu"), so they stay name words.
+ */
+const FILIAL_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'ould']);
+
 /** Classifies one normalised token. */
 export function tokenKind(t: string): TokenKind {
   if (LEGAL_FORMS_EN.has(t)) return 'legal';
@@ -53,6 +68,40 @@ export function stripBranch(tokens: readonly string[]): { tokens: string[]; remo
     return { tokens: [...tokens.slice(0, start), ...tokens.slice(end)], removed: tokens.slice(start, end) };
   }
   return { tokens: [...tokens], removed: [] };
+}
+
+/**
+ * The kind of a name word at position `i` of `n` words: `tokenKind`, except that a Roman
+ * numeral or one letter after the first word and a patronymic (3+ words, not first) are
+ * `minor`, and a filial particle between two words is filler.
+ */
+export function nameWordKind(t: string, i: number, n: number): TokenKind {
+  const kind = tokenKind(t);
+  if (kind !== 'core' || i === 0) return kind;
+  if (MINOR.test(t)) return 'minor';
+  if (n >= 3 && PATRONYMIC.test(t)) return 'minor';
+  if (i < n - 1 && FILIAL_PARTICLES.has(t)) return 'stop';
+  return kind;
+}
+
+/** Digits typed for the letters they look like, inside a word ("Ig0r Sech1n"). */
+const LEET: Readonly<Record<string, readonly string[]>> = { '0': ['o'], '1': ['i', 'l'], '3': ['e'], '4': ['a'], '5': ['s'], '7': ['t'] };
+const DIGIT_INSIDE_WORD = /^[a-z]+(?:[013457][a-z]+)+$/;
+
+/**
+ * The letter readings of a word whose digits all stand between letters ("ig0r" → igor,
+ * "sech1n" → sechin | sechln), as accepted alternatives: the word itself still matches as
+ * typed ("h3c" stays h3c), the reading only adds an exact match. Null for other words.
+ */
+export function leetReadings(t: string): readonly string[] | null {
+  if (!DIGIT_INSIDE_WORD.test(t)) return null;
+  let out = [''];
+  for (const c of t) {
+    const r = LEET[c];
+    out = r ? out.flatMap((p) => r.map((x) => p + x)) : out.map((p) => p + c);
+    if (out.length > 8) return null;
+  }
+  return [t, ...out.map(foldPlural)];
 }
 
 /** Expands one token through the abbreviation table, then folds plurals. */
@@ -97,9 +146,9 @@ export function analyseLatin(raw: string): LatinForm {
     const e = expandToken(t);
     if (e.token !== t && (ABBREV.has(t) || ABBREV.has(foldPlural(t)))) notes.push(`abbreviation ${t}→${e.token}`);
     tokens.push(e.token);
-    const kind = tokenKind(e.token);
-    kinds.push(kind === 'core' && i > 0 && MINOR.test(e.token) ? 'minor' : kind);
-    alts.push(e.alts);
+    kinds.push(nameWordKind(e.token, i, words.length));
+    const leet = e.alts ? null : leetReadings(e.token);
+    alts.push(leet ?? e.alts);
     i++;
   }
   return { tokens, kinds, alts, notes };

@@ -55,11 +55,17 @@ const LETTERS = /^[a-z0-9]+$/;
 /** Roman numerals up to 39 ("II" is a series marker of a name, even where a registry also uses it as a form). */
 const ROMAN = /^x{0,3}(ix|iv|v?i{0,3})$/;
 
-function buildPhrases(): { phrases: Map<string, string>; maxLen: number } {
+function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countries: Map<string, Set<string>> } {
   const phrases = new Map<string, string>();
+  const countries = new Map<string, Set<string>>();
+  const inCountry = (form: string, country: string): void => {
+    const set = countries.get(form) ?? new Set<string>();
+    set.add(country);
+    countries.set(form, set);
+  };
   const nameVotes = new Map<string, Map<string, number>>();
   let maxLen = 1;
-  for (const [, , , names, abbreviations] of GLEIF_ELF_ROWS) {
+  for (const [, country, , names, abbreviations] of GLEIF_ELF_ROWS) {
     const nameTokens = names.map(formTokens);
     const words = new Set(nameTokens.flat());
     const accepted: string[] = [];
@@ -69,6 +75,7 @@ function buildPhrases(): { phrases: Map<string, string>; maxLen: number } {
       if (!t.length || !t.every((x) => LETTERS.test(x)) || joined.length < 2 || joined.length > 5) continue;
       if (t.length === 1 && (STOPWORDS.has(joined) || words.has(joined) || ROMAN.test(joined))) continue;
       accepted.push(joined);
+      inCountry(joined, country);
       phrases.set(t.join(' '), joined);
       if (t.length > 1) phrases.set(joined, joined);
       maxLen = Math.max(maxLen, t.length);
@@ -93,10 +100,25 @@ function buildPhrases(): { phrases: Map<string, string>; maxLen: number } {
     for (const [a, c] of votes) if (c > n || (c === n && a < best)) [best, n] = [a, c];
     phrases.set(key, best);
   }
-  return { phrases, maxLen };
+  return { phrases, maxLen, countries };
 }
 
-const { phrases: PHRASES, maxLen: MAX_PHRASE } = buildPhrases();
+const { phrases: PHRASES, maxLen: MAX_PHRASE, countries: COUNTRIES } = buildPhrases();
+
+/**
+ * True when two canonical legal forms are different forms of one jurisdiction in GLEIF's list
+ * ("ag" and "gmbh" in Germany, "sas" and "sarl" in France): a company is one or the other, so
+ * the names are of different companies. Forms of different jurisdictions (OOO and LLC) may be
+ * one company written two ways, so they never conflict.
+ */
+export function sameJurisdictionForms(a: string, b: string): boolean {
+  if (a === b) return false;
+  const ca = COUNTRIES.get(a);
+  const cb = COUNTRIES.get(b);
+  if (!ca || !cb) return false;
+  for (const c of ca) if (cb.has(c)) return true;
+  return false;
+}
 
 /** The canonical token of a legal-form phrase (tokens joined by spaces), or undefined. */
 export function legalFormOf(phrase: string): string | undefined {

@@ -7,6 +7,10 @@ export interface RuleObligation {
   ruleId: string;
   listId: string;
   role: RuleRole;
+  /** The rule's kind: a prohibition or requirement binds the role; permission and information do not. */
+  kind: Rule['kind'];
+  /** The rule's short title, e.g. "§805(a)(1)(A): no DoD contracts with the company". */
+  title: string;
   status: 'in-force' | 'coming' | 'ended';
   effectiveFrom: IsoDate;
   effectiveTo?: IsoDate;
@@ -120,7 +124,7 @@ export function obligationsFor(input: ObligationInput): RuleObligation[] {
           : `Reaches this entity because the record shows it as controlled by ${via.parentName}, which is listed.`);
       }
       out.push({
-        ruleId: rule.id, listId: rule.listId, role: input.role, status, effectiveFrom: start,
+        ruleId: rule.id, listId: rule.listId, role: input.role, kind: rule.kind, title: rule.title, status, effectiveFrom: start,
         ...(end !== undefined && !never ? { effectiveTo: end } : {}),
         effect: rule.effect, citation: rule.citation,
         sourceIds: [...new Set([...rule.sourceIds, ...(exception?.sourceIds ?? [])])],

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../driver.js';
-import { jobsMigration } from '../../../app/jobs/migration.js';
+import { jobMarksMigration, jobsMigration } from '../../../app/jobs/migration.js';
 import { schema } from './001_schema.js';
 import { trgm } from './002_trgm.js';
 import { revision } from './003_revision.js';
@@ -31,7 +31,7 @@ export interface Migration {
  *   250–299 interfaces. A capability keeps its migration in its own folder under `src/app/`
  *   (plain SQL, no app code) and is listed in `CAPABILITY_MIGRATIONS` below.
  */
-const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration];
+const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration, jobMarksMigration];
 
 /** Every migration, the record's and the capabilities', in version order (the order they are applied in). */
 export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, coverageMigration, ...CAPABILITY_MIGRATIONS]
