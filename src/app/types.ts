@@ -1,3 +1,4 @@
+import type { FormerName } from '../core/history/former-names.js';
 import type { RuleObligation } from '../core/rules/evaluate.js';
 import type { Coverage } from './coverage/warnings.js';
 import type { HitDecision } from './decisions/decisions.js';
@@ -85,6 +86,13 @@ export interface ScreenHit {
   obligations?: Obligation[];
   /** The latest case decision on this entity for this name (who, when, note), when one was recorded. */
   decision?: HitDecision;
+  /**
+   * Other hits of this answer whose matched names are near-identical to this one's (same core
+   * words once legal forms and places are set aside: "Deutsche Bank AG" / "Deutsche Bank
+   * Aktiengesellschaft", "SMIC (Beijing)" / "SMIC (Shenzhen)"), by entity id; absent when none.
+   * Every one of them is also a hit of its own: grouping is for reading, nothing is hidden.
+   */
+  siblings?: string[];
 }
 
 /** The answer to one screen. Its JSON is the CLI contract of `listwatch screen --json`. */
@@ -117,6 +125,11 @@ export interface Dossier {
   timeline: TimelineStep[];
   relations: { parents: RelatedEntity[]; subsidiaries: RelatedEntity[] };
   obligations?: Obligation[];
+  /**
+   * Names the entity carried in earlier publications and no longer carries (issue #10), each with the
+   * dates and publications that bracket it and its sources then; absent when there are none.
+   */
+  formerNames?: FormerName[];
   /** Every source cited anywhere in the dossier, by id. */
   sources: Record<string, Source>;
 }

@@ -163,6 +163,22 @@ export interface Entity {
 }
 
 /**
+ * An entity's attributes (canonical name, type, country, names, identifiers, addresses) as they
+ * stood over `[from, to)`: carried by `fromPublication` until `toPublication` carried other ones.
+ * Derived from publications, never written by hand (see migration 030 and `Store.apply`).
+ */
+export interface EntityVersion {
+  /** The entity as it stood over the interval. */
+  entity: Entity;
+  /** Date of `fromPublication`; null when no publication lists the entity (it holds from the start). */
+  from: IsoDate | null;
+  fromPublication: string | null;
+  /** Date of `toPublication`; null while the attributes still hold. */
+  to: IsoDate | null;
+  toPublication: string | null;
+}
+
+/**
  * An entity × list × interval. Derived from the publications of a list (see core/history):
  * `from` is the date of `addedBy`, `to` the date of `endedBy` (null while in force).
  */

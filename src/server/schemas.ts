@@ -171,6 +171,7 @@ export const COMPONENTS: Record<string, Json> = {
     parents: { type: 'array', items: inline({ entityId: str, name: str, path: strings, active: bool }) },
     subsidiaries: { type: 'array', items: inline({ entityId: str, name: str, active: bool }) },
     obligations: { ...arrayOf('Obligation'), description: 'Present when a role was given' },
+    siblings: { ...strings, description: 'Entity ids of other hits of this answer with near-identical names (same core words); each is also a hit of its own' },
   }, exHit, ['entityId', 'name', 'matchedName', 'score', 'designations', 'active', 'explanation']),
   ScreenResult: inline({ query: str, asOf: date, threshold: num, hits: arrayOf('ScreenHit') },
     { query: 'Tencent Holdings', asOf: '2026-11-21', threshold: 0.8, hits: [exHit] }, ['query', 'asOf', 'threshold', 'hits'], 'The answer to one screen'),
@@ -194,10 +195,15 @@ export const COMPONENTS: Record<string, Json> = {
   TimelineStep: inline({
     date, kind: { type: 'string', enum: EVENT_KINDS }, title: str, listId: str, detail: str, sourceIds: strings, verified: bool, eventId: str, publicationId: str,
   }, exStep, ['date', 'kind', 'title', 'sourceIds', 'verified']),
+  FormerName: inline({
+    name: str, kind: str, sourceIds: strings, verified: bool, from: dateOrNull, fromPublication: { type: 'string', nullable: true }, to: date, toPublication: { type: 'string', nullable: true },
+  }, { name: 'AERO-CARIBBEAN', kind: 'alias', sourceIds: ['import-ofac-sdn-0123456789abcdef'], verified: true, from: '2021-07-01', fromPublication: 'us-ofac-sdn/import-2021-07-01-0123456789ab', to: '2021-08-01', toPublication: 'us-ofac-sdn/import-2021-08-01-ba9876543210' },
+  ['name', 'kind', 'sourceIds', 'verified', 'from', 'fromPublication', 'to', 'toPublication'], 'A name carried by earlier publications and no longer: held from `from` (its publication) until `to` (the first publication without it)'),
   Dossier: inline({
     entity: ref('Entity'), asOf: date, designations: arrayOf('DossierDesignation'), timeline: arrayOf('TimelineStep'),
     relations: inline({ parents: arrayOf('RelatedEntity'), subsidiaries: arrayOf('RelatedEntity') }, undefined, ['parents', 'subsidiaries']),
     obligations: { ...arrayOf('Obligation'), description: 'Present when a role was given' },
+    formerNames: { ...arrayOf('FormerName'), description: 'Names earlier publications carried and the current one does not, each with its dates and sources; absent when none' },
     sources: ref('SourceMap'),
   }, { entity: exEntity, asOf: '2026-11-21', designations: [{ ...exDesignation, active: true, listName: exListDef.name, verified: true }], timeline: [exStep], relations: { parents: [], subsidiaries: [] }, sources: { [exSource.id]: exSource } },
   ['entity', 'asOf', 'designations', 'timeline', 'relations', 'sources'], 'An entity’s dossier'),

@@ -9,6 +9,7 @@ import { listSyncStatus, type ListSyncStatus } from '../app/sync/state.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
 import { loadScreenIndex } from '../app/screen/index-source.js';
 import { RecordSnapshot } from '../app/snapshot/snapshot.js';
+import { CURRENT_EPOCH, entityEpoch } from '../core/history/entity-epoch.js';
 import { screenWithIndex } from '../app/screen/screen.js';
 import type { ListSummary, Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { ScreenIndex } from '../core/match/types.js';
@@ -48,6 +49,10 @@ interface ScreenState {
   datasetHash: string | null;
   /** Answers of the read routes (dossier, lists, diff, events) by arguments: they only move with the revision. */
   reads: Lru<Promise<unknown>>;
+  /** `Store.getEntityChangeDates` at load: a screen on a date before the last of them needs an as-of index. */
+  changeDates: string[];
+  /** As-of indexes (names as they stood) by entity epoch, built on demand; the few most recent kept. */
+  asOfIndexes: Map<string, Promise<ScreenIndex>>;
   cache: Lru<ScreenResult>;
   /** What enrichment adds to a hit depends only on (entity, date, role): kept, so hot entities cost no store reads. */
   extras: Lru<Extras>;
@@ -69,10 +74,30 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
   const load = async (): Promise<ScreenState> => {
     const snapshot = await RecordSnapshot.load(store);
     const datasetHash = await store.getMeta(DATASET_HASH_KEY);
-    const index = await loadScreenIndex(store);
+    const [index, changeDates] = await Promise.all([loadScreenIndex(store), store.getEntityChangeDates()]);
     // A new enricher rather than `reset()` of the old one: requests still on the old state keep theirs intact.
     const enricher = createEnricher({ store: snapshot, rules: rules.rules });
-    return { index, snapshot, datasetHash, reads: new Lru<Promise<unknown>>(readCacheSize), cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
+    return {
+      index, snapshot, datasetHash, reads: new Lru<Promise<unknown>>(readCacheSize), changeDates, asOfIndexes: new Map(),
+      cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher,
+    };
+  };
+
+  /**
+   * The index a screen on `asOf` uses: today's, unless some entity's names changed after `asOf`;
+   * then the one of the names as they stood (built once per epoch of this state, the last four kept).
+   */
+  const indexFor = (st: ScreenState, asOf: string): ScreenIndex | Promise<ScreenIndex> => {
+    const epoch = entityEpoch(st.changeDates, asOf);
+    if (epoch === CURRENT_EPOCH) return st.index;
+    let p = st.asOfIndexes.get(epoch);
+    if (!p) {
+      p = loadScreenIndex(store, asOf);
+      st.asOfIndexes.set(epoch, p);
+      p.catch(() => st.asOfIndexes.delete(epoch));
+      if (st.asOfIndexes.size > 4) st.asOfIndexes.delete(st.asOfIndexes.keys().next().value as string);
+    }
+    return p;
   };
   const intervalMs = opts.refreshIntervalMs ?? 2_000;
   const clock = opts.clock ?? (() => performance.now());
@@ -102,7 +127,8 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     const key = JSON.stringify([query, asOf, opts.threshold, opts.role, opts.limit, opts.includeInactive]);
     const cached = st.cache.get(key);
     if (cached) return cached;
-    let res = screenWithIndex(st.index, query, { ...opts, asOf });
+    const found = indexFor(st, asOf);
+    let res = screenWithIndex(found instanceof Promise ? await found : found, query, { ...opts, asOf });
     // Relations and obligations need the store; a screen without hits has nothing to add.
     if (res.hits.length) res = { ...res, hits: await enrich(st, res.hits, asOf, opts.role) };
     st.cache.set(key, res);

@@ -1,6 +1,7 @@
 import type {
   Designation,
   Entity,
+  EntityVersion,
   EventKind,
   IsoDate,
   ListDef,
@@ -20,7 +21,14 @@ export interface RecordChange {
   /** Inserted, or replaced when the id exists. */
   sources?: Source[];
   lists?: ListDef[];
-  /** Inserted, or replaced (names, identifiers, canonical name) when the id exists. */
+  /**
+   * Inserted, or replaced (names, identifiers, canonical name) when the id exists. Versioned
+   * (`getEntityVersions`): an entity that a publication of this change lists is carried by the
+   * earliest such publication: its previous attributes end on that publication's date and the new
+   * ones hold from it (nothing changes when they are equal). An entity no publication of the change
+   * lists is a correction of the record: its history is replaced by one version from the first
+   * stored publication that lists it. `replaceOrigin` also drops the versions of that origin's entities.
+   */
   entities?: Entity[];
   /** Inserted when new (same entityId, parentId, kind is one relation). */
   relations?: Relation[];
@@ -117,6 +125,21 @@ export interface Store {
   getEntities(ids?: string[]): Promise<Entity[]>;
   /** How many entities there are (cheap). */
   countEntities(): Promise<number>;
+
+  /**
+   * Entities as they stood on `date` (by id; unknown ids skipped): the version whose
+   * `[from, to)` holds `date`; for a date before an entity's first version, that first version
+   * (so an entity stays findable, with designations inactive then). Equal to `getEntities` for a
+   * date on or after the last of `getEntityChangeDates`.
+   */
+  getEntitiesAsOf(date: IsoDate, ids?: string[]): Promise<Entity[]>;
+  /** Every version of an entity's attributes, oldest first ([] for an unknown id). */
+  getEntityVersions(entityId: string): Promise<EntityVersion[]>;
+  /**
+   * The dates on which some entity's attributes changed (a version ended), ascending: two dates
+   * with no change date in `(d1, d2]` see the same entities, so an as-of index is keyed by it.
+   */
+  getEntityChangeDates(): Promise<IsoDate[]>;
 
   /** Designations, optionally of one entity and/or one list, ordered by from. */
   getDesignations(q?: { entityId?: string; listId?: string }): Promise<Designation[]>;

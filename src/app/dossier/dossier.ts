@@ -1,6 +1,7 @@
 import { asOfState } from '../../core/history/designations.js';
 import { inInterval } from '../../core/dates.js';
 import { buildTimeline, type PrintedEntry } from '../../core/history/timeline.js';
+import { formerNames } from '../../core/history/former-names.js';
 import type { IsoDate, Publication, Source } from '../../core/model.js';
 import { designationUnverifiedFrom, verifiedOn } from '../../core/history/verified.js';
 import { listingStatus, obligationsFor } from '../../core/rules/evaluate.js';
@@ -38,12 +39,14 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
   const { store } = deps;
   const rules = deps.rules ?? loadRules();
   const entity = await resolveEntity(store, idOrName);
-  const [designations, lists, allPubs, events] = await Promise.all([
+  const [designations, lists, allPubs, events, versions] = await Promise.all([
     store.getDesignations({ entityId: entity.id }),
     store.getLists(),
     store.getPublications(),
     store.getEvents({ entityId: entity.id }),
+    store.getEntityVersions(entity.id),
   ]);
+  const former = formerNames(versions);
   const listNames = new Map(lists.map((l) => [l.id, l.name]));
   const pubs = new Map(allPubs.map((p) => [p.id, p]));
 
@@ -88,6 +91,7 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
     timeline,
     relations: { parents: around.parents.map(related), subsidiaries: around.subsidiaries.map(related) },
     ...(obligations ? { obligations } : {}),
+    ...(former.length ? { formerNames: former } : {}),
     sources: {},
   };
 
@@ -95,6 +99,10 @@ export async function getDossier(deps: DossierDeps, idOrName: string, opts: { as
   const add = (xs: readonly string[] | undefined): void => xs?.forEach((x) => ids.add(x));
   for (const n of entity.names) add(n.sourceIds);
   for (const i of entity.identifiers) add(i.sourceIds);
+  for (const n of former) {
+    add(n.sourceIds);
+    for (const p of [n.fromPublication, n.toPublication]) if (p) add(pubs.get(p)?.sourceIds);
+  }
   for (const d of designations) {
     add(pubs.get(d.addedBy)?.sourceIds);
     if (d.endedBy) add(pubs.get(d.endedBy)?.sourceIds);

@@ -4,6 +4,7 @@ import { buildSnapshot } from '../../core/match/build-index.js';
 import type { Store } from '../../store/store.js';
 import { createEnricher } from '../dossier/enrich.js';
 import { indexSourceFromStore } from '../screen/index-source.js';
+import { CURRENT_EPOCH, entityEpoch } from '../../core/history/entity-epoch.js';
 import type { BatchChunk, BatchRow, BatchScreenOptions } from '../screen/batch-core.js';
 import { toColumns } from '../screen/batch-columns.js';
 import type { Role, ScreenHit } from '../types.js';
@@ -34,6 +35,8 @@ interface State {
   revision: string;
   pool: Piscina;
   enricher: ReturnType<typeof createEnricher>;
+  /** `Store.getEntityChangeDates` at load (current state only): a job dated before the last needs an as-of index. */
+  changeDates?: string[];
 }
 
 /**
@@ -45,6 +48,8 @@ interface State {
  */
 export class ChunkScreener {
   private state: Promise<State> | null = null;
+  /** One thread for as-of jobs dated before a change of names (issue #10): its epoch, revision and state. */
+  private asOfState: { key: string; state: Promise<State> } | null = null;
   private checkedAt = -Infinity;
 
   constructor(private readonly store: Store, private readonly opts: ChunkScreenerOptions = {}) {}
@@ -53,8 +58,9 @@ export class ChunkScreener {
     return this.opts.clock?.() ?? performance.now();
   }
 
-  private async load(revision: string): Promise<State> {
-    const snapshotJson = JSON.stringify(buildSnapshot(await indexSourceFromStore(this.store)));
+  private async load(revision: string, asOf?: string): Promise<State> {
+    const changeDates = asOf === undefined ? await this.store.getEntityChangeDates() : undefined;
+    const snapshotJson = JSON.stringify(buildSnapshot(await indexSourceFromStore(this.store, asOf)));
     const heap = this.opts.maxHeapMb ?? Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96;
     const pool = new Piscina({
       filename: THREAD_FILE,
@@ -68,7 +74,27 @@ export class ChunkScreener {
     // A thread that dies outside a task (out of memory while building its index) must not take the process with it:
     // the task in hand fails and piscina starts a new thread.
     pool.on('error', (e: unknown) => this.opts.onThreadError?.(e));
-    return { revision, pool, enricher: createEnricher({ store: this.store }) };
+    return { revision, pool, enricher: createEnricher({ store: this.store }), ...(changeDates ? { changeDates } : {}) };
+  }
+
+  /**
+   * The state that screens rows dated `asOf`: the current one, unless some entity's names changed
+   * after `asOf`; then a thread holding the index of the names as they stood (one at a time: a job
+   * of another epoch replaces it).
+   */
+  private async forDate(asOf: string): Promise<State> {
+    const st = await this.current();
+    const epoch = entityEpoch(st.changeDates ?? [], asOf);
+    if (epoch === CURRENT_EPOCH) return st;
+    const key = `${st.revision}|${epoch}`;
+    if (this.asOfState?.key !== key) {
+      const old = this.asOfState;
+      const state = this.load(st.revision, asOf);
+      this.asOfState = { key, state };
+      state.catch(() => { if (this.asOfState?.state === state) this.asOfState = null; });
+      if (old) void old.state.then((s) => s.pool.destroy()).catch(() => undefined);
+    }
+    return this.asOfState!.state;
   }
 
   private async current(): Promise<State> {
@@ -89,7 +115,7 @@ export class ChunkScreener {
    * time-out or `signal` aborts; the thread is then replaced for the next chunk.
    */
   async screen(rows: readonly BatchRow[], opts: BatchScreenOptions & { role?: Role }): Promise<BatchChunk> {
-    const st = await this.current();
+    const st = await this.forDate(opts.asOf);
     const { role, ...screenOpts } = opts;
     const signal = AbortSignal.timeout(this.opts.timeoutMs ?? 60_000);
     let chunk: BatchChunk;
@@ -120,7 +146,10 @@ export class ChunkScreener {
   /** Ends the thread. */
   async close(): Promise<void> {
     const st = this.state;
+    const asOf = this.asOfState?.state;
     this.state = null;
+    this.asOfState = null;
     if (st) await (await st.catch(() => null))?.pool.destroy();
+    if (asOf) await (await asOf.catch(() => null))?.pool.destroy();
   }
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSnapshot, indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
+import type { IsoDate } from '../../core/model.js';
+import { entityEpoch } from '../../core/history/entity-epoch.js';
 import type { Store } from '../../store/store.js';
 import { DATASET_HASH_KEY } from '../seed.js';
 import { indexSourceFromStore } from './index-source.js';
@@ -40,13 +42,15 @@ export async function storeSignature(store: Store): Promise<string> {
 }
 
 /**
- * The screen index of a store, from a snapshot cached in `cacheDir` when the store and the
+ * The screen index of a store (with `asOf`: with the names as they stood on that date), from a snapshot cached in `cacheDir` when the store and the
  * matching code are unchanged since it was written (a cold `listwatch screen` then skips
  * normalising every name); otherwise built from the store and cached. A broken or
  * unwritable cache is ignored, never fatal.
  */
-export async function loadIndexCached(store: Store, cacheDir: string): Promise<ScreenIndex> {
-  const key = createHash('sha256').update(await storeSignature(store)).update(await codeFingerprint()).digest('hex').slice(0, 32);
+export async function loadIndexCached(store: Store, cacheDir: string, asOf?: IsoDate): Promise<ScreenIndex> {
+  // With `asOf`, the index of the names as they stood then: one cached snapshot per state of the names (epoch).
+  const epoch = asOf === undefined ? 'current' : entityEpoch(await store.getEntityChangeDates(), asOf);
+  const key = createHash('sha256').update(await storeSignature(store)).update(await codeFingerprint()).update(`\0epoch:${epoch}`).digest('hex').slice(0, 32);
   const file = path.join(cacheDir, `screen-index-${key}.json`);
   try {
     const snapshot = JSON.parse(await readFile(file, 'utf8')) as IndexSnapshot;
@@ -54,7 +58,7 @@ export async function loadIndexCached(store: Store, cacheDir: string): Promise<S
   } catch {
     // no cache yet, or unreadable: build below
   }
-  const snapshot = buildSnapshot(await indexSourceFromStore(store));
+  const snapshot = buildSnapshot(await indexSourceFromStore(store, asOf));
   try {
     await mkdir(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

@@ -8,4 +8,4 @@ import type { Store } from '../../store/store.js';
  */
 export type RecordReader = Pick<Store,
   'getSources' | 'getLists' | 'getList' | 'getPublications' | 'getPublication' | 'getEntity' | 'getEntities'
-  | 'countEntities' | 'getDesignations' | 'getRelations' | 'getEvents'>;
+  | 'countEntities' | 'getEntityVersions' | 'getDesignations' | 'getRelations' | 'getEvents'>;

@@ -63,6 +63,7 @@ for (const engine of testEngines) {
         assert.deepEqual(await snap.getEntity(e.id), e);
         assert.deepEqual(await snap.getDesignations({ entityId: e.id }), await store.getDesignations({ entityId: e.id }), e.id);
         assert.deepEqual(await snap.getRelations(e.id), await store.getRelations(e.id), e.id);
+        assert.deepEqual(await snap.getEntityVersions(e.id), await store.getEntityVersions(e.id), e.id);
       }
       const withEvents = [...new Set((await store.getEvents()).flatMap((e) => e.entityIds))].slice(0, 30);
       assert.ok(withEvents.length > 0, 'the dataset has events about entities');

@@ -1,4 +1,4 @@
-import type { Designation, Entity, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
+import type { Designation, Entity, EntityVersion, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
 import type { EventQuery, Store } from '../../store/store.js';
 import type { RecordReader } from './reader.js';
 
@@ -12,9 +12,9 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => {
 
 /**
  * One revision of the record held in memory, answering the `RecordReader` reads with the store's
- * answers (same objects, same order) and no database work: lists, sources, publications (entries
- * read once per publication on first use: they never change once stored), entities, designations,
- * relations and events, each read once in bulk by `load`. The server keeps one per store revision
+ * answers (same objects, same order) and no database work: lists, sources, publications, entities,
+ * designations, relations and events, each read once in bulk by `load`; a publication's entries and
+ * an entity's versions are read once on first use (the store has no bulk read of them) and kept. The server keeps one per store revision
  * (replaced when the revision moves), so the read routes cost no statements on the request path.
  * Callers must not mutate what it returns (it is shared by every request of the revision).
  */
@@ -23,6 +23,7 @@ export class RecordSnapshot implements RecordReader {
   private readonly pubsByList = new Map<string, PubMeta[]>();
   private readonly pubById = new Map<string, PubMeta>();
   private readonly fullPubs = new Map<string, Promise<Publication | null>>();
+  private readonly versions = new Map<string, Promise<EntityVersion[]>>();
   private readonly entityById: Map<string, Entity>;
   /** Position of each entity in the store's order (by id), to keep that order on lookups. */
   private readonly entityPos: Map<string, number>;
@@ -32,7 +33,7 @@ export class RecordSnapshot implements RecordReader {
   private readonly sourceById: Map<string, Source>;
 
   private constructor(
-    private readonly store: Pick<Store, 'getPublication'>,
+    private readonly store: Pick<Store, 'getPublication' | 'getEntityVersions'>,
     private readonly sources: Source[],
     private readonly lists: ListDef[],
     private readonly publications: PubMeta[],
@@ -124,6 +125,17 @@ export class RecordSnapshot implements RecordReader {
       return out.sort((a, b) => this.entityPos.get(a.id)! - this.entityPos.get(b.id)!);
     }
     return this.entities.filter((e) => want.has(e.id));
+  }
+
+  /** Read from the store on first use, then kept for this revision. */
+  getEntityVersions(entityId: string): Promise<EntityVersion[]> {
+    let p = this.versions.get(entityId);
+    if (!p) {
+      p = this.store.getEntityVersions(entityId);
+      p.catch(() => this.versions.delete(entityId));
+      this.versions.set(entityId, p);
+    }
+    return p;
   }
 
   async countEntities(): Promise<number> {

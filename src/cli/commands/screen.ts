@@ -52,6 +52,10 @@ export function formatScreen(r: ScreenResult): string[] {
     out.push(`      matched: ${h.matchedName} (${h.explanation.matchedNameKind})${hint}`);
     out.push(`      why: ${h.explanation.summary}`);
     for (const d of h.designations) out.push(designationLine(d));
+    if (h.siblings?.length) {
+      const nums = h.siblings.map((id) => r.hits.findIndex((x) => x.entityId === id) + 1).filter((n) => n > 0);
+      out.push(`      near-identical listed name${nums.length === 1 ? '' : 's'}: see ${nums.map((n) => `#${n}`).join(', ')} (separate listings, each shown)`);
+    }
     for (const p of h.parents ?? []) out.push(`      listed parent: ${p.name} (${p.active ? 'active' : 'inactive'})`);
     if (h.decision) out.push(`      decision: ${h.decision.verdict.toUpperCase()} by ${h.decision.actor} at ${h.decision.at}: ${h.decision.note}${h.decision.listingChanged ? ' (the listing has changed since: review again)' : ''}`);
     for (const o of h.obligations ?? []) out.push(`      ${o.status} from ${o.effectiveFrom}${o.effectiveTo ? ` until ${o.effectiveTo}` : ''}${o.via ? ` (via listed parent ${o.via.parentName})` : ''}: ${o.effect} [${o.citation}]${o.verified ? '' : ' UNVERIFIED'}`);
@@ -60,13 +64,14 @@ export function formatScreen(r: ScreenResult): string[] {
 }
 
 /**
- * The index of the CLI's store, through the snapshot cache in the temp folder. The matching
+ * The index of the CLI's store as of `asOf`, through the snapshot cache in the temp folder. The matching
  * modules (pinyin-pro, OpenCC dictionaries) load here, not when the CLI starts, so other
  * commands do not pay for them.
  */
-async function cliIndex(ctx: CliContext): Promise<ScreenIndex> {
+async function cliIndex(ctx: CliContext, asOf: string): Promise<ScreenIndex> {
   const { loadIndexCached } = await import('../../app/screen/index-cache.js');
-  return loadIndexCached(await ctx.store(), path.join(tmpdir(), 'listwatch-screen-cache'));
+  // The names as they stood on the date: an as-of screen before an import that changed names uses the earlier names.
+  return loadIndexCached(await ctx.store(), path.join(tmpdir(), 'listwatch-screen-cache'), asOf);
 }
 
 async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined): Promise<void> {
@@ -74,7 +79,7 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   // Loaded only for batches, so a single screen starts faster.
   const { readBatchCsv, BatchWriter, formatForPath, batchLimitsFromEnv } = await import('../../app/screen/batch-io.js');
   const limits = batchLimitsFromEnv(ctx.env ?? {});
-  const index = await cliIndex(ctx);
+  const index = await cliIndex(ctx, asOf);
   const input = createReadStream(f.input);
   const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
   await opened.catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot read ${f.input}: ${e instanceof Error ? e.message : String(e)}`, { file: f.input }); });
@@ -164,7 +169,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
       const limit = num(f.limit, 'limit');
       if (f.input || f.output) return runBatch(ctx, f, asOf, threshold, limit);
       if (!name || !name.trim()) throw new ListwatchError('BAD_INPUT', 'give a NAME to screen, or --input FILE.csv --output FILE for a batch', { field: 'name' });
-      const [index, { screenWithIndex }] = await Promise.all([cliIndex(ctx), import('../../app/screen/screen.js')]);
+      const [index, { screenWithIndex }] = await Promise.all([cliIndex(ctx, asOf), import('../../app/screen/screen.js')]);
       let res = screenWithIndex(index, name, {
         asOf,
         ...(threshold !== undefined ? { threshold } : {}),

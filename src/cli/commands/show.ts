@@ -14,6 +14,10 @@ export function formatDossier(d: Dossier): string {
   out.push(`${d.entity.name}  [${d.entity.id}]`, `As of ${d.asOf}: ${active.length ? `LISTED on ${[...new Set(active.map((x) => x.listName))].join('; ')}${unknownText ? `; ${unknownText}` : ''}` : unknownText || 'not listed on any list'}`);
   out.push('', 'Names:');
   for (const n of d.entity.names) out.push(`  ${n.name}  (${n.kind})${n.verified ? '' : '  [unverified matching hint, not a sourced fact]'}  sources: ${n.sourceIds.join(', ') || '-'}`);
+  if (d.formerNames?.length) {
+    out.push('', 'Former names (carried by earlier publications, not by the current one):');
+    for (const n of d.formerNames) out.push(`  ${n.name}  (${n.kind})  ${n.from ?? 'from the start'} → ${n.to}  from ${n.fromPublication ?? '-'} until ${n.toPublication ?? '-'}  sources: ${n.sourceIds.join(', ') || '-'}`);
+  }
   for (const i of d.entity.identifiers) out.push(`  ${i.scheme}: ${i.value}  sources: ${i.sourceIds.join(', ')}`);
   out.push('', 'Designations:');
   if (!d.designations.length) out.push('  none');

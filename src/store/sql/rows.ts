@@ -1,4 +1,4 @@
-import type { Designation, Entity, ListDef, ListEvent, Publication, PublicationEntry, Relation, Source } from '../../core/model.js';
+import type { Designation, Entity, EntityVersion, ListDef, ListEvent, Publication, PublicationEntry, Relation, Source } from '../../core/model.js';
 
 /**
  * Row → model mappers. SQL NULL becomes an absent optional field, so a record read back
@@ -44,6 +44,17 @@ export function toEntity(r: Row): Entity {
   opt(e, 'country', r.country);
   opt(e, 'addresses', r.addresses);
   return e;
+}
+
+/** A row of `entity_versions` (migration 030): the entity's attributes over `[from_date, to_date)`. */
+export function toEntityVersion(r: Row): EntityVersion {
+  return {
+    entity: toEntity({ ...r, id: r.entity_id }),
+    from: (r.from_date as string | null) ?? null,
+    fromPublication: (r.from_pub as string | null) ?? null,
+    to: (r.to_date as string | null) ?? null,
+    toPublication: (r.to_pub as string | null) ?? null,
+  };
 }
 
 export function toRelation(r: Row): Relation {

@@ -1,9 +1,9 @@
-import type { Designation, Entity, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
+import type { Designation, Entity, EntityVersion, IsoDate, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
 import type { CapabilitySql, EventQuery, RecordChange, Store } from '../store.js';
 import type { SqlDriver, SqlExecutor } from './driver.js';
 import { storeError } from './errors.js';
 import { migrate } from './migrate.js';
-import { toDesignation, toEntity, toEntry, toEvent, toList, toPublication, toRelation, toSource } from './rows.js';
+import { toDesignation, toEntity, toEntityVersion, toEntry, toEvent, toList, toPublication, toRelation, toSource } from './rows.js';
 import { trigramSearch, type TrigramHit } from './trgm.js';
 import { writeChange } from './write.js';
 
@@ -126,6 +126,32 @@ export class SqlStore implements Store {
     return this.read('entities', async (db) => (ids
       ? await db.query('SELECT * FROM entities WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id', [JSON.stringify(ids)])
       : await db.query('SELECT * FROM entities ORDER BY id')).map(toEntity));
+  }
+
+  getEntitiesAsOf(date: IsoDate, ids?: string[]): Promise<Entity[]> {
+    return this.read('entities as of a date', async (db) => (await db.query(
+      `WITH v AS (
+         SELECT DISTINCT ON (v.entity_id) v.entity_id AS id, v.name, v.type, v.country, v.names, v.identifiers, v.addresses
+         FROM entity_versions v
+         WHERE ($2::jsonb IS NULL OR v.entity_id IN (SELECT jsonb_array_elements_text($2::jsonb)))
+         ORDER BY v.entity_id, ((v.from_date IS NULL OR v.from_date <= $1::date) AND (v.to_date IS NULL OR $1::date < v.to_date)) DESC,
+           v.from_date NULLS FIRST, v.seq)
+       SELECT * FROM v
+       UNION ALL
+       SELECT e.id, e.name, e.type, e.country, e.names, e.identifiers, e.addresses FROM entities e
+       WHERE ($2::jsonb IS NULL OR e.id IN (SELECT jsonb_array_elements_text($2::jsonb)))
+         AND NOT EXISTS (SELECT 1 FROM entity_versions x WHERE x.entity_id = e.id)
+       ORDER BY id`, [date, ids ? JSON.stringify(ids) : null])).map(toEntity));
+  }
+
+  getEntityVersions(entityId: string): Promise<EntityVersion[]> {
+    return this.read('entity versions', async (db) => (await db.query(
+      'SELECT * FROM entity_versions WHERE entity_id = $1 ORDER BY from_date NULLS FIRST, seq', [entityId])).map(toEntityVersion));
+  }
+
+  getEntityChangeDates(): Promise<IsoDate[]> {
+    return this.read('entity change dates', async (db) => (await db.query<{ d: string }>(
+      'SELECT DISTINCT to_date AS d FROM entity_versions WHERE to_date IS NOT NULL ORDER BY d')).map((r) => r.d));
   }
 
   countEntities(): Promise<number> {

@@ -2,6 +2,7 @@ import { ListwatchError } from '../../core/errors.js';
 import type { RecordChange } from '../store.js';
 import type { SqlExecutor } from './driver.js';
 import { forChunks } from './bulk.js';
+import { FIRST_PUBLICATION_SQL } from './migrations/030_entity_versions.js';
 
 /** Arbitrary constant key of the advisory lock held by a change that replaces an origin. */
 const REPLACE_LOCK = 724_311_261;
@@ -20,6 +21,8 @@ export async function writeChange(tx: SqlExecutor, ch: RecordChange): Promise<vo
   if (ch.replaceOrigin) {
     // Two processes reseeding at once queue here instead of deleting each other's fresh rows.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [REPLACE_LOCK]);
+    // The origin's entities are rewritten by this change; their history is derived anew with them.
+    await tx.query('DELETE FROM entity_versions v USING entities e WHERE e.id = v.entity_id AND e.origin = $1', [ch.replaceOrigin]);
     for (const table of ['publications', 'events', 'relations', 'lists', 'sources']) {
       await tx.query(`DELETE FROM ${table} WHERE origin = $1`, [ch.replaceOrigin]);
     }
@@ -29,6 +32,7 @@ export async function writeChange(tx: SqlExecutor, ch: RecordChange): Promise<vo
   if (ch.entities?.length) await writeEntities(tx, ch, origin);
   if (ch.relations?.length) await writeRelations(tx, ch, origin);
   if (ch.publications?.length) await writePublications(tx, ch, origin);
+  if (ch.entities?.length) await writeEntityVersions(tx, ch);
   await writeDesignations(tx, ch);
   if (ch.events?.length) await writeEvents(tx, ch, origin);
   for (const [key, value] of Object.entries(ch.meta ?? {})) {
@@ -73,6 +77,51 @@ async function writeEntities(tx: SqlExecutor, ch: RecordChange, origin: string):
   await forChunks(tx, `INSERT INTO entity_names (entity_id, ord, name, kind, verified)
     SELECT entity_id, ord, name, kind, verified FROM json_to_recordset($1::json)
       AS t(entity_id text, ord int, name text, kind text, verified boolean)`, names);
+}
+
+/** The columns of `entity_versions` that hold an entity's attributes, in `json_to_recordset` form. */
+const VERSION_COLUMNS = 'name text, type text, country text, names jsonb, identifiers jsonb, addresses jsonb';
+/** True when the version `v` holds exactly the attributes in `t`. */
+const SAME_ATTRIBUTES = `v.name = t.name AND v.type = t.type AND v.country IS NOT DISTINCT FROM t.country AND v.names = t.names
+  AND v.identifiers = t.identifiers AND v.addresses IS NOT DISTINCT FROM t.addresses`;
+
+/**
+ * Versions the entities of a change (see `RecordChange.entities`). Runs after the publications are
+ * written. An entity that a publication of the change lists gets its attributes from the earliest
+ * such publication P (by date, then id): the open version ends on P's date and a new one opens from P;
+ * an open version that starts on or after P's date (a second publication of one day) takes the new
+ * attributes in place. Other entities get their history replaced by one version from their first
+ * stored publication.
+ */
+async function writeEntityVersions(tx: SqlExecutor, ch: RecordChange): Promise<void> {
+  const carrier = new Map<string, { id: string; date: string }>();
+  const pubs = [...(ch.publications ?? [])].sort((a, b) => Number(a.kind === 'withdrawn') - Number(b.kind === 'withdrawn') || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  for (const p of pubs) for (const e of p.entries) if (!carrier.has(e.entityId)) carrier.set(e.entityId, { id: p.id, date: p.date });
+  const carried: Record<string, unknown>[] = [];
+  const replaced: string[] = [];
+  for (const e of ch.entities ?? []) {
+    const c = carrier.get(e.id);
+    if (!c) {
+      replaced.push(e.id);
+      continue;
+    }
+    carried.push({ entity_id: e.id, from_pub: c.id, from_date: c.date, name: e.name, type: e.type, country: e.country ?? null, names: e.names, identifiers: e.identifiers, addresses: e.addresses?.length ? e.addresses : null });
+  }
+  const t = `json_to_recordset($1::json) AS t(entity_id text, from_pub text, from_date date, ${VERSION_COLUMNS})`;
+  // Same day (or an earlier date than the open version's: out of order): the open version takes the attributes.
+  await forChunks(tx, `UPDATE entity_versions v SET name = t.name, type = t.type, country = t.country, names = t.names, identifiers = t.identifiers, addresses = t.addresses
+    FROM ${t} WHERE v.entity_id = t.entity_id AND v.to_date IS NULL AND v.from_date >= t.from_date AND NOT (${SAME_ATTRIBUTES})`, carried);
+  // Later: the open version ends where the new publication carries other attributes.
+  await forChunks(tx, `UPDATE entity_versions v SET to_date = t.from_date, to_pub = t.from_pub
+    FROM ${t} WHERE v.entity_id = t.entity_id AND v.to_date IS NULL AND (v.from_date IS NULL OR v.from_date < t.from_date) AND NOT (${SAME_ATTRIBUTES})`, carried);
+  await forChunks(tx, `INSERT INTO entity_versions (entity_id, from_date, from_pub, name, type, country, names, identifiers, addresses)
+    SELECT t.entity_id, t.from_date, t.from_pub, t.name, t.type, t.country, t.names, t.identifiers, t.addresses FROM ${t}
+    WHERE NOT EXISTS (SELECT 1 FROM entity_versions v WHERE v.entity_id = t.entity_id AND v.to_date IS NULL)`, carried);
+  await forChunks(tx, 'DELETE FROM entity_versions WHERE entity_id IN (SELECT json_array_elements_text($1::json))', replaced);
+  await forChunks(tx, `INSERT INTO entity_versions (entity_id, from_date, from_pub, name, type, country, names, identifiers, addresses)
+    SELECT e.id, f.date, f.id, e.name, e.type, e.country, e.names, e.identifiers, e.addresses
+    FROM entities e LEFT JOIN LATERAL ${FIRST_PUBLICATION_SQL} ON true
+    WHERE e.id IN (SELECT json_array_elements_text($1::json))`, replaced);
 }
 
 async function writeRelations(tx: SqlExecutor, ch: RecordChange, origin: string): Promise<void> {

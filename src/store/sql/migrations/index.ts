@@ -4,6 +4,7 @@ import { schema } from './001_schema.js';
 import { trgm } from './002_trgm.js';
 import { revision } from './003_revision.js';
 import { datesAddresses } from './020_dates_addresses.js';
+import { entityVersions } from './030_entity_versions.js';
 import { auditMigration } from '../../../app/audit/migration.js';
 import { coverageMigration } from '../../../app/coverage/migration.js';
 import { accountsMigration } from '../../../app/accounts/migration.js';
@@ -34,5 +35,5 @@ export interface Migration {
 const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration, jobMarksMigration];
 
 /** Every migration, the record's and the capabilities', in version order (the order they are applied in). */
-export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, coverageMigration, ...CAPABILITY_MIGRATIONS]
+export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, coverageMigration, entityVersions, ...CAPABILITY_MIGRATIONS]
   .sort((a, b) => a.version - b.version);
