@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLD } from '../src/core/match/match.js';
 import { HAN_WEIGHTS, LATIN_WEIGHTS, PINYIN_WEIGHTS } from '../src/core/match/score.js';
 import { hitDesignations, screenWithIndex } from '../src/app/screen/screen.js';
 import { bundledIndexSource } from './dataset.js';
-import { entityNames, hitsForScoring, readDevRows, scoreRows, type CategoryScore } from './dev-eval.js';
+import { LABELLED_LISTS, entityNames, hitsForScoring, readDevRows, scoreRows, type CategoryScore } from './dev-eval.js';
 import { TrigramBaseline } from './trgm.js';
 import type { BenchModule } from './types.js';
 
@@ -65,7 +65,7 @@ const mod: BenchModule = {
             .map((a) => {
               const e = index.snapshot.entities[a.entity];
               const id = e?.id ?? '';
-              return { entityId: id, active: hitDesignations(index, a.entity, asOf).some((d) => d.active), names: names.get(id) ?? [] };
+              return { entityId: id, active: hitDesignations(index, a.entity, asOf).some((d) => d.active && LABELLED_LISTS.has(d.list)), names: names.get(id) ?? [] };
             }),
         ctx.today,
       );

@@ -56,9 +56,17 @@ export function entityNames(index: ScreenIndex): Map<string, string[]> {
   return m;
 }
 
-/** Adapts screen hits to the scorer's shape. */
+/**
+ * The lists dev.csv is labelled against (its README: "the China-focused lists in ../data (1260H,
+ * all editions; 1237; NS-CMIC; NDAA §889, §5949, §154)"). The bundled data now also holds the
+ * Entity List, UFLPA and FCC lists; a listing there is real but outside what the labels say,
+ * so "active" in the scoring means active on one of these.
+ */
+export const LABELLED_LISTS: ReadonlySet<string> = new Set(['us-dod-1260h', 'us-dod-1237', 'us-treasury-ns-cmic', 'us-ndaa-889', 'us-ndaa-5949', 'us-ndaa-154']);
+
+/** Adapts screen hits to the scorer's shape: active = active on a labelled list (LABELLED_LISTS). */
 export function hitsForScoring(hits: readonly ScreenHit[], names: Map<string, string[]>): ReturnType<Screener> {
-  return hits.map((h) => ({ entityId: h.entityId, active: h.active, names: names.get(h.entityId) ?? [h.name] }));
+  return hits.map((h) => ({ entityId: h.entityId, active: h.designations.some((d) => d.active && LABELLED_LISTS.has(d.list)), names: names.get(h.entityId) ?? [h.name] }));
 }
 
 /**

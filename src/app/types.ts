@@ -86,6 +86,13 @@ export interface ScreenHit {
   obligations?: Obligation[];
   /** The latest case decision on this entity for this name (who, when, note), when one was recorded. */
   decision?: HitDecision;
+  /**
+   * Other hits of this answer whose matched names are near-identical to this one's (same core
+   * words once legal forms and places are set aside: "Deutsche Bank AG" / "Deutsche Bank
+   * Aktiengesellschaft", "SMIC (Beijing)" / "SMIC (Shenzhen)"), by entity id; absent when none.
+   * Every one of them is also a hit of its own: grouping is for reading, nothing is hidden.
+   */
+  siblings?: string[];
 }
 
 /** The answer to one screen. Its JSON is the CLI contract of `listwatch screen --json`. */

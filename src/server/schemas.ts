@@ -171,6 +171,7 @@ export const COMPONENTS: Record<string, Json> = {
     parents: { type: 'array', items: inline({ entityId: str, name: str, path: strings, active: bool }) },
     subsidiaries: { type: 'array', items: inline({ entityId: str, name: str, active: bool }) },
     obligations: { ...arrayOf('Obligation'), description: 'Present when a role was given' },
+    siblings: { ...strings, description: 'Entity ids of other hits of this answer with near-identical names (same core words); each is also a hit of its own' },
   }, exHit, ['entityId', 'name', 'matchedName', 'score', 'designations', 'active', 'explanation']),
   ScreenResult: inline({ query: str, asOf: date, threshold: num, hits: arrayOf('ScreenHit') },
     { query: 'Tencent Holdings', asOf: '2026-11-21', threshold: 0.8, hits: [exHit] }, ['query', 'asOf', 'threshold', 'hits'], 'The answer to one screen'),

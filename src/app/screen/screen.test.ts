@@ -135,3 +135,16 @@ test('identifiers in the record find their entity: ISIN, USCC, ticker (normalise
 test('a Chinese company name read as pinyin does not match a Latin name on one syllable', () => {
   assert.equal(screen('美的集团股份有限公司').hits.length, 0);
 });
+
+test('near-identical listed names are grouped as siblings, each still a hit of its own', async () => {
+  const { indexOf } = await import('../../test-support/small-index.js');
+  const idx = indexOf([['Deutsche Bank AG'], ['Deutsche Bank Aktiengesellschaft'], ['Deutsche Bank Trust Company'], ['Commerzbank AG']]);
+  const r = screenWithIndex(idx, 'Deutsche Bank AG', { asOf: TODAY });
+  const byId = new Map(r.hits.map((h) => [h.entityId, h]));
+  assert.deepEqual(byId.get('e0')?.siblings, ['e1']);
+  assert.deepEqual(byId.get('e1')?.siblings, ['e0']);
+  assert.equal(byId.get('e2')?.siblings, undefined, 'other core words: not a sibling');
+  const { formatScreen } = await import('../../cli/commands/screen.js');
+  const text = formatScreen(r).join('\n');
+  assert.match(text, /near-identical listed name: see #\d/);
+});

@@ -38,6 +38,46 @@ export function hitDesignations(index: ScreenIndex, entity: number, asOf: IsoDat
 }
 
 /**
+ * The words that make a listed name this name: its core words in order, without legal forms,
+ * places, structure and filler words ("Deutsche Bank AG" and "Deutsche Bank
+ * Aktiengesellschaft" → "deutsche bank"; "SMIC (Beijing)" and "SMIC (Shenzhen)" → "smic"), or
+ * the Chinese core without its place. Empty when the name has neither.
+ */
+export function siblingKey(index: ScreenIndex, nameId: number): string {
+  const n = index.snapshot.names[nameId];
+  if (!n) return '';
+  if (n.latin) {
+    const core = n.latin.tokens.filter((_, i) => n.latin?.kinds[i] === 'core');
+    if (core.length) return core.join(' ');
+  }
+  return n.han?.coreNoPlace ?? '';
+}
+
+/**
+ * Groups hits whose matched names are near-identical (same `siblingKey`): each such hit gets
+ * `siblings`, the ids of the other hits of its group, so an answer can show them together. No
+ * hit is dropped or moved: the ranking stays by score.
+ */
+function markSiblings(index: ScreenIndex, hits: ScreenHit[], nameIds: readonly number[]): void {
+  if (hits.length < 2) return;
+  const groups = new Map<string, number[]>();
+  nameIds.forEach((id, i) => {
+    const k = siblingKey(index, id);
+    if (!k) return;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    for (const i of g) {
+      const h = hits[i];
+      if (h) h.siblings = g.filter((j) => j !== i).map((j) => hits[j]?.entityId ?? '');
+    }
+  }
+}
+
+/**
  * Screens one name against the index on `opts.asOf`: hits at or above the threshold
  * (default `DEFAULT_THRESHOLD`), best first, each with its designations (active or not
  * on asOf, with the publication that added it) and an explanation. Hits whose designations
@@ -50,6 +90,7 @@ export function screenWithIndex(index: ScreenIndex, query: string, opts: Resolve
   if (query.trim().length === 0) throw new ListwatchError('BAD_INPUT', 'the name to screen is empty', { field: 'name' });
   const limit = opts.limit ?? DEFAULT_LIMIT;
   const hits: ScreenHit[] = [];
+  const matchedNames: number[] = [];
   for (const m of matchQuery(index, query, threshold)) {
     const e = index.snapshot.entities[m.entity];
     if (!e) continue;
@@ -59,7 +100,9 @@ export function screenWithIndex(index: ScreenIndex, query: string, opts: Resolve
     if (!active && !unknown && opts.includeInactive === false) continue;
     const explanation = explain(m, index);
     hits.push({ entityId: e.id, name: e.name, matchedName: explanation.matchedName, score: Math.round(m.score * 1000) / 1000, designations, active, ...(unknown ? { unknown: true } : {}), explanation });
+    matchedNames.push(m.name);
     if (hits.length >= limit) break;
   }
+  markSiblings(index, hits, matchedNames);
   return { query, asOf: opts.asOf, threshold, hits };
 }

@@ -2,7 +2,7 @@ import { designationUnverifiedFrom } from '../history/verified.js';
 import type { Designation, Entity, ListDef, ListEvent, Publication } from '../model.js';
 import { restrictionsStart } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/types.js';
-import { analyseName } from '../normalise/pipeline.js';
+import { analyseName, separateNames } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
 import { KIND_FACTOR } from './latin-features.js';
@@ -83,6 +83,8 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
         latin: a.latin ? { tokens: a.latin.tokens, kinds: a.latin.kinds, alts: a.latin.alts } : null,
         han: a.han ? { core: a.han.core, coreNoPlace: a.han.coreNoPlace, pinyin: a.han.pinyin } : null,
       });
+      // "Al-Qa'ida/Islamic Army", "CETC 24;CETC 44": each name it joins is also a name of the entity.
+      for (const part of separateNames(text)) add(part, kind, verified);
     };
     // Verified names first, so an unverified hint never hides a verified spelling of the same text.
     for (const n of e.names) if (n.verified) add(n.name, n.kind, true);

@@ -1,7 +1,7 @@
 import { deletionKeys, hanGrams, pinyinCharKeys } from './build-index.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
 import { TOKEN_SIM } from './latin-features.js';
-import { DISTINCTIVE_MIN_QC, LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
+import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
 import { tokenKind } from '../normalise/latin.js';
 import type { QueryForm } from './query.js';
 import type { ScreenIndex } from './types.js';
@@ -26,11 +26,16 @@ let lastShare = { threshold: NaN, share: 0 };
 function candidateShare(threshold: number): number {
   const w = LATIN_WEIGHTS;
   let other = 0;
-  for (const [k, v] of Object.entries(w)) if (k !== 'query_coverage' && k !== 'distinctive_name' && v > 0) other += v;
+  let full = 0;
+  for (const [k, v] of Object.entries(w)) {
+    if (k === 'query_coverage' || v <= 0) continue;
+    if (FULL_COVERAGE_FEATURES.includes(k)) full += v;
+    else other += v;
+  }
   const qc = w.query_coverage ?? 1;
   const plain = (threshold - other) / qc;
-  // A distinctive-name match adds its weight, but only with coverage ≥ DISTINCTIVE_MIN_QC.
-  const distinct = Math.max(DISTINCTIVE_MIN_QC, (threshold - other - (w.distinctive_name ?? 0)) / qc);
+  // A distinctive-name or omitted-given-names match adds its weight, but only with coverage ≥ DISTINCTIVE_MIN_QC.
+  const distinct = Math.max(DISTINCTIVE_MIN_QC, (threshold - other - full) / qc);
   return Math.max(0, Math.min(plain, distinct));
 }
 

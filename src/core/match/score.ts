@@ -27,6 +27,7 @@ export const LATIN_WEIGHTS: Weights = {
   name_coverage: 0.4,
   token_order: 0.03,
   distinctive_name: 0.2,
+  omitted_given_names: 0.3,
   exact_core: 0.04,
   legal_form_agreement: 0.03,
   unmatched_query_words: -0.06,
@@ -67,9 +68,9 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   const features: FeatureValue[] = [
     { feature: 'query_coverage', value: qc, detail: 'rarity-weighted share of the query the name explains' },
     { feature: 'name_coverage', value: nc, detail: 'rarity-weighted share of the name the query explains' },
-    { feature: 'token_order', value: orderAgreement(a.qTo) },
+    { feature: 'token_order', value: personShaped(q) && personShaped(n) ? 1 : orderAgreement(a.qTo), detail: 'matched words in the same order (any order for two persons\' names)' },
     { feature: 'exact_core', value: exactCore(q, n) },
-    { feature: 'legal_form_agreement', value: legalAgreement(q, n, LEGAL_CANONICAL), detail: 'legal forms and structure words agree' },
+    { feature: 'legal_form_agreement', value: undecidedLegal(legalAgreement(q, n, LEGAL_CANONICAL), q, n), detail: 'legal forms and structure words agree' },
   ];
   const um = unmatchedCore(q, a);
   if (um) features.push({ feature: 'unmatched_query_words', value: um, detail: 'query words the name does not contain' });
@@ -80,6 +81,8 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   const lc = legalFormConflict(q, n);
   if (lc) features.push({ feature: 'legal_form_conflict', value: 1, detail: `different legal forms of one jurisdiction (${lc})` });
   if (distinctiveName(q, n, qc, a.qSim, a.nSim)) features.push({ feature: 'distinctive_name', value: 1, detail: 'the query is the distinctive (brand) part of the name' });
+  const og = omittedGivenNames(q, n, qc, nc, a.qSim, a.nSim);
+  if (og) features.push({ feature: 'omitted_given_names', value: og, detail: 'the query is the name with given or middle names left out' });
   return { features, alignment: a };
 }
 
@@ -90,6 +93,28 @@ export function initialConflict(q: WeightedTokens, n: WeightedTokens, qSim: Arra
   if (!qi) return 0;
   for (let j = 0; j < n.tokens.length; j++) if (!nSim[j] && n.kinds[j] === 'minor' && (n.tokens[j] ?? '').length === 1) return 1;
   return 0;
+}
+
+/**
+ * Legal-form agreement when the two sides' forms share nothing: 0 when they are forms of one
+ * jurisdiction (they disagree) or either side has none, but 0.5 — undecided — when both carry
+ * forms and no two are of one jurisdiction ("OAO" vs "JSC": a Russian form and a form written
+ * in English may be the same company's). `value` is the Jaccard agreement; it is kept when > 0.
+ */
+export function undecidedLegal(value: number, q: WeightedTokens, n: WeightedTokens): number {
+  if (value !== 0) return value;
+  let qAny = false;
+  let nAny = false;
+  for (let i = 0; i < q.tokens.length; i++) {
+    if (q.kinds[i] !== 'legal') continue;
+    qAny = true;
+    for (let j = 0; j < n.tokens.length; j++) {
+      if (n.kinds[j] !== 'legal') continue;
+      nAny = true;
+      if (sameJurisdictionForms(q.tokens[i] ?? '', n.tokens[j] ?? '')) return 0;
+    }
+  }
+  return qAny && nAny ? 0.5 : 0;
 }
 
 /** Legal forms written many ways for one company ("Co., Ltd." = "Corp." = "Limited"): never a conflict. */
@@ -116,6 +141,64 @@ export function legalFormConflict(q: WeightedTokens, n: WeightedTokens): string 
   }
   // (A specific form the two sides share returned null above: the conflict is only apparent.)
   return pair;
+}
+
+/**
+ * Features that only apply when the query is explained (almost) entirely (query coverage ≥
+ * DISTINCTIVE_MIN_QC), so the candidate search may leave their weight out of its bound for
+ * lower coverages (see minCandidateShare in candidates.ts).
+ */
+export const FULL_COVERAGE_FEATURES: readonly string[] = ['distinctive_name', 'omitted_given_names'];
+
+/**
+ * A person's name with given or middle names left out ("Boris Johnson" for "Alexandre Boris
+ * de Pfeffel Johnson"): the query is explained entirely (coverage ≥ DISTINCTIVE_MIN_QC, no
+ * unmatched query word) by 2+ words of the name including its last word (the surname); neither
+ * side has a legal form, structure word or place (a company name is not shortened this way);
+ * the name has no filler that joins a company's words ("of", "and": "Agricultural Bank of
+ * China" is no person); and every name word left out comes before that last word and is not
+ * a generic business word (GENERIC_WORDS).
+ * The value is the share of the name left out (1 − name coverage), so the feature gives back
+ * part of what the omission cost; 0 when it does not apply.
+ */
+/** Filler words that join the words of a company's name ("Bank of China"), never a person's. */
+const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'in']);
+
+/**
+ * True when a name could be a person's: 2+ words, no legal form, structure word, place or
+ * company filler ("of", "and"). Persons' names come in either order ("LAVROV, Sergei",
+ * "Kim Jong Un" / "Jong Un Kim"), so their word order is no evidence.
+ */
+export function personShaped(w: WeightedTokens): boolean {
+  if (w.tokens.length < 2) return false;
+  for (let i = 0; i < w.tokens.length; i++) {
+    const k = w.kinds[i];
+    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(w.tokens[i] ?? '')) return false;
+  }
+  return true;
+}
+
+export function omittedGivenNames(q: WeightedTokens, n: WeightedTokens, qc: number, nc: number, qSim: ArrayLike<number>, nSim: ArrayLike<number>): number {
+  if (qc < DISTINCTIVE_MIN_QC || nc >= 1) return 0;
+  let matched = 0;
+  for (let i = 0; i < q.tokens.length; i++) {
+    const k = q.kinds[i];
+    if (k === 'legal' || k === 'structure' || k === 'place') return 0;
+    if (k === 'core') {
+      if (!qSim[i]) return 0;
+      matched++;
+    }
+  }
+  if (matched < 2) return 0;
+  let last = -1;
+  for (let j = 0; j < n.tokens.length; j++) {
+    const k = n.kinds[j];
+    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(n.tokens[j] ?? '')) return 0;
+    if (k === 'core') last = j;
+  }
+  if (last < 0 || !nSim[last]) return 0;
+  for (let j = 0; j < last; j++) if (n.kinds[j] === 'core' && !nSim[j] && GENERIC_WORDS.has(n.tokens[j] ?? '')) return 0;
+  return 1 - nc;
 }
 
 /** Query coverage a distinctive-name match needs: the query must be explained (almost) entirely. */
@@ -211,7 +294,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
     prev = j;
     seqLen++;
   }
-  const order = seqLen < 2 ? 1 : ok / (seqLen - 1);
+  const order = seqLen < 2 || (personShaped(q) && personShaped(n)) ? 1 : ok / (seqLen - 1);
   // exactCore(q, n)
   let exact = 0;
   {
@@ -237,7 +320,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   if (la.length !== 0 || lb.length !== 0) {
     let common = 0;
     for (const x of la) if (lb.includes(x)) common++;
-    legal = common / (la.length + lb.length - common);
+    legal = undecidedLegal(common / (la.length + lb.length - common), q, n);
   }
   // unmatchedCore(q, a) and placeConflict(q, n, a)
   let um = 0;
@@ -264,6 +347,8 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   if (ic) s += (W.initial_conflict ?? 0) * ic;
   if (legalFormConflict(q, n)) s += W.legal_form_conflict ?? 0;
   if (distinctiveName(q, n, qc, qSim, nSim)) s += W.distinctive_name ?? 0;
+  const og = omittedGivenNames(q, n, qc, nc, qSim, nSim);
+  if (og) s += (W.omitted_given_names ?? 0) * og;
   if (unverified) s += W.unverified_name ?? 0;
   if (part) s += W.query_part ?? 0;
   s += (W.name_kind ?? 0) * kindDistance;

@@ -79,3 +79,18 @@ test('other scripts are transliterated (any-ascii); TECHS is the plural of an ab
   assert.deepEqual(analyseLatin('Łoś').tokens, ['los']);
   assert.equal(analyseLatin('Acme TECHS').tokens[1], 'technology');
 });
+
+test('nameWordKind: patronymics (by ending) are minor, "son of" particles filler only between two words', () => {
+  assert.deepEqual(analyseLatin('Sergei Viktorovich Lavrov').kinds, ['core', 'minor', 'core']);
+  assert.deepEqual(analyseLatin('Roman Abramovich').kinds, ['core', 'core'], 'two words: the surname, not a patronymic');
+  assert.deepEqual(analyseLatin('Usama bin Laden').kinds, ['core', 'stop', 'core']);
+  assert.deepEqual(analyseLatin('Ben Netanyahu').kinds, ['core', 'core'], 'first, "Ben" is a given name');
+  assert.deepEqual(analyseLatin('Trust 2004 1').kinds, ['core', 'minor', 'core'], 'a year is a vintage, other numbers are words');
+});
+
+test('leetReadings and initials before a legal form', () => {
+  assert.deepEqual(analyseLatin('Ig0r').alts[0], ['ig0r', 'igor']);
+  assert.equal(analyseLatin('H3C').alts[0], null, 'a digit after one letter only is a code');
+  assert.deepEqual(analyseLatin('Fund X L.P.').tokens, ['fund', 'x', 'lp']);
+  assert.deepEqual(analyseLatin('C.S.I.C.').tokens, ['csic']);
+});

@@ -1,5 +1,5 @@
 import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS, TITLES } from './vocab.js';
-import { joinInitials, legalSpans } from './legal-forms.js';
+import { joinInitialsKeepingForms, legalSpans } from './legal-forms.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
 import { basicLatin, foldPlural, tokenize } from './text.js';
 
@@ -25,6 +25,9 @@ export interface LatinForm {
  * the numbered research institutes of one group ("CETC Research Institute 32" is not 13).
  */
 const MINOR = /^(?:[a-z]|x{0,3}(?:ix|iv|v?i{0,3}))$/;
+
+/** A year after the first word ("Trust 2004-1", "Fund 2019"): a vintage of a series, weak like a Roman numeral. */
+const YEAR = /^(?:19|20)\d\d$/;
 
 /**
  * Patronymics by their ending (a morphological rule, not a word list): Russian/Belarusian
@@ -78,7 +81,7 @@ export function stripBranch(tokens: readonly string[]): { tokens: string[]; remo
 export function nameWordKind(t: string, i: number, n: number): TokenKind {
   const kind = tokenKind(t);
   if (kind !== 'core' || i === 0) return kind;
-  if (MINOR.test(t)) return 'minor';
+  if (MINOR.test(t) || YEAR.test(t)) return 'minor';
   if (n >= 3 && PATRONYMIC.test(t)) return 'minor';
   if (i < n - 1 && FILIAL_PARTICLES.has(t)) return 'stop';
   return kind;
@@ -86,11 +89,11 @@ export function nameWordKind(t: string, i: number, n: number): TokenKind {
 
 /** Digits typed for the letters they look like, inside a word ("Ig0r Sech1n"). */
 const LEET: Readonly<Record<string, readonly string[]>> = { '0': ['o'], '1': ['i', 'l'], '3': ['e'], '4': ['a'], '5': ['s'], '7': ['t'] };
-const DIGIT_INSIDE_WORD = /^[a-z]+(?:[013457][a-z]+)+$/;
+const DIGIT_INSIDE_WORD = /^[a-z]{2,}(?:[013457][a-z]+)+$/;
 
 /**
  * The letter readings of a word whose digits all stand between letters ("ig0r" → igor,
- * "sech1n" → sechin | sechln), as accepted alternatives: the word itself still matches as
+ * "sech1n" → sechin | sechln; two letters before the first digit, so "h3c" stays a code), as accepted alternatives: the word itself still matches as
  * typed ("h3c" stays h3c), the reading only adds an exact match. Null for other words.
  */
 export function leetReadings(t: string): readonly string[] | null {
@@ -124,7 +127,7 @@ export function analyseLatin(raw: string): LatinForm {
   const base = joinMultiWordPlaces(basicLatin(raw));
   const branch = stripBranch(tokenize(base));
   const notes: string[] = branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [];
-  const words = joinInitials(branch.tokens);
+  const words = joinInitialsKeepingForms(branch.tokens);
   const spans = legalSpans(words);
   const tokens: string[] = [];
   const kinds: TokenKind[] = [];
@@ -151,5 +154,28 @@ export function analyseLatin(raw: string): LatinForm {
     alts.push(leet ?? e.alts);
     i++;
   }
+  markRepeatedWords(tokens, kinds);
   return { tokens, kinds, alts, notes };
+}
+
+/** Letters two name words share at their start to count as one name written twice. */
+const REPEAT_PREFIX = 6;
+
+/**
+ * A name word that repeats an earlier word of the same name (the same first REPEAT_PREFIX
+ * letters: "Michaela Michelle Micheli", "Muhammad bin Muhammad") becomes `minor`: it says
+ * little more than the first one, so a query that gives the name once is not short of it.
+ */
+export function markRepeatedWords(tokens: readonly string[], kinds: TokenKind[]): void {
+  for (let j = 1; j < tokens.length; j++) {
+    const t = tokens[j] ?? '';
+    if (kinds[j] !== 'core' || t.length < REPEAT_PREFIX) continue;
+    const p = t.slice(0, REPEAT_PREFIX);
+    for (let i = 0; i < j; i++) {
+      if (kinds[i] === 'core' && (tokens[i] ?? '').startsWith(p)) {
+        kinds[j] = 'minor';
+        break;
+      }
+    }
+  }
 }

@@ -20,7 +20,7 @@ import { basicLatin, tokenize } from './text.js';
 import { STOPWORDS } from './vocab.js';
 
 /** Runs of two or more one-letter tokens are one word: "a b c" (from "A.B.C.") → "abc", "r and d" (R&D) → "rd". */
-export function joinInitials(tokens: readonly string[]): string[] {
+export function joinInitials(tokens: readonly string[], split?: (run: string[]) => string[] | null): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     // A run of letters, possibly with "and" between two of them ("R&D" → "r and d").
@@ -32,7 +32,10 @@ export function joinInitials(tokens: readonly string[]): string[] {
       if (tokens[j] === 'and' && isLetter(tokens[j + 1] ?? '') && run.length) j++;
     }
     if (run.length >= 2) {
-      out.push(run.join(''));
+      // A run of 3+ letters without "and" may end in a legal form in initials ("X L.P.").
+      const parts = split && run.length >= 3 && j - i === run.length ? split(run) : null;
+      if (parts) out.push(...parts);
+      else out.push(run.join(''));
       i = j;
     } else {
       out.push(tokens[i] ?? '');
@@ -106,6 +109,25 @@ function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countri
 const { phrases: PHRASES, maxLen: MAX_PHRASE, countries: COUNTRIES } = buildPhrases();
 
 /**
+ * A phrase with the final vowels of its long words off ("societatea cu raspundere limitata" →
+ * "societat cu raspunder limitat"): the inflected and article forms of a legal form's words
+ * (Romanian "Societatea" for GLEIF's "Societate") differ from the listed spelling there.
+ */
+function stemPhrase(tokens: readonly string[]): string {
+  return tokens.map((t) => (t.length >= 6 ? t.replace(/[aeiouy]+$/, '') : t)).join(' ');
+}
+
+/** Multi-word legal-form phrases by their stem, for a spelling GLEIF does not list verbatim. */
+const STEMMED: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const [k, v] of PHRASES) {
+    const t = k.split(' ');
+    if (t.length >= 2 && !m.has(stemPhrase(t))) m.set(stemPhrase(t), v);
+  }
+  return m;
+})();
+
+/**
  * True when two canonical legal forms are different forms of one jurisdiction in GLEIF's list
  * ("ag" and "gmbh" in Germany, "sas" and "sarl" in France): a company is one or the other, so
  * the names are of different companies. Forms of different jurisdictions (OOO and LLC) may be
@@ -118,6 +140,20 @@ export function sameJurisdictionForms(a: string, b: string): boolean {
   if (!ca || !cb) return false;
   for (const c of ca) if (cb.has(c)) return true;
   return false;
+}
+
+/**
+ * `joinInitials`, except that a Roman numeral before a legal form written in initials stays
+ * its own word: "Fund X L.P." → fund x lp (not "xlp"). Other runs join as before ("C.S.I.C."
+ * stays csic whatever its last letters spell).
+ */
+export function joinInitialsKeepingForms(tokens: readonly string[]): string[] {
+  return joinInitials(tokens, (run) => {
+    const head = run[0] ?? '';
+    if (head !== 'i' && head !== 'v' && head !== 'x') return null;
+    const form = run.slice(1).join('');
+    return PHRASES.has(form) ? [head, form] : null;
+  });
 }
 
 /** The canonical token of a legal-form phrase (tokens joined by spaces), or undefined. */
@@ -135,7 +171,8 @@ export interface LegalSpan {
 function longestAt(tokens: readonly string[], start: number, end: number, fromEnd: boolean): LegalSpan | null {
   for (let len = Math.min(MAX_PHRASE, end - start); len >= 1; len--) {
     const s = fromEnd ? end - len : start;
-    const c = PHRASES.get(tokens.slice(s, s + len).join(' '));
+    const words = tokens.slice(s, s + len);
+    const c = PHRASES.get(words.join(' ')) ?? (len >= 2 ? STEMMED.get(stemPhrase(words)) : undefined);
     if (c) return { start: s, end: s + len, canonical: c };
   }
   return null;

@@ -60,7 +60,19 @@ export function analyseName(raw: string): AnalysedName {
   };
 }
 
-const MAY_SPLIT = /[;；|（(]/;
+const MAY_SPLIT = /[;；|/（(]/;
+
+/**
+ * The names a listed or queried string holds when it joins several with ";", "|" or "/"
+ * ("Al-Qa'ida/Islamic Army", "CETC 24;CETC 44"): each part of 3+ letters, or [] when the
+ * string is one name or a part is too short to be a name ("A/S", "c/o" stay whole).
+ */
+export function separateNames(raw: string): string[] {
+  if (!/[;；|/]/.test(raw)) return [];
+  const parts = raw.split(/[;；|/]/).map((s) => s.trim());
+  if (parts.length < 2 || parts.some((p) => (p.match(/\p{L}/gu) ?? []).length < 3)) return [];
+  return parts;
+}
 
 /**
  * Splits a query that holds several names ("X Co., Ltd.; ZEMIC", "360 Security (Qihoo 360)")
@@ -73,6 +85,7 @@ export function queryAlternatives(raw: string): string[] {
   const out = [raw];
   const parts = raw.split(/[;；|]/).map((s) => s.trim()).filter((s) => s.length > 2);
   if (parts.length > 1) out.push(...parts);
+  if (raw.includes('/')) out.push(...separateNames(raw));
   const paren = /[（(]([^()（）]{3,})[)）]/gu;
   for (const m of raw.matchAll(paren)) {
     const inner = (m[1] ?? '').trim();
