@@ -3,7 +3,7 @@
  * index snapshot file, the way `listwatch screen --input` does, and prints its figures as JSON
  * (so peak RSS is that of a batch run, not of the benchmark harness). It runs the compiled
  * modules in dist/ when they exist (what users run), else the sources (start it with --import tsx).
- * Usage: node --max-old-space-size=256 bench/batch-child.mjs SNAPSHOT.json INPUT.csv OUTPUT.jsonl WORKERS AS_OF
+ * Usage: node --max-old-space-size=512 bench/batch-child.mjs SNAPSHOT.json INPUT.csv OUTPUT.jsonl WORKERS AS_OF
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -85,8 +85,8 @@ const mod: BenchModule = {
       // The compiled modules, as `listwatch screen --input` runs them; the sources through tsx if dist/ cannot be built.
       const { ok } = ensureBuilt(ctx);
       const child = path.join(ctx.repoRoot, 'bench', 'batch-child.mjs');
-      // The same bounded main-thread heap bin/listwatch.mjs gives a batch screen.
-      const args = ['--max-old-space-size=256', ...(ok ? [child] : ['--import', 'tsx', child])];
+      // The same bounded heap bin/listwatch.mjs gives a batch screen (it also caps the workers' heaps).
+      const args = ['--max-old-space-size=512', ...(ok ? [child] : ['--import', 'tsx', child])];
       const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
       const batch = { ...(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<ThroughputSection['batch'], 'workers' | 'loadAverage'>), workers, loadAverage: loadavg().map(r2) };
 

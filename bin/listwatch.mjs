@@ -18,8 +18,11 @@ process.stdout.on('error', (e) => {
 // threads do the matching. V8 lets that garbage pile up to hundreds of MB before it collects
 // unless the heap is bounded, and the bound can only be set on the command line: so a batch
 // re-runs itself once with a bounded main-thread heap (measured: peak RSS 510 → 406 MB for
-// 200,000 rows, same speed).
-const HEAP_MB = 256;
+// 200,000 rows, same speed). The flag also caps every worker thread's heap (it overrides their
+// resourceLimits), and a worker holds the whole index: about 270 MB while it builds the index of
+// the bundled record + the full CSL (25,921 rows). At 256 MB such a batch died with
+// ERR_WORKER_OUT_OF_MEMORY; 512 MB leaves room for that and still bounds the main thread.
+const HEAP_MB = 512;
 const argv = process.argv.slice(2);
 if (argv.includes('screen') && argv.includes('--input') && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
   const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit' });

@@ -193,8 +193,9 @@ describe('HTTP API (in process, PGlite)', () => {
     const res = await app.inject(`/api/v1/jobs/${job.id}/results?format=csv`);
     assert.match(String(res.headers['content-type']), /text\/csv/);
     const rows = res.body.trim().split('\n');
-    assert.equal(rows[0], 'line,id,query,as_of,rank,entity_id,name,matched_name,score,active,lists,explanation,error');
-    assert.ok(rows.some((row) => row.startsWith('4,r3,') && row.endsWith(',empty name')), 'the row without a name has its error');
+    // The columns of old first, the audit columns after them (batch-audit-columns.ts).
+    assert.ok(rows[0]!.startsWith('line,id,query,as_of,rank,entity_id,name,matched_name,score,active,lists,explanation,error,screened_at,'), rows[0]);
+    assert.ok(rows.some((row) => row.startsWith('4,r3,') && row.includes(',empty name,')), 'the row without a name has its error');
     assert.ok(rows.some((row) => row.startsWith('2,r1,') && row.includes(listed.id)));
   });
 

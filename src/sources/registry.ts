@@ -3,13 +3,14 @@ import type { SourceFormat } from './format.js';
 import { ofacSdn } from './ofac-sdn/index.js';
 import { ofacCons } from './ofac-cons/index.js';
 import { tradeCsl } from './trade-csl/index.js';
+import { tradeCslCompact } from './trade-csl-compact/index.js';
 import { opensanctions1260h } from './opensanctions-1260h/index.js';
 import { ftm } from './ftm/index.js';
 import { loadDataset } from './dataset/index.js';
 import type { Dataset } from '../core/model.js';
 
 /** Every importable file format. Adding a format: one folder under src/sources/ and one line here. */
-export const formats: readonly SourceFormat[] = [ofacSdn, ofacCons, tradeCsl, opensanctions1260h, ftm];
+export const formats: readonly SourceFormat[] = [ofacSdn, ofacCons, tradeCsl, opensanctions1260h, ftm, tradeCslCompact];
 
 /**
  * The project's own dataset format (`data/`: sources, lists, entities, publications…). It is a whole

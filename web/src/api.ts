@@ -40,8 +40,8 @@ export async function postJob(file: File, params: Record<string, string | undefi
 }
 
 /** The URL of a job's results download. */
-export function resultsUrl(id: string, format: 'csv' | 'jsonl'): string {
-  return `${BASE}/jobs/${encodeURIComponent(id)}/results?format=${format}`;
+export function resultsUrl(id: string, format: 'csv' | 'jsonl', bom = false): string {
+  return `${BASE}/jobs/${encodeURIComponent(id)}/results?format=${format}${bom ? '&bom=1' : ''}`;
 }
 
 /** Sends a POST or DELETE without a body (job cancel, delete); the JSON answer, or null for 204. */
@@ -49,4 +49,33 @@ export async function send<T>(method: 'POST' | 'DELETE', path: string): Promise<
   const res = await fetch(`${BASE}${path}`, { method });
   if (res.status === 204) return null;
   return read<T>(res);
+}
+
+/**
+ * Downloads an API file with the caller's credentials and saves it under `fileName`. A plain
+ * `<a href download>` is a navigation, which carries no `Authorization` header (401 when keys are
+ * required); `fetch` goes through the sign-in wrapper (account.ts), which adds the bearer key. The
+ * body is saved from a Blob: the key never appears in a URL (server logs, history, Referer).
+ * `open` shows the file in a new tab instead (printable HTML). Throws ApiError on failure.
+ */
+export async function download(url: string, fileName: string, open = false): Promise<Response> {
+  const res = await fetch(url);
+  if (!res.ok) await read(res);
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  if (open) {
+    a.target = '_blank';
+    a.rel = 'noopener';
+  } else a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return res;
+}
+
+/** The URL of a job's summary report. */
+export function reportUrl(id: string, format: 'pdf' | 'html'): string {
+  return `${BASE}/jobs/${encodeURIComponent(id)}/report?format=${format}`;
 }

@@ -1,5 +1,6 @@
 import { ListwatchError } from '../../core/errors.js';
 import type { IsoDate } from '../../core/model.js';
+import type { SqlExecutor } from '../../store/sql/driver.js';
 import type { CapabilitySql, Store } from '../../store/store.js';
 import { canonicalJson, digestOf, sha256Hex } from './canonical.js';
 
@@ -92,19 +93,32 @@ function toEntry(r: Row): AuditEntry {
  * ```
  */
 export async function recordAudit(store: { sql: CapabilitySql }, input: AuditInput): Promise<AuditEntry> {
+  return store.sql.transaction((tx) => appendAudit(tx, input));
+}
+
+/**
+ * `recordAudit` inside the caller's transaction: the entry is appended (and the chain's head
+ * moved) only if that transaction commits, so a caller can make "write X and audit it" one
+ * atomic step (a batch job's finish entry and its claim row, jobs/job-audit.ts).
+ */
+export async function appendAudit(tx: SqlExecutor, input: AuditInput): Promise<AuditEntry> {
   if (!input.actor || !input.action) throw new ListwatchError('BAD_INPUT', 'an audit entry needs an actor and an action');
   const at = input.at ?? new Date().toISOString(); // default clock: callers in the app need not thread one through
   const { actor, action, at: _at, ...rest } = input;
   const body = canonicalJson(rest);
-  return store.sql.transaction(async (tx) => {
-    const [head] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
-    if (!head) throw new ListwatchError('STORE', 'the audit head row is missing (migration 100 not applied?)');
-    const seq = Number(head.seq) + 1;
-    const hash = entryHash(head.hash, seq, at, actor, action, body);
-    await tx.query('INSERT INTO audit_log (seq, at, actor, action, body, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)', [seq, at, actor, action, body, head.hash, hash]);
-    await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
-    return { seq, at, actor, action, ...(JSON.parse(body) as Body), prevHash: head.hash, hash };
-  });
+  const [head] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
+  if (!head) throw new ListwatchError('STORE', 'the audit head row is missing (migration 100 not applied?)');
+  const seq = Number(head.seq) + 1;
+  const hash = entryHash(head.hash, seq, at, actor, action, body);
+  await tx.query('INSERT INTO audit_log (seq, at, actor, action, body, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)', [seq, at, actor, action, body, head.hash, hash]);
+  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
+  return { seq, at, actor, action, ...(JSON.parse(body) as Body), prevHash: head.hash, hash };
+}
+
+/** One entry by its number, or null. */
+export async function getAuditEntry(store: { sql: CapabilitySql }, seq: number): Promise<AuditEntry | null> {
+  const [r] = await store.sql.query<Row>('SELECT seq, at, actor, action, body, prev_hash, hash FROM audit_log WHERE seq = $1', [seq]);
+  return r ? toEntry(r) : null;
 }
 
 /**

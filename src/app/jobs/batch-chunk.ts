@@ -3,7 +3,22 @@ import type { Store } from '../../store/store.js';
 import { BATCH_CHUNK, BATCH_CHUNK_DEAD, failJob, FINAL_STATES, writeChunkResults } from './batch.js';
 import type { BatchJobOptions, ChunkRef, JobRow, JobState } from './batch.js';
 import { defineJobType, type JobType } from './registry.js';
+import { auditJobFinish } from './job-audit.js';
 import type { ChunkScreener } from './screener.js';
+
+/**
+ * The job's audit at finish (job-audit.ts), by the run that wrote its last rows. A failure is
+ * logged, not thrown: the results are written, and a retry would find nothing to write; the job
+ * is audited on its next read instead (`jobAuditView`).
+ */
+async function finishAudit(deps: ChunkDeps, jobId: string, log: (msg: string, fields?: Record<string, unknown>) => void): Promise<void> {
+  try {
+    const entry = await auditJobFinish(deps.store, jobId);
+    log('job audited at finish', { jobId, seq: entry?.seq });
+  } catch (e) {
+    log('auditing the finished job failed; it is audited when next read', { jobId, error: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 /** Retry and time-out policy of batch chunks (the worker's settings may override the time-out). */
 export interface ChunkPolicy {
@@ -98,6 +113,7 @@ export function batchChunkType(deps: ChunkDeps, policy: ChunkPolicy = DEFAULT_CH
       if (deps.delayBeforeWriteMs) await sleep(deps.delayBeforeWriteMs);
       const res = await writeChunkResults(deps.store.sql, ref.jobId, input.firstRow, { lines, withHits: out.withHits, errors });
       ctx.log(res.written ? 'chunk written' : 'chunk skipped: already written or job finished', { jobId: ref.jobId, chunk: ref.chunk, from, rows: lines.length, state: res.state });
+      if (res.written && res.state === 'done') await finishAudit(deps, ref.jobId, ctx.log);
     },
   });
 }
@@ -121,6 +137,7 @@ export function batchChunkDeadType(deps: ChunkDeps, policy: ChunkPolicy = DEFAUL
       const lines = input.rows.map((r) => JSON.stringify({ line: r.line, ...(r.id !== undefined ? { id: r.id } : {}), query: r.name, error: problem }));
       const res = await writeChunkResults(deps.store.sql, ref.jobId, input.firstRow, { lines, withHits: 0, errors: input.rows.map((r) => ({ line: r.line, problem })) });
       ctx.log('rows failed after every retry', { jobId: ref.jobId, chunk: ref.chunk, lines: input.rows.map((r) => r.line), written: res.written });
+      if (res.written && res.state === 'done') await finishAudit(deps, ref.jobId, ctx.log);
     },
   });
 }

@@ -5,6 +5,7 @@ import * as batch from './batch.js';
 import type { BatchJobOptions, JobLimits, JobState, JobView, SubmitInfo } from './batch.js';
 import { batchChunkDeadType, batchChunkType, DEFAULT_CHUNK_POLICY, type ChunkPolicy } from './batch-chunk.js';
 import { JobQueue } from './queue.js';
+import { auditJobFinish } from './job-audit.js';
 import type { JobType } from './registry.js';
 import { sendBackground } from './kinds.js';
 import type { SendOptions } from './queue.js';
@@ -100,8 +101,11 @@ export class Jobs {
     return batch.readResults(this.store.sql, id);
   }
 
-  cancel(id: string): Promise<JobView> {
-    return batch.cancelJob(this.store.sql, id);
+  /** Cancels a job (see `cancelJob`) and records its finish with the results so far (job-audit.ts). */
+  async cancel(id: string): Promise<JobView> {
+    const job = await batch.cancelJob(this.store.sql, id);
+    await auditJobFinish(this.store, id);
+    return job;
   }
 
   delete(id: string): Promise<void> {

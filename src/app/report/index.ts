@@ -3,7 +3,8 @@ import type { AuditEntry } from '../audit/audit.js';
 import type { ScreenResult } from '../types.js';
 import { buildEvidence } from './evidence.js';
 import { renderEvidenceHtml } from './html.js';
-import { renderEvidencePdf } from './pdf.js';
+import { renderBatchSummaryPdf, renderEvidencePdf } from './pdf.js';
+import { renderBatchSummaryHtml, type BatchSummary } from './batch-summary.js';
 import type { PdfOptions } from './pdf.js';
 
 /** Report formats. */
@@ -23,3 +24,10 @@ export async function evidenceReport(store: Store, result: ScreenResult, entry: 
   const report = await buildEvidence(store, result, entry);
   return format === 'html' ? Buffer.from(renderEvidenceHtml(report), 'utf8') : renderEvidencePdf(report, pdf);
 }
+
+/** A batch's summary report (counts by outcome, lists and versions, input hash, audit entry) as PDF bytes or HTML (UTF-8 bytes). */
+export async function batchSummaryReport(summary: BatchSummary, format: ReportFormat, pdf: PdfOptions = {}): Promise<Buffer> {
+  return format === 'html' ? Buffer.from(renderBatchSummaryHtml(summary), 'utf8') : renderBatchSummaryPdf(summary, pdf);
+}
+
+export type { BatchSummary } from './batch-summary.js';

@@ -90,7 +90,8 @@ describe('batch input limits (issue #10: denial of service at the edges)', () =>
 describe('batch CSV output (issue #10: output injection)', () => {
   it('cells starting with = + - @ are escaped; numbers are not', () => {
     const line = recordToCsv({ line: 2, id: '=1+1', query: '@SUM(A1)', error: '-cmd|x' });
-    assert.equal(line, `'=1+1,2,'@SUM(A1),,'-cmd|x,,,,,,,,,`);
+    // The 14 result columns, then the 9 audit columns (empty without an audit context).
+    assert.equal(line, `'=1+1,2,'@SUM(A1),,'-cmd|x,,,,,,,,,` + ',,,,,,,,,');
     const hit = recordToCsv({
       line: -3, id: '+x', query: 'q', asOf: '2026-01-01', threshold: 0.8,
       hits: [{ entityId: 'e', name: '=HYPERLINK("http://x","y")', matchedName: 'm', score: 0.9, active: true, designations: [], explanation: { summary: 's' } }],

@@ -5,6 +5,9 @@ import { parse } from 'csv-parse';
 import { ListwatchError } from '../../core/errors.js';
 import type { BatchChunk, BatchRecord, BatchRow } from './batch-core.js';
 import { DEFAULT_BATCH_LIMITS, nameProblem, sniffEncoding, type BatchLimits } from './batch-io-limits.js';
+import { AUDIT_CSV_COLUMNS, auditCells, UTF8_BOM, withCoverage, type CsvAuditContext } from './batch-audit-columns.js';
+
+export { AUDIT_CSV_COLUMNS, UTF8_BOM, withCoverage, type CsvAuditContext } from './batch-audit-columns.js';
 
 export { DEFAULT_BATCH_LIMITS, batchLimitsFromEnv, decodeBatchBytes, nameProblem, type BatchLimits } from './batch-io-limits.js';
 
@@ -261,46 +264,77 @@ export function readBatchCsv(input: Readable, file = 'input', limits: BatchLimit
   return rowsFromCsvRecords(csvRecords(input, file, limits.maxLineBytes), file, limits);
 }
 
-/** Columns of the CSV output: one row per input row, the best hit flattened, all hits as JSON. */
-export const CSV_OUTPUT_COLUMNS = ['id', 'line', 'query', 'as_of', 'error', 'hit_count', 'active', 'entity_id', 'name', 'matched_name', 'score', 'lists', 'explanation', 'hits_json'] as const;
+/**
+ * Columns of the CSV output: one row per input row, the best hit flattened, all hits as JSON, then
+ * the audit columns (`AUDIT_CSV_COLUMNS`, see batch-audit-columns.ts: screened_at, revision,
+ * threshold, and the best hit's designations: list, start, citation, source URL; the coverage).
+ */
+export const CSV_OUTPUT_COLUMNS = ['id', 'line', 'query', 'as_of', 'error', 'hit_count', 'active', 'entity_id', 'name', 'matched_name', 'score', 'lists', 'explanation', 'hits_json', ...AUDIT_CSV_COLUMNS] as const;
 
 /** One CSV cell, formula-like text escaped (the one rule in `core/csv.ts`). */
 export { csvCell };
 
-/** One CSV line for a record (without the newline). */
-export function recordToCsv(r: BatchRecord): string {
-  if (r.error !== undefined) return [r.id, r.line, r.query, '', r.error, '', '', '', '', '', '', '', '', ''].map(csvCell).join(',');
+/**
+ * One CSV line for a record (without the newline). `audit` fills the audit columns (left empty
+ * without it); `first` marks the file's first data row, which carries the coverage JSON.
+ */
+export function recordToCsv(r: BatchRecord, audit?: CsvAuditContext, first = false): string {
+  if (r.error !== undefined) return [r.id, r.line, r.query, '', r.error, '', '', '', '', '', '', '', '', '', ...auditCells(audit, undefined, undefined, first)].map(csvCell).join(',');
   const h = r.hits[0];
   const lists = h ? h.designations.map((d) => `${d.list}${d.named ? ` (${d.named.label})` : d.active ? '' : d.unknown ? ' (unknown: first seen later, start unknown)' : ' (inactive)'}${d.verified === false ? ' (UNVERIFIED)' : ''}`).join('; ') : '';
-  return [r.id, r.line, r.query, r.asOf, '', r.hits.length, r.hits.some((x) => x.active), h?.entityId, h?.name, h?.matchedName, h?.score, lists, h?.explanation.summary, r.hits.length ? JSON.stringify(r.hits) : '']
+  return [r.id, r.line, r.query, r.asOf, '', r.hits.length, r.hits.some((x) => x.active), h?.entityId, h?.name, h?.matchedName, h?.score, lists, h?.explanation.summary, r.hits.length ? JSON.stringify(r.hits) : '', ...auditCells(audit, h, r.threshold, first)]
     .map(csvCell)
     .join(',');
 }
 
-/** Writes records to a stream as JSONL or CSV, waiting for the stream to drain so memory stays flat. */
+/** Options of a `BatchWriter`. */
+export interface BatchWriterOptions {
+  /** CSV: start the file with a UTF-8 byte-order mark (for Excel). Ignored for JSONL. */
+  bom?: boolean;
+  /** What the audit columns (CSV) and the first record's `coverage` (JSONL) carry. */
+  audit?: CsvAuditContext;
+}
+
+/**
+ * Writes records to a stream as JSONL or CSV, waiting for the stream to drain so memory stays flat.
+ * With `audit.coverage`, the first JSONL record carries the batch's `coverage` (`withCoverage`) and
+ * the first CSV row its JSON in the `coverage` column.
+ */
 export class BatchWriter {
   private started = false;
+  private rows = 0;
   // Records are gathered into ~64 KB writes: one write per record costs more than screening it.
   private buf = '';
-  constructor(private readonly out: Writable, private readonly format: 'jsonl' | 'csv') {}
+  constructor(private readonly out: Writable, private readonly format: 'jsonl' | 'csv', private readonly opts: BatchWriterOptions = {}) {}
+
+  private head(): string {
+    return this.format === 'csv' ? (this.opts.bom ? UTF8_BOM : '') + CSV_OUTPUT_COLUMNS.join(',') + '\n' : '';
+  }
 
   async write(r: BatchRecord): Promise<void> {
     let text = '';
-    if (!this.started && this.format === 'csv') text += CSV_OUTPUT_COLUMNS.join(',') + '\n';
+    if (!this.started) text += this.head();
     this.started = true;
-    text += (this.format === 'csv' ? recordToCsv(r) : JSON.stringify(r)) + '\n';
+    const first = this.rows++ === 0;
+    if (this.format === 'csv') text += recordToCsv(r, this.opts.audit, first) + '\n';
+    else text += (first ? withCoverage(JSON.stringify(r), this.opts.audit?.coverage) : JSON.stringify(r)) + '\n';
     this.buf += text;
     if (this.buf.length >= 65536) await this.flush();
   }
 
-  /** Writes a screened chunk; JSONL copies its lines as they are. */
+  /** Writes a screened chunk; JSONL copies its lines as they are (the file's first gets the coverage). */
   async writeChunk(chunk: BatchChunk): Promise<void> {
     if (this.format === 'csv') {
       for (const line of chunk.lines) await this.write(JSON.parse(line) as BatchRecord);
       return;
     }
+    if (!chunk.lines.length) return;
     this.started = true;
-    this.buf += chunk.lines.join('\n') + (chunk.lines.length ? '\n' : '');
+    if (this.rows === 0 && this.opts.audit?.coverage) {
+      this.buf += withCoverage(chunk.lines[0]!, this.opts.audit.coverage) + '\n';
+      if (chunk.lines.length > 1) this.buf += chunk.lines.slice(1).join('\n') + '\n';
+    } else this.buf += chunk.lines.join('\n') + '\n';
+    this.rows += chunk.lines.length;
     if (this.buf.length >= 65536) await this.flush();
   }
 
@@ -312,7 +346,7 @@ export class BatchWriter {
 
   /** Ends the stream (writing the CSV header if nothing was written) and waits until it is flushed. */
   async end(): Promise<void> {
-    if (!this.started && this.format === 'csv') this.buf = CSV_OUTPUT_COLUMNS.join(',') + '\n' + this.buf;
+    if (!this.started) this.buf = this.head() + this.buf;
     await this.flush();
     this.out.end();
     await once(this.out, 'finish');

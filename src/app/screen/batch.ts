@@ -79,10 +79,14 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
-    // Each worker holds its own index: about 5 × the snapshot's JSON size (≈ 70 MB for 30,000
-    // names). A heap bounded to that plus room for the chunk garbage makes V8 collect early
-    // instead of growing, so a long batch stays flat.
-    resourceLimits: { maxOldGenerationSizeMb: Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96, maxYoungGenerationSizeMb: 4 },
+    // Each worker holds its own index: 7 to 9 × the snapshot's JSON size once built (measured:
+    // 37 MB for the bundled record's 4 MB, 197 MB for the record + full CSL's 25 MB), and more
+    // while it is built (the JSON text, the parsed snapshot and the new maps at once). A heap
+    // bounded to that plus room for the chunk garbage and the word memos makes V8 collect early
+    // instead of growing, so a long batch stays flat. (8 × JSON + 96 MB ran the worker out of
+    // memory on the record + full CSL.) A --max-old-space-size flag on the process overrides this
+    // limit (bin/listwatch.mjs sets 512 MB for a batch screen, see there).
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil((12 * snapshotJson.length) / 2 ** 20) + 128, maxYoungGenerationSizeMb: 4 },
   });
   const inFlight: Promise<BatchChunk>[] = [];
   // Two chunks per worker keep every worker busy; more in flight only grows the main thread's heap.

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { Option } from 'commander';
+import { Command, Option } from 'commander';
 import { parseIsoDate } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { JobState, JobView } from '../../app/jobs/batch.js';
@@ -10,6 +10,7 @@ import type { Jobs } from '../../app/jobs/jobs.js';
 import type { Role } from '../../app/types.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { CliContext } from '../context.js';
+import type { ScreenFlags } from './screen.js';
 import type { RegisterCommand } from './index.js';
 import { workerOptionsFromEnv } from './worker.js';
 import { batchLimitsFromEnv } from '../../app/screen/batch-io-limits.js';
@@ -49,7 +50,7 @@ async function sha256File(file: string): Promise<string> {
   return h.digest('hex');
 }
 
-interface SubmitFlags { asOf?: string; role?: Role; threshold?: string; limit?: string; activeOnly?: boolean; wait?: boolean }
+interface SubmitFlags { asOf?: string; role?: Role; threshold?: string; limit?: string; activeOnly?: boolean; wait?: boolean; report?: string }
 
 async function submit(ctx: CliContext, file: string, f: SubmitFlags): Promise<void> {
   const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
@@ -71,7 +72,9 @@ async function submit(ctx: CliContext, file: string, f: SubmitFlags): Promise<vo
     }, { fileName: file, fileSha256: sha, fileBytes: bytes, createdBy: ctx.actor });
     const { recordAudit } = await import('../../app/audit/audit.js');
     const { batchAuditInput } = await import('../../app/jobs/batch.js');
-    await recordAudit(jobs.store, { actor: ctx.actor, ...batchAuditInput(job, 'cli') });
+    await recordAudit(jobs.store, { actor: ctx.actor, ...batchAuditInput(job, 'cli'), revision: await jobs.store.getRevision() });
+    // Every chunk was written before the upload was sealed: no worker saw it finish (job-audit.ts).
+    if (job.state === 'done') await (await import('../../app/jobs/job-audit.js')).auditJobFinish(jobs.store, job.id);
     if (ctx.json()) ctx.printJson({ id: job.id });
     else ctx.print(job.id);
     // Embedded store: this process is the worker, so it stays until the job is finished.
@@ -86,25 +89,32 @@ async function submit(ctx: CliContext, file: string, f: SubmitFlags): Promise<vo
         },
       });
       if (end.state !== 'done') throw new ListwatchError('INTERNAL', `job ${end.id} ended ${end.state}${end.failure ? `: ${end.failure}` : ''}`);
+      if (f.report) await writeReport(ctx, jobs, job.id, f.report);
+    } else if (f.report) {
+      ctx.warn(`--report: the job runs on the workers; write its report when it is done: listwatch batch report ${job.id} --output ${f.report}`);
     }
   } finally {
     await jobs.close();
   }
 }
 
-async function writeResults(ctx: CliContext, id: string, output: string, wait: boolean): Promise<void> {
+async function writeResults(ctx: CliContext, id: string, output: string, wait: boolean, bom: boolean): Promise<void> {
   const jobs = await openJobs(ctx);
   try {
     let job = await jobs.require(id);
     if (wait) job = await jobs.waitFor(id, { pollMs: 500 });
-    const { formatForPath, recordToCsv, CSV_OUTPUT_COLUMNS } = await import('../../app/screen/batch-io.js');
+    const { formatForPath, recordToCsv, CSV_OUTPUT_COLUMNS, UTF8_BOM } = await import('../../app/screen/batch-io.js');
+    const { jobCsvAudit, jobJsonlLines } = await import('../../app/jobs/job-audit.js');
     const format = output === '-' ? 'jsonl' : formatForPath(output);
+    if (bom && format !== 'csv') throw new ListwatchError('BAD_INPUT', '--bom: a byte-order mark is for CSV output (Excel); give --output FILE.csv', { field: 'bom' });
+    const audit = await jobCsvAudit(jobs.store, job);
     const out = output === '-' ? process.stdout : createWriteStream(output);
     let n = 0;
-    let buf = format === 'csv' ? CSV_OUTPUT_COLUMNS.join(',') + '\n' : '';
-    for await (const line of jobs.results(id)) {
+    let buf = format === 'csv' ? (bom ? UTF8_BOM : '') + CSV_OUTPUT_COLUMNS.join(',') + '\n' : '';
+    // JSONL: the first record carries the job's coverage (the download's bytes, whose sha256 the finish audit entry holds).
+    for await (const line of jobJsonlLines(jobs.store.sql, id, audit.coverage)) {
+      buf += (format === 'csv' ? recordToCsv(JSON.parse(line) as Parameters<typeof recordToCsv>[0], audit, n === 0) : line) + '\n';
       n++;
-      buf += (format === 'csv' ? recordToCsv(JSON.parse(line) as Parameters<typeof recordToCsv>[0]) : line) + '\n';
       if (buf.length >= 65536) {
         if (!out.write(buf)) await once(out, 'drain');
         buf = '';
@@ -119,13 +129,65 @@ async function writeResults(ctx: CliContext, id: string, output: string, wait: b
   }
 }
 
+/** Writes a finished job's summary report (PDF or HTML by the path's extension). */
+async function writeReport(ctx: CliContext, jobs: Jobs, id: string, file: string): Promise<number> {
+  const { jobSummary } = await import('../../app/jobs/job-audit.js');
+  const { batchSummaryReport, reportFormatForPath } = await import('../../app/report/index.js');
+  const summary = await jobSummary(jobs.store, await jobs.require(id));
+  const cjkFont = process.env.LISTWATCH_CJK_FONT;
+  const bytes = await batchSummaryReport(summary, reportFormatForPath(file), cjkFont ? { cjkFont } : {});
+  await writeFile(file, bytes).catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`, { field: 'report' }); });
+  ctx.warn(`batch summary report → ${file} (audit entry #${summary.audit.seq})`);
+  return summary.audit.seq;
+}
+
+/** The options of `batch --input F --output O …` (the CLI batch in this process), parsed from the command's arguments. */
+function batchHere(args: string[]): ScreenFlags {
+  const here = new Command('batch')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined })
+    .option('--input <file.csv>')
+    .option('--output <file>')
+    .option('--as-of <date>')
+    .addOption(new Option('--role <role>').choices(RULE_ROLES))
+    .option('--threshold <score>')
+    .option('--limit <n>')
+    .option('--active-only')
+    .option('--workers <n>')
+    .option('--max-age-days <n>')
+    .option('--report <file>')
+    .option('--bom');
+  try {
+    here.parse(args, { from: 'user' });
+  } catch (e) {
+    throw new ListwatchError('BAD_INPUT', `batch: ${e instanceof Error ? e.message.replace(/^error: /, '') : String(e)}`, { field: 'input' });
+  }
+  if (here.args.length) throw new ListwatchError('BAD_INPUT', `batch: unexpected argument ${here.args[0]} (a subcommand is one of submit, status, results, report, list, cancel, delete, purge)`, { field: 'input' });
+  return here.opts<ScreenFlags>();
+}
+
 /**
  * `listwatch batch submit|status|results|list|cancel|delete|purge`: batch screening as jobs on
  * the queue. Beside PostgreSQL (DATABASE_URL) `listwatch worker` processes run them; on the
  * embedded store `submit` runs the job in this process and returns when it is done.
  */
 export const registerBatch: RegisterCommand = (program, ctx) => {
-  const batch = program.command('batch').description('batch screening jobs: submit a CSV, follow it, download its results (run by `listwatch worker`)');
+  const batch = program.command('batch')
+    .description('batch screening: `batch --input F.csv --output O [--as-of D] [--role R] [--threshold S] [--limit N] [--active-only] [--workers N] [--max-age-days N] [--report FILE.pdf|.html] [--bom]` screens here (as `screen --input`); `batch submit|status|results|report…` run it as a job on the queue (run by `listwatch worker`)')
+    // The here-batch's options are parsed in its action (batchHere): declared on this command, they
+    // would take `batch submit f --role R`'s options away from the subcommand (commander hands a
+    // parent the options that follow the subcommand's operands).
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async (_opts: unknown, cmd: Command) => {
+      if (!cmd.args.length) {
+        batch.outputHelp();
+        throw new ListwatchError('BAD_INPUT', 'give --input FILE.csv --output FILE, or a subcommand (submit, status, results, report, list, cancel, delete, purge)', { field: 'input' });
+      }
+      const f = batchHere(cmd.args);
+      const { runBatch } = await import('./screen.js');
+      await runBatch(ctx, f, f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today, num(f.threshold, 'threshold'), num(f.limit, 'limit'));
+    });
 
   batch
     .command('submit')
@@ -137,6 +199,7 @@ export const registerBatch: RegisterCommand = (program, ctx) => {
     .option('--limit <n>', 'maximum hits per name')
     .option('--active-only', 'leave out hits whose designations are all inactive on the date')
     .option('--wait', 'wait until the job is finished (always so on the embedded store)')
+    .option('--report <file>', 'with --wait (or the embedded store): write the job\'s summary report, FILE.pdf or FILE.html')
     .action((file: string, f: SubmitFlags) => submit(ctx, file, f));
 
   batch
@@ -147,8 +210,16 @@ export const registerBatch: RegisterCommand = (program, ctx) => {
       const jobs = await openJobs(ctx);
       try {
         const job = await jobs.require(id);
-        if (ctx.json()) ctx.printJson(job);
-        else ctx.print(describeJob(job));
+        const { jobAuditView } = await import('../../app/jobs/job-audit.js');
+        const extra = await jobAuditView(jobs.store, job);
+        if (ctx.json()) ctx.printJson({ ...job, ...extra });
+        else {
+          ctx.print(describeJob(job));
+          if (extra.outcomes) ctx.print(`  by outcome: ${Object.entries(extra.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+          if (extra.audit) ctx.print(`  audited at finish: entry #${extra.audit.seq}, answer digest ${extra.audit.answerDigest ?? 'none'}`);
+          const { formatCoverage } = await import('../../app/coverage/coverage.js');
+          for (const line of formatCoverage(extra.coverage)) ctx.print(line);
+        }
       } finally {
         await jobs.close();
       }
@@ -157,10 +228,26 @@ export const registerBatch: RegisterCommand = (program, ctx) => {
   batch
     .command('results')
     .argument('<id>', 'job id')
-    .description('write a job\'s results: one record per input row, in input order (.jsonl, .csv, or - for JSONL on stdout)')
+    .description('write a job\'s results: one record per input row, in input order (.jsonl, the first record with the job\'s coverage; .csv with audit columns; or - for JSONL on stdout)')
     .requiredOption('--output <file>', 'FILE.jsonl, FILE.csv, or - (stdout)')
     .option('--wait', 'wait until the job is finished first')
-    .action((id: string, f: { output: string; wait?: boolean }) => writeResults(ctx, id, f.output, Boolean(f.wait)));
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
+    .action((id: string, f: { output: string; wait?: boolean; bom?: boolean }) => writeResults(ctx, id, f.output, Boolean(f.wait), Boolean(f.bom)));
+
+  batch
+    .command('report')
+    .argument('<id>', 'job id')
+    .description('write a finished job\'s summary report: rows by outcome, lists and versions, input hash, who/when, options, audit entry')
+    .requiredOption('--output <file>', 'FILE.pdf or FILE.html (a printable page)')
+    .action(async (id: string, f: { output: string }) => {
+      const jobs = await openJobs(ctx);
+      try {
+        const seq = await writeReport(ctx, jobs, id, f.output);
+        if (ctx.json()) ctx.printJson({ id, report: f.output, auditSeq: seq });
+      } finally {
+        await jobs.close();
+      }
+    });
 
   batch
     .command('list')

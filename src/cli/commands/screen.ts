@@ -10,12 +10,14 @@ import type { ScreenIndex } from '../../core/match/types.js';
 import type { Role, ScreenHit, ScreenResult } from '../../app/types.js';
 import type { CliContext } from '../context.js';
 import type { BatchRow } from '../../app/screen/batch-core.js';
-import type { BatchWriter } from '../../app/screen/batch-io.js';
+import type { BatchWriter, CsvAuditContext } from '../../app/screen/batch-io.js';
+import type { Coverage } from '../../app/coverage/warnings.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { RegisterCommand } from './index.js';
 import { unverifiedMark } from '../format.js';
 
-interface ScreenFlags {
+/** Flags of `screen` (and of the CLI batch, shared with `batch --input`). */
+export interface ScreenFlags {
   asOf?: string;
   threshold?: string;
   limit?: string;
@@ -26,6 +28,7 @@ interface ScreenFlags {
   workers?: string;
   maxAgeDays?: string;
   report?: string;
+  bom?: boolean;
 }
 
 function num(v: string | undefined, what: string): number | undefined {
@@ -74,23 +77,37 @@ async function cliIndex(ctx: CliContext, asOf: string): Promise<ScreenIndex> {
   return loadIndexCached(await ctx.store(), path.join(tmpdir(), 'listwatch-screen-cache'), asOf);
 }
 
-async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined): Promise<void> {
+/**
+ * The CLI batch (`screen --input F --output O`, also `batch --input F --output O`): screens the CSV
+ * in this process, writes one record per input row (JSONL: the first with the batch's `coverage`;
+ * CSV: the audit columns, `--bom` for Excel), records the batch in the audit trail (input hash,
+ * options, revision, list versions, row counts by outcome, the output's digest) and, with
+ * `--report FILE.pdf|.html`, writes the batch's summary report.
+ */
+export async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined): Promise<void> {
   if (!f.input || !f.output) throw new ListwatchError('BAD_INPUT', 'batch screening needs both --input FILE.csv and --output FILE.jsonl|FILE.csv', { field: f.input ? 'output' : 'input' });
   // Loaded only for batches, so a single screen starts faster.
   const { readBatchCsv, BatchWriter, formatForPath, batchLimitsFromEnv } = await import('../../app/screen/batch-io.js');
+  const format = formatForPath(f.output);
+  if (f.bom && format !== 'csv') throw new ListwatchError('BAD_INPUT', '--bom: a byte-order mark is for CSV output (Excel); give --output FILE.csv', { field: 'bom' });
   const limits = batchLimitsFromEnv(ctx.env ?? {});
   const index = await cliIndex(ctx, asOf);
   const input = createReadStream(f.input);
   const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
   await opened.catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot read ${f.input}: ${e instanceof Error ? e.message : String(e)}`, { file: f.input }); });
+  // What the audit columns and the first JSONL record carry: known before the first row is written.
+  const store = await ctx.store();
+  const { coverageFor, maxAgeDaysFromEnv } = await import('../../app/coverage/coverage.js');
+  const coverage = await coverageFor(store, { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: num(f.maxAgeDays, 'max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
+  const { DEFAULT_THRESHOLD } = await import('../../core/match/match.js');
+  const audit = { screenedAt: new Date().toISOString(), revision: await store.getRevision(), threshold: threshold ?? DEFAULT_THRESHOLD, coverage };
   // Written beside the output and renamed when complete: a batch that fails (or is killed)
   // leaves no empty or partial output file that could be read as a result.
   const partial = `${f.output}.partial-${process.pid}`;
   const out = createWriteStream(partial);
-  const writer = new BatchWriter(out, formatForPath(f.output));
+  const writer = new BatchWriter(out, format, { audit, ...(f.bom ? { bom: true } : {}) });
   try {
-    await screenInto(ctx, f, asOf, threshold, limit, readBatchCsv(input, f.input, limits), writer, index, { input: f.input, written: partial });
-    await rename(partial, f.output);
+    await screenInto(ctx, f, asOf, threshold, limit, readBatchCsv(input, f.input, limits), writer, index, { input: f.input, written: partial, final: f.output }, audit);
   } catch (e) {
     input.destroy();
     out.destroy();
@@ -99,8 +116,9 @@ async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, threshold
   }
 }
 
-async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined, rowsIn: AsyncGenerator<BatchRow>, writer: BatchWriter, index: ScreenIndex, paths: { input: string; written: string }): Promise<void> {
+async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined, rowsIn: AsyncGenerator<BatchRow>, writer: BatchWriter, index: ScreenIndex, paths: { input: string; written: string; final: string }, audit: CsvAuditContext & { coverage: Coverage; threshold: number }): Promise<void> {
   const { screenBatchChunks } = await import('../../app/screen/batch.js');
+  const { BatchTally } = await import('../../app/report/batch-summary.js');
   const tty = process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !ctx.json();
   const { SingleBar, Presets } = tty ? await import('cli-progress') : { SingleBar: null, Presets: null };
   const bar = SingleBar && Presets ? new SingleBar({ format: 'screening {value} rows | {rate} rows/s | {duration}s', stream: process.stderr, fps: 5 }, Presets.shades_classic) : null;
@@ -109,6 +127,7 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
   let rows = 0;
   let bad = 0;
   let withHits = 0;
+  const tally = new BatchTally({ digest: false });
   const workers = num(f.workers, 'workers');
   for await (const chunk of screenBatchChunks(rowsIn, {
     snapshot: index.snapshot,
@@ -122,27 +141,45 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
     rows += chunk.lines.length;
     bad += chunk.errors.length;
     withHits += chunk.withHits;
+    tally.addChunk(chunk.lines, chunk.withHits, chunk.errors.length);
     for (const e of chunk.errors) ctx.warn(`${f.input}: line ${e.line}: skipped: ${e.error}`);
     await writer.writeChunk(chunk);
   }
   bar?.stop();
   await writer.end();
-  const { coverageFor, formatCoverage, maxAgeDaysFromEnv } = await import('../../app/coverage/coverage.js');
-  const coverage = await coverageFor(await ctx.store(), { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: num(f.maxAgeDays, 'max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
-  const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, seconds: (Date.now() - started) / 1000, coverage };
+  const coverage = audit.coverage;
+  const summary = { input: f.input, output: f.output, rows, screened: rows - bad, skipped: bad, withHits, outcomes: tally.outcomes, seconds: (Date.now() - started) / 1000, coverage };
   const { recordAudit, listVersions } = await import('../../app/audit/audit.js');
   const { fileSha256 } = await import('../../app/audit/files.js');
   const store = await ctx.store();
-  await recordAudit(store, {
+  const fileHash = `sha256:${await fileSha256(paths.input)}`;
+  const entry = await recordAudit(store, {
     actor: ctx.actor, action: 'screen.batch', subject: paths.input,
-    options: { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
-    revision: await store.getRevision(), listVersions: await listVersions(store, asOf),
+    options: { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.role ? { role: f.role } : {}), ...(f.activeOnly ? { activeOnly: true } : {}) },
+    revision: audit.revision, listVersions: await listVersions(store, asOf),
     answerDigest: `sha256:${await fileSha256(paths.written)}`,
-    details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, fileHash: `sha256:${await fileSha256(paths.input)}`, output: f.output },
+    details: { via: 'cli', rows, screened: rows - bad, skipped: bad, withHits, outcomes: tally.outcomes, fileHash, output: f.output, screenedAt: audit.screenedAt, warnings: coverage.warnings.map((w) => w.message) },
   });
-  if (ctx.json()) ctx.printJson(summary);
+  // Only an audited batch leaves its output (the digest above is of these bytes).
+  await rename(paths.written, paths.final);
+  if (f.report) {
+    const { summaryLists } = await import('../../app/report/batch-summary.js');
+    const { batchSummaryReport, reportFormatForPath } = await import('../../app/report/index.js');
+    const cjkFont = process.env.LISTWATCH_CJK_FONT;
+    const bytes = await batchSummaryReport({
+      input: paths.input, fileHash, screenedAt: audit.screenedAt, finishedAt: entry.at, actor: entry.actor, asOf, threshold: audit.threshold,
+      ...(f.role ? { role: f.role } : {}), revision: audit.revision, rows, outcomes: tally.outcomes, lists: await summaryLists(store, coverage),
+      warnings: coverage.warnings.map((w) => w.message), answerDigest: entry.answerDigest ?? '', digestOf: `sha256 of the output file ${f.output} as written`,
+      audit: { seq: entry.seq, hash: entry.hash, action: entry.action },
+    }, reportFormatForPath(f.report), cjkFont ? { cjkFont } : {});
+    await writeFile(f.report, bytes).catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot write ${f.report}: ${e instanceof Error ? e.message : String(e)}`, { field: 'report' }); });
+    ctx.warn(`batch summary report → ${f.report} (audit entry #${entry.seq})`);
+  }
+  const { formatCoverage } = await import('../../app/coverage/coverage.js');
+  if (ctx.json()) ctx.printJson({ ...summary, audit: { seq: entry.seq, hash: entry.hash, answerDigest: entry.answerDigest } });
   else {
     ctx.print(`screened ${summary.screened} of ${rows} rows (${bad} skipped, ${withHits} with hits) in ${summary.seconds.toFixed(1)} s → ${f.output}`);
+    ctx.print(`  by outcome: ${Object.entries(tally.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; audit entry #${entry.seq}`);
     for (const line of formatCoverage(coverage)) ctx.print(line);
   }
 }
@@ -162,7 +199,8 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
     .option('--output <file>', 'batch: where to write one record per input row (.jsonl or .csv)')
     .option('--workers <n>', 'batch: worker threads (default: all cores)')
     .option('--max-age-days <n>', 'warn when a list the role depends on has no publication in the last N days (default: env LISTWATCH_COVERAGE_MAX_AGE_DAYS or 365)')
-    .option('--report <file>', 'also write an evidence report: FILE.pdf, or FILE.html (a printable page)')
+    .option('--report <file>', 'also write an evidence report: FILE.pdf, or FILE.html (a printable page); for a batch, its summary report')
+    .option('--bom', 'batch: start the CSV output with a UTF-8 byte-order mark (for Excel)')
     .action(async (name: string | undefined, f: ScreenFlags) => {
       const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
       const threshold = num(f.threshold, 'threshold');

@@ -173,7 +173,8 @@ describe('HTTP API without accounts: open single-user mode', () => {
     const csv = 'name\nTencent Holdings\nAcme Widgets\n';
     const r = await app.inject({ method: 'POST', url: '/api/v1/jobs?as_of=2026-11-21', payload: csv, headers: { 'content-type': 'text/csv' } });
     assert.equal(r.statusCode, 202);
-    const [last] = await latestAudit(fx.store, 1);
+    // The job may finish (and be audited at finish, job-audit.ts) before this reads: look for the submission entry.
+    const last = (await latestAudit(fx.store, 3)).find((e) => e.action === 'screen.batch');
     const d = last?.details as { jobId: string; rows: number; fileHash: string };
     assert.deepEqual([last?.action, d.jobId, d.rows], ['screen.batch', r.json<{ id: string }>().id, 2]);
     assert.equal(d.fileHash, `sha256:${createHash('sha256').update(csv).digest('hex')}`);

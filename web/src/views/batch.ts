@@ -1,4 +1,4 @@
-import { ApiError, get, postJob, resultsUrl, send } from '../api.js';
+import { ApiError, download, get, postJob, reportUrl, resultsUrl, send } from '../api.js';
 import type { JobView, ScreenResult } from '../api.js';
 import { badge, h, mount } from '../dom.js';
 import { ROLES } from '../obligations.js';
@@ -7,12 +7,40 @@ import { ROLES } from '../obligations.js';
 type Line = ScreenResult & { line: number; id?: string; error?: string };
 const FINAL = ['done', 'failed', 'cancelled'];
 
-/** Rows by outcome: with a hit, without one, not screened. */
-function outcomes(job: JobView): HTMLElement {
+/** What GET /jobs/{id} adds to a job: coverage, and once finished the counts by outcome and the audit entry. */
+type JobDetail = JobView & {
+  coverage?: { warnings: { message: string }[] };
+  outcomes?: Record<string, number>;
+  audit?: { seq: number; hash: string; answerDigest?: string };
+};
+
+/** Rows by outcome: with a hit, without one, not screened (by active/inactive once finished); the coverage warnings. */
+function outcomes(job: JobDetail): HTMLElement {
   const noHit = Math.max(0, job.done - job.withHits - job.rowErrors);
-  return h('p', { class: 'small', id: 'job-summary' },
-    `${job.withHits} with hits · ${noHit} without · ${job.rowErrors} not screened`,
-    job.fileSha256 ? h('span', { class: 'muted' }, ` · file SHA-256 ${job.fileSha256.slice(0, 12)}…`) : null);
+  const o = job.outcomes;
+  return h('div', null,
+    h('p', { class: 'small', id: 'job-summary' },
+      o ? `${o['hit-active'] ?? 0} with active hits · ${(o['hit-inactive'] ?? 0) + (o['hit-unknown'] ?? 0)} with inactive or unknown hits · ${o['no-hit'] ?? 0} without · ${o['error'] ?? 0} not screened`
+        : `${job.withHits} with hits · ${noHit} without · ${job.rowErrors} not screened`,
+      job.fileSha256 ? h('span', { class: 'muted' }, ` · file SHA-256 ${job.fileSha256.slice(0, 12)}…`) : null,
+      job.audit ? h('span', { class: 'muted' }, ` · audit entry #${job.audit.seq}`) : null),
+    ...(job.coverage?.warnings ?? []).map((w) => h('p', { class: 'small error', 'data-testid': 'coverage-warning' }, `Coverage: ${w.message}`)));
+}
+
+/** A button that downloads (or opens) an API file with the signed-in key; failures show in `status`. */
+function downloadButton(label: string, url: () => string, fileName: string, status: HTMLElement, opts: { id?: string; open?: boolean; secondary?: boolean } = {}): HTMLElement {
+  return h('button', {
+    type: 'button', class: opts.secondary ? 'button secondary' : 'button', ...(opts.id ? { id: opts.id } : {}),
+    onclick: async () => {
+      mount(status, `Preparing ${fileName}…`);
+      try {
+        await download(url(), fileName, opts.open ?? false);
+        mount(status, '');
+      } catch (e) {
+        mount(status, h('span', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : 'The download failed.'));
+      }
+    },
+  }, label);
 }
 const SHOW_MAX = 2000; // rows rendered; the download has all of them
 
@@ -118,13 +146,26 @@ export function batchView(root: HTMLElement, jobId: string | undefined, today: s
     await loadPast();
   };
 
+  /** Downloads through fetch (with the signed-in key): results, and once finished the summary report. */
+  const downloads = (job: JobDetail): HTMLElement => {
+    const status = h('span', { class: 'small', role: 'status' });
+    const final = FINAL.includes(job.state);
+    return h('p', { class: 'downloads' },
+      downloadButton('Download CSV', () => resultsUrl(job.id, 'csv'), `listwatch-${job.id}.csv`, status, { id: 'download-csv' }), ' ',
+      downloadButton('CSV for Excel', () => resultsUrl(job.id, 'csv', true), `listwatch-${job.id}.csv`, status, { id: 'download-csv-bom', secondary: true }), ' ',
+      downloadButton('Download JSONL', () => resultsUrl(job.id, 'jsonl'), `listwatch-${job.id}.jsonl`, status, { id: 'download-jsonl', secondary: true }), ' ',
+      final ? downloadButton('Summary report (PDF)', () => reportUrl(job.id, 'pdf'), `listwatch-batch-${job.id}.pdf`, status, { id: 'report-pdf', secondary: true }) : null, ' ',
+      final ? downloadButton('Printable summary', () => reportUrl(job.id, 'html'), `listwatch-batch-${job.id}.html`, status, { id: 'report-html', secondary: true, open: true }) : null, ' ',
+      actions(job), ' ', status);
+  };
+
   const show = async (id: string): Promise<void> => {
     const mine = ++polling;
     shown = id;
-    let job: JobView;
+    let job: JobDetail;
     for (;;) {
       try {
-        job = await get<JobView>(`/jobs/${encodeURIComponent(id)}`);
+        job = await get<JobDetail>(`/jobs/${encodeURIComponent(id)}`);
       } catch (e) {
         mount(progress, h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : 'The server did not answer.'));
         return;
@@ -137,10 +178,7 @@ export function batchView(root: HTMLElement, jobId: string | undefined, today: s
         outcomes(job),
         job.errors.length ? h('details', null, h('summary', null, `${job.rowErrors} row(s) not screened`), h('ul', { class: 'small' }, job.errors.slice(0, 50).map((x) => h('li', null, `line ${x.line}: ${x.problem}`)))) : null,
         job.failure ? h('p', { class: 'error' }, job.failure) : null,
-        h('p', { class: 'downloads' },
-          h('a', { class: 'button', href: resultsUrl(job.id, 'csv'), download: `listwatch-${job.id}.csv`, id: 'download-csv' }, 'Download CSV'), ' ',
-          h('a', { class: 'button secondary', href: resultsUrl(job.id, 'jsonl'), download: `listwatch-${job.id}.jsonl` }, 'Download JSONL'), ' ',
-          actions(job)));
+        downloads(job));
       if (FINAL.includes(job.state)) break;
       await new Promise((r) => setTimeout(r, 400));
       if (mine !== polling) return;

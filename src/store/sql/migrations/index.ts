@@ -12,6 +12,7 @@ import { decisionsMigration } from '../../../app/decisions/migration.js';
 import { syncMigration } from '../../../app/sync/migration.js';
 import { watchlistsMigration } from '../../../app/watchlists/migration.js';
 import { alertsMigration } from '../../../app/alerts/migration.js';
+import { jobAuditMigration } from '../../../app/jobs/job-audit-migration.js';
 
 /**
  * One versioned schema change. `up` is SQL, or a function for changes that depend on the
@@ -32,7 +33,7 @@ export interface Migration {
  *   250–299 interfaces. A capability keeps its migration in its own folder under `src/app/`
  *   (plain SQL, no app code) and is listed in `CAPABILITY_MIGRATIONS` below.
  */
-const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration, jobMarksMigration];
+const CAPABILITY_MIGRATIONS: readonly Migration[] = [auditMigration, accountsMigration, decisionsMigration, syncMigration, watchlistsMigration, alertsMigration, jobsMigration, jobMarksMigration, jobAuditMigration];
 
 /** Every migration, the record's and the capabilities', in version order (the order they are applied in). */
 export const migrations: readonly Migration[] = [schema, trgm, revision, datesAddresses, coverageMigration, entityVersions, ...CAPABILITY_MIGRATIONS]

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { ensureBuilt } from './build.js';
+import type { BenchContext } from './types.js';
+
+/** What bench/batch-child.mjs reports for one batch run, plus the workers and the load after it. */
+export interface BatchFigures {
+  compiled: boolean;
+  rows: number;
+  workers: number;
+  withHits: number;
+  errors: number;
+  screenMs: number;
+  namesPerSecond: number;
+  /** CPU-seconds of the whole batch process (main thread + workers, index rebuild in each worker included). */
+  cpuSeconds: number;
+  /** CPU-seconds per 1,000 names: the figure to compare on a shared machine (wall time depends on the load). */
+  cpuSecondsPer1000: number;
+  mainThreadBusy: number;
+  peakRssMb: number;
+  loadSnapshotMs: number;
+  loadAverage: number[];
+}
+
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Screens `names` as a CSV through `screenBatchChunks` on all cores in a child process (the
+ * compiled modules, as `listwatch screen --input` runs them; the sources through tsx if dist/
+ * cannot be built), against the index snapshot JSON `snapshotJson`. Files go to `dir`.
+ */
+export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: string, names: readonly string[]): BatchFigures {
+  const snapFile = path.join(dir, 'snapshot.json');
+  writeFileSync(snapFile, snapshotJson);
+  const input = path.join(dir, 'names.csv');
+  writeFileSync(input, 'id,name\n' + names.map((n, i) => `r${i},"${n.replace(/"/g, '""')}"`).join('\n') + '\n');
+  const workers = availableParallelism();
+  const { ok } = ensureBuilt(ctx);
+  const child = path.join(ctx.repoRoot, 'bench', 'batch-child.mjs');
+  // The same bounded heap bin/listwatch.mjs gives a batch screen (it also caps the workers' heaps).
+  const args = ['--max-old-space-size=512', ...(ok ? [child] : ['--import', 'tsx', child])];
+  const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
+  const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000'>;
+  return { ...b, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };
+}
