@@ -153,7 +153,13 @@ export interface ScreeningAudit {
 export async function recordScreening(store: Store, s: ScreeningAudit, versions?: { revision: string; lists: Record<string, string> }): Promise<AuditEntry> {
   const revision = versions?.revision ?? (await store.getRevision());
   const lists = versions?.lists ?? (await listVersions(store, s.options.asOf));
-  return recordAudit(store, {
+  return recordAudit(store, screeningEntry(s, { revision, lists }));
+}
+
+/** The audit entry `recordScreening` appends for a screening, given the revision and list versions. */
+export function screeningEntry(s: ScreeningAudit, versions: { revision: string; lists: Record<string, string> }): AuditInput {
+  const { revision, lists } = versions;
+  return {
     actor: s.actor,
     action: 'screen',
     subject: s.query,
@@ -163,7 +169,7 @@ export async function recordScreening(store: Store, s: ScreeningAudit, versions?
     answerDigest: digestOf(s.answer),
     details: { hits: s.answer.hits.map((h) => ({ entityId: h.entityId, score: h.score })), ...s.details },
     ...(s.at ? { at: s.at } : {}),
-  });
+  };
 }
 
 /** The outcome of `verifyAudit`. */

@@ -124,7 +124,8 @@ async function importUnit(store: Store, fmt: SourceFormat, file: string, loaded:
     const diff = diffSnapshot(pub, active, stored, incoming, (id) => incoming.has(id));
     for (const e of linked.entities) {
       const before = stored.get(e.id);
-      if (!before || entityFingerprint(before) !== entityFingerprint(e)) entityWrites.set(e.id, e);
+      // Addresses too: each version of an entity's attributes is what the publication that carried it printed (issue #10).
+      if (!before || entityFingerprint(before) !== entityFingerprint(e) || addressKey(before) !== addressKey(e)) entityWrites.set(e.id, e);
     }
     const names = new Map<string, string>([...stored.values(), ...linked.entities].map((e) => [e.id, e.name]));
     change.publications.push(pub);
@@ -161,6 +162,9 @@ async function linkSlice(store: Store, fmt: SourceFormat, slice: ListSlice, acti
     entities: slice.entities.filter((e) => !map.has(e.id)),
   };
 }
+
+/** An entity's addresses as one comparable string: text and country, not sources (a new file's source id is new). */
+const addressKey = (e: Entity): string => JSON.stringify((e.addresses ?? []).map((a) => [a.text, a.country ?? '']));
 
 /** Other names (aliases, previous names) an entity carries, the printed one excluded. */
 const otherNames = (e: Entity | undefined): number => (e ? e.names.filter((n) => n.kind !== 'printed').length : 0);

@@ -9,14 +9,15 @@ import { openStore } from '../../store/open.js';
 import { testEngines, type TestLocation } from '../../store/testing.js';
 import { sharedData } from '../../sources/test-support.js';
 import type { Dossier, ScreenResult } from '../types.js';
-import { createServices } from '../../server/wiring.js';
+import { createApp } from '../../server/app.js';
 
 /**
  * Issue #10: names are versioned with the publication that carried them. The story of the finding,
  * with the real OFAC SDN files of July 2021 through the real CLI, on both engines: A (sdn.csv +
  * alt.csv), then B (alt.csv dropped: refused, then forced) strips the aliases; a screen as of a date
  * before B still finds "AERO-CARIBBEAN" (an alias of AEROCARIBBEAN AIRLINES, ent_num 36) and today's
- * does not; re-importing A restores the aliases from its date on, and the API answers the same.
+ * does not; re-importing A restores the aliases from its date on, and the API (screen, batch jobs)
+ * answers the same.
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -100,22 +101,41 @@ for (const engine of testEngines) {
       const again = await cli(['import', '--format', 'ofac-sdn', ...fileA, '--date', '2021-09-01'], where);
       assert.equal(again.code, 0, again.stderr);
       assert.ok(viaAlias(await screen()), 'restored today');
-      assert.ok(viaAlias(await screen('2021-07-15')), 'before B: still found');
+      // A CLI batch dated before B: the names as they stood.
+      const input = path.join(dir, 'in.csv');
+      const output = path.join(dir, 'out.jsonl');
+      writeFileSync(input, `name\n${ALIAS}\n`);
+      const batch = await cli(['screen', '--input', input, '--output', output, '--as-of', '2021-07-15', '--workers', '1'], where);
+      assert.equal(batch.code, 0, batch.stderr);
+      assert.ok(viaAlias(JSON.parse(readFileSync(output, 'utf8').trim().split('\n')[0]!) as ScreenResult), 'CLI batch as of a date before B');
 
-      // The API's services (the server's index with its as-of indexes) answer the same from the same store.
+      // The API answers the same from the same store: GET /screen with as_of (the server's as-of indexes)
+      // and batch jobs dated before B, between B and A again, and today (the job thread's as-of index).
       const store = await openStore(loc.opts.databaseUrl ? loc.opts : { dbDir: where.db });
+      const app = await createApp({ store, today: () => TODAY });
       try {
         const versions = await store.getEntityVersions(ENTITY);
         assert.deepEqual(versions.map((v) => [v.from, v.to, v.entity.names.some((n) => n.name === ALIAS)]), [
           ['2021-07-01', '2021-08-01', true], ['2021-08-01', '2021-09-01', false], ['2021-09-01', null, true],
         ]);
-        const services = await createServices(store, { refreshIntervalMs: 0 });
-        assert.ok(viaAlias(await services.screen(ALIAS, { asOf: '2021-07-01' })), 'the day A takes effect');
-        assert.equal(viaAlias(await services.screen(ALIAS, { asOf: '2021-08-01' })), undefined, 'the day B takes effect');
-        assert.equal(viaAlias(await services.screen(ALIAS, { asOf: '2021-08-31' })), undefined, 'between B and A again: as B printed it');
-        assert.ok(viaAlias(await services.screen(ALIAS, { asOf: '2021-09-01' })), 'the day A again takes effect');
-        assert.ok(viaAlias(await services.screen(ALIAS, { asOf: TODAY })));
+        const api = async (asOf: string) => (await app.inject({ url: '/api/v1/screen', query: { q: ALIAS, as_of: asOf } })).json<ScreenResult>();
+        assert.ok(viaAlias(await api('2021-07-01')), 'the day A takes effect');
+        assert.equal(viaAlias(await api('2021-08-01')), undefined, 'the day B takes effect');
+        assert.equal(viaAlias(await api('2021-08-31')), undefined, 'between B and A again: as B printed it');
+        assert.ok(viaAlias(await api('2021-09-01')), 'the day A again takes effect');
+        assert.ok(viaAlias(await api(TODAY)));
+        const job = async (asOf: string) => {
+          const r = await app.inject({ method: 'POST', url: `/api/v1/jobs?as_of=${asOf}`, payload: `name\n${ALIAS}\n`, headers: { 'content-type': 'text/csv' } });
+          assert.equal(r.statusCode, 202, r.body);
+          await app.jobs.settled();
+          const lines = (await app.inject(`/api/v1/jobs/${r.json<{ id: string }>().id}/results?format=jsonl`)).body.trim().split('\n');
+          return JSON.parse(lines[0]!) as ScreenResult;
+        };
+        assert.ok(viaAlias(await job('2021-07-15')), 'job dated before B');
+        assert.equal(viaAlias(await job('2021-08-15')), undefined, 'job dated between B and A again');
+        assert.ok(viaAlias(await job(TODAY)), 'job dated today');
       } finally {
+        await app.close();
         await store.close();
       }
     });
