@@ -143,6 +143,8 @@ export interface ScreeningAudit {
   /** e.g. `{ via: 'api' }`, `{ via: 'cli' }`, `{ via: 'report' }`. */
   details?: Record<string, unknown>;
   at?: string;
+  /** `digestOf(answer)` when the caller has it already (a server re-serving one cached answer); computed otherwise. */
+  answerDigest?: string;
 }
 
 /**
@@ -166,7 +168,7 @@ export function screeningEntry(s: ScreeningAudit, versions: { revision: string; 
     options: s.options,
     revision,
     listVersions: lists,
-    answerDigest: digestOf(s.answer),
+    answerDigest: s.answerDigest ?? digestOf(s.answer),
     details: { hits: s.answer.hits.map((h) => ({ entityId: h.entityId, score: h.score })), ...s.details },
     ...(s.at ? { at: s.at } : {}),
   };

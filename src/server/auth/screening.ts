@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { listVersions, recordAudit, screeningEntry } from '../../app/audit/audit.js';
+import { digestOf } from '../../app/audit/canonical.js';
 import { createAuditAppender } from '../../app/audit/group-commit.js';
 import type { AuditEntry, AuditInput } from '../../app/audit/audit.js';
 import type { ScreenOptions, ScreenResult } from '../../app/types.js';
@@ -29,6 +30,7 @@ export function actorOf(req: FastifyRequest): string {
 export function createServerAudit(store: Store, services: Services): ServerAudit {
   const versions = new Lru<Record<string, string>>(256);
   const appender = createAuditAppender(store);
+  const digests = new WeakMap<object, string>();
   return {
     async screening(req, result, opts, details) {
       const revision = services.servedRevision?.() ?? (await store.getRevision());
@@ -43,7 +45,13 @@ export function createServerAudit(store: Store, services: Services): ServerAudit
       if (opts.limit !== undefined) options['limit'] = opts.limit;
       if (opts.includeInactive === false) options['activeOnly'] = true;
       // Group commit: screenings arriving together share one transaction (each still awaits its own entry).
-      return appender.record(screeningEntry({ actor: actorOf(req), query: result.query, options, answer: result, details: { via: 'api', ...details } }, { revision, lists }));
+      // A cached answer is the same (immutable) object: its digest is computed once.
+      let answerDigest = digests.get(result);
+      if (answerDigest === undefined) {
+        answerDigest = digestOf(result);
+        digests.set(result, answerDigest);
+      }
+      return appender.record(screeningEntry({ actor: actorOf(req), query: result.query, options, answer: result, answerDigest, details: { via: 'api', ...details } }, { revision, lists }));
     },
     record: (req, input) => recordAudit(store, { ...input, actor: actorOf(req) }),
   };
