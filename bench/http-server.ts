@@ -1,5 +1,5 @@
 // The server the HTTP benchmark loads, in its own process so the load generator does not share its
-// event loop. Args: <store dir> <jobs dir> <cache size>. Prints the URL on stdout; stops on SIGTERM.
+// event loop. Args: <store dir or postgres:// URL> <jobs dir> <cache size>. Prints the URL on stdout; stops on SIGTERM.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSeeded } from '../src/app/seed.js';
@@ -9,7 +9,7 @@ import { openStore } from '../src/store/open.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [dbDir, jobsDir, cacheSize] = process.argv.slice(2);
 if (!dbDir || !jobsDir) throw new Error('usage: http-server.ts <store dir> <jobs dir> [cache size]');
-const store = await openStore({ dbDir });
+const store = await openStore(/^postgres(ql)?:\/\//.test(dbDir) ? { databaseUrl: dbDir } : { dbDir });
 await ensureSeeded(store, path.join(root, 'data'), () => undefined);
 const app = await createApp({
   store, today: () => new Date().toISOString().slice(0, 10), jobs: { worker: false },

@@ -29,7 +29,7 @@ export interface HttpLevel {
 }
 
 /** Starts bench/http-server.ts in its own process (so autocannon does not share its event loop) and waits for its URL. */
-async function startServer(dbDir: string, jobsDir: string, cacheSize?: number): Promise<{ child: ChildProcess; url: string }> {
+export async function startServer(dbDir: string, jobsDir: string, cacheSize?: number): Promise<{ child: ChildProcess; url: string }> {
   const args = ['--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), dbDir, jobsDir, ...(cacheSize !== undefined ? [String(cacheSize)] : [])];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';

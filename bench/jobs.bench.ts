@@ -20,6 +20,15 @@ import type { BenchModule } from './types.js';
 
 interface Run {
   workers: number;
+  /** Median ms per chunk in the workers: reading its input, screening + enriching, writing its results. */
+  chunkMsMedian: { read: number; screen: number; enrich: number; write: number };
+  chunks: number;
+  /** Each worker's index build at start, ms (before the clock starts). */
+  indexBuildMs: number[];
+  /** CPU time (user + system, main and screening threads) each worker used during the run: load-independent cost. */
+  cpuSecondsPerWorker: number[];
+  /** CPU of this process (reading the CSV and storing the chunks). */
+  submitterCpuSeconds: number;
   rows: number;
   seconds: number;
   rowsPerSecond: number;
@@ -40,6 +49,23 @@ interface JobsSection {
 
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** Rejects with `what` when `p` takes longer than `ms`. */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let t: NodeJS.Timeout;
+  return Promise.race([p, new Promise<never>((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); })]).finally(() => clearTimeout(t));
+}
+
+/** CPU seconds (user + system, all threads) a live process has used, from /proc/PID/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (100/s on Linux)
+  } catch {
+    return -1;
+  }
+}
+
 /** Peak resident set of a live process (VmHWM), MB. */
 function peakRssMb(pid: number): number {
   try {
@@ -50,20 +76,53 @@ function peakRssMb(pid: number): number {
   }
 }
 
-function startWorker(root: string, url: string): { proc: ChildProcess; ready: Promise<void> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'worker'], {
+interface WorkerProc {
+  proc: ChildProcess;
+  ready: Promise<void>;
+  /** Resolves when its screening index is built (ms it took). */
+  indexed: Promise<number>;
+  /** Per-chunk timings from the worker's log. */
+  chunkMs: { read: number; screen: number; enrich: number; write: number }[];
+  tail(): string;
+}
+
+function startWorker(root: string, url: string, concurrency: number): WorkerProc {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'worker', '--concurrency', String(concurrency)], {
     cwd: root, env: { ...process.env, DATABASE_URL: url, LISTWATCH_FROM_SOURCE: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const chunkMs: WorkerProc['chunkMs'] = [];
+  let last = '';
+  let buf = '';
+  let onIndexed: (ms: number) => void = () => undefined;
+  const indexed = new Promise<number>((r) => (onIndexed = r));
   const ready = new Promise<void>((resolve, reject) => {
-    let buf = '';
     proc.stderr!.on('data', (d: Buffer) => {
       buf += d.toString();
-      if (buf.includes('"worker started"')) resolve();
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        last = (last + line + '\n').slice(-4000);
+        if (line.includes('"worker started"')) resolve();
+        if (line.includes('"screening index ready"')) {
+          try { onIndexed((JSON.parse(line) as { ms: number }).ms); } catch { onIndexed(-1); }
+        }
+        if (line.includes('"chunk written"')) {
+          try { chunkMs.push((JSON.parse(line) as { ms: WorkerProc['chunkMs'][number] }).ms); } catch { /* not JSON */ }
+        }
+      }
     });
-    proc.once('exit', (c) => reject(new Error(`worker exited ${c}: ${buf.slice(-2000)}`)));
+    proc.once('exit', (c) => reject(new Error(`worker exited ${c}: ${last}`)));
   });
-  return { proc, ready };
+  ready.catch(() => undefined);
+  return { proc, ready, indexed, chunkMs, tail: () => last };
 }
+
+const median = (xs: number[]): number => {
+  if (!xs.length) return -1;
+  const a = [...xs].sort((x, y) => x - y);
+  return a[Math.floor(a.length / 2)]!;
+};
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -89,13 +148,20 @@ const mod: BenchModule = {
       out[`${r.workers} worker(s) rows/s`] = `${r.rowsPerSecond} (${r.seconds} s, load ${r.loadAverage.join(' ')})`;
       out[`${r.workers} worker(s) peak RSS MB per process`] = r.peakRssMbPerWorker.join(', ');
       out[`${r.workers} worker(s) submit → first result ms`] = r.firstResultMs;
+      out[`${r.workers} worker(s) CPU s per worker / submitter; index build ms`] = `${r.cpuSecondsPerWorker.join(', ')} / ${r.submitterCpuSeconds}; ${r.indexBuildMs.join(', ')}`;
+      out[`${r.workers} worker(s) median ms per chunk read/screen/enrich/write`] = `${r.chunkMsMedian.read}/${r.chunkMsMedian.screen}/${r.chunkMsMedian.enrich}/${r.chunkMsMedian.write} (${r.chunks} chunks)`;
     }
     out['ratio two / one'] = t.ratioTwoOverOne;
     return out;
   },
   async run(ctx) {
     const rows = Number(process.env.BENCH_JOBS_ROWS ?? 2_000_000);
-    const chunkSize = 1000;
+    const chunkSize = Number(process.env.BENCH_JOBS_CHUNK ?? 2000);
+    const workerCounts = (process.env.BENCH_JOBS_WORKERS ?? '1,2').split(',').map(Number);
+    const concurrency = Number(process.env.BENCH_JOBS_CONCURRENCY ?? 2);
+    // A run may not hang the bench: it fails after this long, or after this long without progress.
+    const timeoutS = Number(process.env.BENCH_JOBS_TIMEOUT_S ?? 1800);
+    const stallS = Number(process.env.BENCH_JOBS_STALL_S ?? 240);
     const dir = mkdtempSync(path.join(tmpdir(), 'lw-bench-jobs-'));
     const { startTestPostgres } = (await import(path.join(ctx.repoRoot, 'scripts', 'pg-harness.mjs'))) as { startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }> };
     const server = process.env.DATABASE_URL ? null : await startTestPostgres();
@@ -104,7 +170,7 @@ const mod: BenchModule = {
       const csv = path.join(dir, 'input.csv');
       let written = false;
       const runs: Run[] = [];
-      for (const workers of [1, 2]) {
+      for (const workers of workerCounts) {
         const url = await freshDatabase(adminUrl, `lw_bench_jobs_${workers}`);
         const store = await openStore({ databaseUrl: url });
         await ensureSeeded(store, path.join(ctx.repoRoot, 'data'), () => undefined);
@@ -117,36 +183,71 @@ const mod: BenchModule = {
           written = true;
         }
         const jobs = await Jobs.open(store, { worker: false, chunkSize });
-        const procs = Array.from({ length: workers }, () => startWorker(ctx.repoRoot, url));
+        const procs = Array.from({ length: workers }, () => startWorker(ctx.repoRoot, url, concurrency));
         try {
-          await Promise.all(procs.map((p) => p.ready));
+          await withTimeout(Promise.all(procs.map((p) => p.ready)), 300_000, 'workers did not start');
+          // Workers are long-lived: the clock starts once their index is built (its time is reported apart).
+          const indexMs = await withTimeout(Promise.all(procs.map((p) => p.indexed)), 300_000, 'workers did not build their index');
+          const cpu0 = procs.map((p) => cpuSeconds(p.proc.pid!));
+          const benchCpu0 = process.cpuUsage();
           ctx.log(`jobs: ${rows} rows, ${workers} worker(s)`);
           const load0 = loadavg();
           const t0 = performance.now();
           const job = await jobs.submit(readBatchCsv(createReadStream(csv), csv), { asOf: ctx.today }, { fileName: 'bench.csv' });
           const submitMs = performance.now() - t0;
           let firstResultMs = -1;
+          let lastDone = -1;
+          let lastMove = performance.now();
+          let lastLog = performance.now();
+          const dead = (): string | null => {
+            const p = procs.find((w) => w.proc.exitCode !== null || w.proc.signalCode !== null);
+            return p ? `a worker exited (${p.proc.exitCode ?? p.proc.signalCode}): ${p.tail()}` : null;
+          };
           const end = await jobs.waitFor(job.id, {
-            pollMs: 100,
-            onProgress: (j) => { if (firstResultMs < 0 && j.done > 0) firstResultMs = performance.now() - t0; },
+            pollMs: 200,
+            onProgress: (j) => {
+              const now = performance.now();
+              if (firstResultMs < 0 && j.done > 0) firstResultMs = now - t0;
+              if (j.done !== lastDone) { lastDone = j.done; lastMove = now; }
+              if (now - lastLog >= 10_000) {
+                lastLog = now;
+                ctx.log(`jobs: ${workers} worker(s): ${j.done}/${rows} rows, ${Math.round(j.done / ((now - t0) / 1000))} rows/s, load ${loadavg()[0]!.toFixed(1)}`);
+              }
+              const problem = dead() ?? (now - t0 > timeoutS * 1000 ? `timed out after ${timeoutS} s` : now - lastMove > stallS * 1000 ? `no progress for ${stallS} s` : null);
+              if (problem) throw new Error(`jobs bench, ${workers} worker(s), ${j.done}/${rows} rows: ${problem}`);
+            },
           });
           const seconds = (performance.now() - t0) / 1000;
+          // From the database's own times (the submit streams the file while workers already screen; this loop only polls after it).
+          if (end.firstResultAt) firstResultMs = Date.parse(end.firstResultAt) - Date.parse(end.createdAt);
           if (end.state !== 'done' || end.done !== rows) throw new Error(`job ended ${end.state} with ${end.done} of ${rows} rows`);
           const load1 = loadavg();
           runs.push({
             workers, rows, seconds: r2(seconds), rowsPerSecond: Math.round(rows / seconds), firstResultMs: Math.round(firstResultMs), submitMs: Math.round(submitMs),
             peakRssMbPerWorker: procs.map((p) => peakRssMb(p.proc.pid!)), loadAverage: [r2(load0[0]!), r2(load1[0]!)],
+            chunks: end.chunks,
+            indexBuildMs: indexMs,
+            cpuSecondsPerWorker: procs.map((p, i) => r2(cpuSeconds(p.proc.pid!) - cpu0[i]!)),
+            submitterCpuSeconds: r2(((u) => (u.user + u.system) / 1e6)(process.cpuUsage(benchCpu0))),
+            chunkMsMedian: {
+              read: median(procs.flatMap((p) => p.chunkMs.map((m) => m.read))),
+              screen: median(procs.flatMap((p) => p.chunkMs.map((m) => m.screen))),
+              enrich: median(procs.flatMap((p) => p.chunkMs.map((m) => m.enrich ?? 0))),
+              write: median(procs.flatMap((p) => p.chunkMs.map((m) => m.write))),
+            },
           });
           ctx.log(`jobs: ${workers} worker(s): ${Math.round(rows / seconds)} rows/s`);
         } finally {
           for (const p of procs) p.proc.kill('SIGTERM');
-          await Promise.all(procs.map((p) => new Promise((r) => (p.proc.exitCode !== null ? r(null) : p.proc.once('exit', r)))));
+          // A worker that does not stop within 30 s is killed: the bench never hangs on one.
+          await Promise.all(procs.map((p) => withTimeout(new Promise((r) => (p.proc.exitCode !== null || p.proc.signalCode !== null ? r(null) : p.proc.once('exit', r))), 30_000, 'worker stop')
+            .catch(() => { p.proc.kill('SIGKILL'); })));
           await jobs.close();
           await store.close();
         }
       }
-      const one = runs.find((r) => r.workers === 1)!.rowsPerSecond;
-      const two = runs.find((r) => r.workers === 2)!.rowsPerSecond;
+      const one = runs.find((r) => r.workers === 1)?.rowsPerSecond ?? NaN;
+      const two = runs.find((r) => r.workers === 2)?.rowsPerSecond ?? NaN;
       const section: JobsSection = {
         rows, chunkSize, dataset: 'bundled dataset (data/)', runs, ratioTwoOverOne: r2(two / one),
         note: 'Wall time from the start of the submit (the CSV is streamed into the database while workers already screen) to the job being done. The machine is shared: see loadAverage (1-minute, at start and end of each run).',

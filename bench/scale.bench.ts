@@ -25,7 +25,8 @@ const FULL_CSL = 'data/bis_entity_list/seelpeed_csl_compact_2026-07-31/screening
 interface ScaleSection {
   record: { seedMs: number; importMs: number; cslRows: number; entities: number; designations: number; lists: number };
   index: { names: number; storeReadMs: number; analyseMs: number; fromSnapshotMs: number; buildMs: number; snapshotJsonMb: number; harnessPeakRssMb: number };
-  latency: { queries: number; p50Ms: number; p99Ms: number; meanMs: number; maxMs: number };
+  /** In process, one thread; `namesPerCpuSecond` is the single-thread rate by CPU time (the load does not inflate it as it does wall time). */
+  latency: { queries: number; p50Ms: number; p99Ms: number; meanMs: number; maxMs: number; cpuSecondsPer1000: number; namesPerCpuSecond: number };
   batch: BatchFigures;
   loadAverageAtStart: number[];
 }
@@ -45,6 +46,7 @@ const mod: BenchModule = {
       'index build ms (store reads / analyse / from snapshot)': `${t.index.storeReadMs} / ${t.index.analyseMs} / ${t.index.fromSnapshotMs}`,
       'harness peak RSS MB': t.index.harnessPeakRssMb,
       'latency p50 / p99 ms': `${t.latency.p50Ms} / ${t.latency.p99Ms}`,
+      'single thread names per CPU-s': `${t.latency.namesPerCpuSecond} (${t.latency.cpuSecondsPer1000} CPU-s per 1,000 names)`,
       'batch names/s': `${t.batch.namesPerSecond} (${t.batch.rows} rows, ${t.batch.workers} workers, ${t.batch.cpuSeconds} CPU-s = ${t.batch.cpuSecondsPer1000} CPU-s per 1,000 names, load ${t.batch.loadAverage.join(' ')})`,
       'batch peak RSS MB': t.batch.peakRssMb,
     };
@@ -83,16 +85,19 @@ const mod: BenchModule = {
         const sample = generateNames(6000, listed, 7);
         for (const n of sample.slice(0, 1000)) screenWithIndex(index, n, { asOf: ctx.today });
         const times: number[] = [];
+        const cpu0 = process.cpuUsage();
         for (const n of sample.slice(1000)) {
           const s = performance.now();
           screenWithIndex(index, n, { asOf: ctx.today });
           times.push(performance.now() - s);
         }
+        const cpu = process.cpuUsage(cpu0);
+        const cpuS = (cpu.user + cpu.system) / 1e6;
         times.sort((a, b) => a - b);
         section = {
           record: { seedMs, importMs, cslRows: imp?.lists.reduce((n, l) => n + l.entityCount, 0) ?? 0, entities: src.entities.length, designations: src.designations.length, lists: src.lists.length },
           index: { names: snapshot.names.length, storeReadMs, analyseMs, fromSnapshotMs, buildMs: storeReadMs + analyseMs + fromSnapshotMs, snapshotJsonMb: r2(snapshotJson.length / 2 ** 20), harnessPeakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20) },
-          latency: { queries: times.length, p50Ms: r3(pct(times, 50)), p99Ms: r3(pct(times, 99)), meanMs: r3(times.reduce((a, b) => a + b, 0) / times.length), maxMs: r3(pct(times, 100)) },
+          latency: { queries: times.length, p50Ms: r3(pct(times, 50)), p99Ms: r3(pct(times, 99)), meanMs: r3(times.reduce((a, b) => a + b, 0) / times.length), maxMs: r3(pct(times, 100)), cpuSecondsPer1000: r3((cpuS / times.length) * 1000), namesPerCpuSecond: Math.round(times.length / cpuS) },
         };
       } finally {
         await store.close();

@@ -30,6 +30,16 @@ export class Lru<V> {
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
   }
 
+  /** Forgets one key (e.g. a failed computation that must not be reused). */
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+
+  /** The value without counting a hit or a miss or touching its recency. */
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
   clear(): void {
     this.map.clear();
   }

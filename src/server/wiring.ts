@@ -5,12 +5,13 @@ import { loadRules } from '../app/dossier/rules.js';
 import { diffList } from '../app/history/diff.js';
 import { listEvents } from '../app/history/events.js';
 import { listSummaries, listSummary } from '../app/lists/lists.js';
-import { withSyncStatus } from '../app/sync/state.js';
+import { listSyncStatus, type ListSyncStatus } from '../app/sync/state.js';
 import { DATASET_HASH_KEY } from '../app/seed.js';
 import { loadScreenIndex } from '../app/screen/index-source.js';
+import { RecordSnapshot } from '../app/snapshot/snapshot.js';
 import { CURRENT_EPOCH, entityEpoch } from '../core/history/entity-epoch.js';
 import { screenWithIndex } from '../app/screen/screen.js';
-import type { Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
+import type { ListSummary, Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { ScreenIndex } from '../core/match/types.js';
 import type { Store } from '../store/store.js';
 import { Lru } from './lru.js';
@@ -27,6 +28,8 @@ export interface ServicesOptions {
    * the caches start empty.
    */
   refreshIntervalMs?: number;
+  /** Answers of the read routes kept per revision (default 2,000; 0 computes each from the snapshot). */
+  readCacheSize?: number;
   /** Wall clock, ISO (health's `loadedAt`); default the system clock. */
   now?: () => string;
   /** Monotonic clock in ms (the refresh interval); default `performance.now`. */
@@ -37,9 +40,15 @@ export interface ServicesOptions {
 
 type Extras = Pick<ScreenHit, 'parents' | 'subsidiaries' | 'obligations'>;
 
-/** Everything screening derives from one revision of the record; replaced as a whole on refresh. */
+/** Everything the services derive from one revision of the record; replaced as a whole on refresh. */
 interface ScreenState {
   index: ScreenIndex;
+  /** The record's read side in memory: the read routes answer from it, never from the database. */
+  snapshot: RecordSnapshot;
+  /** The bundled dataset's hash at this revision (health). */
+  datasetHash: string | null;
+  /** Answers of the read routes (dossier, lists, diff, events) by arguments: they only move with the revision. */
+  reads: Lru<Promise<unknown>>;
   /** `Store.getEntityChangeDates` at load: a screen on a date before the last of them needs an as-of index. */
   changeDates: string[];
   /** As-of indexes (names as they stood) by entity epoch, built on demand; the few most recent kept. */
@@ -51,19 +60,27 @@ interface ScreenState {
 }
 
 /**
- * Binds the application services to one store. The screening index, an LRU of screen answers and
- * one of enrichment extras are built from the store and rebuilt when its revision moves (checked
- * on the screen path at most every `refreshIntervalMs`, see `Refresher`); the other services read
- * the store per request and are always current. Routes call only this.
+ * Binds the application services to one store. Per revision of the record it holds the screening
+ * index, a `RecordSnapshot` (the read side in memory, read in bulk), LRUs of screen answers,
+ * enrichment extras and read answers (dossier, lists, diff, events); all are rebuilt together when
+ * the revision moves (checked at most every `refreshIntervalMs` on any service call, see
+ * `Refresher`), so no read route costs a statement on the request path except the sync status of
+ * lists and health's revision. Routes call only this.
  */
 export async function createServices(store: Store, opts: ServicesOptions = {}): Promise<Services> {
   const rules = loadRules();
   const cacheSize = opts.screenCacheSize ?? 10_000;
+  const readCacheSize = opts.readCacheSize ?? 2_000;
   const load = async (): Promise<ScreenState> => {
+    const snapshot = await RecordSnapshot.load(store);
+    const datasetHash = await store.getMeta(DATASET_HASH_KEY);
     const [index, changeDates] = await Promise.all([loadScreenIndex(store), store.getEntityChangeDates()]);
     // A new enricher rather than `reset()` of the old one: requests still on the old state keep theirs intact.
-    const enricher = createEnricher({ store, rules: rules.rules });
-    return { index, changeDates, asOfIndexes: new Map(), cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher };
+    const enricher = createEnricher({ store: snapshot, rules: rules.rules });
+    return {
+      index, snapshot, datasetHash, reads: new Lru<Promise<unknown>>(readCacheSize), changeDates, asOfIndexes: new Map(),
+      cache: new Lru<ScreenResult>(cacheSize), extras: new Lru<Extras>(20_000), enricher,
+    };
   };
 
   /**
@@ -82,11 +99,13 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     }
     return p;
   };
+  const intervalMs = opts.refreshIntervalMs ?? 2_000;
+  const clock = opts.clock ?? (() => performance.now());
   const state = await Refresher.create<ScreenState>({
     revision: () => store.getRevision(),
     load,
-    intervalMs: opts.refreshIntervalMs ?? 2_000,
-    clock: opts.clock ?? (() => performance.now()),
+    intervalMs,
+    clock,
     now: opts.now ?? (() => new Date().toISOString()),
     ...(opts.onRefreshError ? { onError: opts.onRefreshError } : {}),
   });
@@ -119,6 +138,51 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
     const f = state.fresh();
     return f instanceof Promise ? f.then((l) => l.value) : f.value;
   };
+  /**
+   * The lists' sync status (the sync capability's table: it moves without a revision, e.g. a check
+   * that found nothing new), read at most once per `refreshIntervalMs`; `gen` counts the reads.
+   */
+  let sync: { at: number; gen: number; value: Promise<Map<string, ListSyncStatus>> } | null = null;
+  const syncStatus = (): { gen: number; value: Promise<Map<string, ListSyncStatus>> } => {
+    const t = clock();
+    if (!sync || t - sync.at >= intervalMs) {
+      const value = listSyncStatus(store);
+      const mine = { at: t, gen: (sync?.gen ?? 0) + 1, value };
+      value.catch(() => { if (sync === mine) sync = null; });
+      sync = mine;
+    }
+    return sync;
+  };
+  const withSync = async (summaries: ListSummary[], status: Map<string, ListSyncStatus>): Promise<(ListSummary & { sync?: ListSyncStatus })[]> =>
+    summaries.map((x) => {
+      const st = status.get(x.list.id);
+      return st ? { ...x, sync: st } : x;
+    });
+  /**
+   * A read answered from the current revision's snapshot, kept by its arguments until the revision
+   * moves. Concurrent equal requests share one computation; a failure is not kept.
+   */
+  const readIn = <T>(st: ScreenState, key: unknown[], compute: (snap: RecordSnapshot, st: ScreenState) => Promise<T>): Promise<T> => {
+    const k = JSON.stringify(key);
+    const hit = st.reads.get(k) as Promise<T> | undefined;
+    if (hit) return hit;
+    const p = compute(st.snapshot, st);
+    st.reads.set(k, p);
+    // A failure is not kept (the next request computes again); the caller still gets it.
+    p.catch(() => { if (st.reads.peek(k) === p) st.reads.delete(k); });
+    return p;
+  };
+  const read = async <T>(key: unknown[], compute: (snap: RecordSnapshot, st: ScreenState) => Promise<T>): Promise<T> => readIn(await fresh(), key, compute);
+
+  /**
+   * The store's revision for health, read live; concurrent health checks share one read in flight,
+   * so a burst of probes costs one statement.
+   */
+  let revisionRead: Promise<string> | null = null;
+  const storeRevisionNow = (): Promise<string> => {
+    revisionRead ??= store.getRevision().finally(() => { revisionRead = null; });
+    return revisionRead;
+  };
 
   return {
     // No await on the usual path (no check due): the check costs a comparison, not a microtask turn.
@@ -133,27 +197,39 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
       return out;
     },
     servedRevision: () => state.current.revision,
-    dossier: (id, opts) => getDossier({ store, rules }, id, opts),
-    lists: async (asOf) => withSyncStatus(store, await listSummaries(store, asOf)),
-    list: async (id, asOf) => (await withSyncStatus(store, [await listSummary(store, id, asOf)]))[0]!,
-    publication: async (id) => {
-      const p = await store.getPublication(id);
+    dossier: (id, opts) => read(['dossier', id, opts.asOf, opts.role], (snap) => getDossier({ store: snap, rules }, id, opts)),
+    // The same object for equal requests until the revision or the sync status moves (routes keep its serialised text).
+    lists: async (asOf) => {
+      const { gen, value } = syncStatus();
+      const status = await value;
+      return read(['lists+sync', asOf, gen], async (snap, st) => withSync(await readIn(st, ['lists', asOf], () => listSummaries(snap, asOf)), status));
+    },
+    list: async (id, asOf) => {
+      const { gen, value } = syncStatus();
+      const status = await value;
+      return read(['list+sync', id, asOf, gen], async (snap, st) => (await withSync([await readIn(st, ['list', id, asOf], () => listSummary(snap, id, asOf))], status))[0]!);
+    },
+    publication: (id) => read(['publication', id], async (snap) => {
+      const p = await snap.getPublication(id);
       if (!p) throw new ListwatchError('NOT_FOUND', `publication ${id} not found`, { field: 'id' });
       return p;
-    },
-    diff: (listId, from, to) => diffList(store, listId, from, to),
-    events: (q) => listEvents(store, q),
+    }),
+    diff: (listId, from, to) => read(['diff', listId, from, to], (snap) => diffList(snap, listId, from, to)),
+    events: (q) => read(['events', q.listId, q.entityId, q.kind, q.since], (snap) => listEvents(snap, q)),
     sources: async (ids) => {
-      const own = await store.getSources(ids);
+      const own = await (await fresh()).snapshot.getSources(ids);
       const seen = new Set(own.map((x) => x.id));
       const fromRules = rules.sources.filter((x) => !seen.has(x.id) && (!ids || ids.includes(x.id)));
       return [...own, ...fromRules];
     },
     health: async () => {
-      const { value: st, revision, loadedAt, loadMs } = await state.fresh();
+      // A due check is started but not awaited: health answers at once with what is served now.
+      void state.fresh();
+      const { value: st, revision, loadedAt, loadMs } = state.current;
+      // What is served comes from the snapshot; only the store's revision now is read (one row).
       return {
-        engine: store.engine, entities: await store.countEntities(), datasetHash: await store.getMeta(DATASET_HASH_KEY),
-        revision, loadedAt, loadMs, storeRevision: await store.getRevision(),
+        engine: store.engine, entities: await st.snapshot.countEntities(), datasetHash: st.datasetHash,
+        revision, loadedAt, loadMs, storeRevision: await storeRevisionNow(),
         ...(state.lastError ? { refreshError: state.lastError } : {}),
         screenCache: { size: st.cache.size, hits: st.cache.hits, misses: st.cache.misses },
       };

@@ -143,6 +143,8 @@ export interface ScreeningAudit {
   /** e.g. `{ via: 'api' }`, `{ via: 'cli' }`, `{ via: 'report' }`. */
   details?: Record<string, unknown>;
   at?: string;
+  /** `digestOf(answer)` when the caller has it already (a server re-serving one cached answer); computed otherwise. */
+  answerDigest?: string;
 }
 
 /**
@@ -153,17 +155,23 @@ export interface ScreeningAudit {
 export async function recordScreening(store: Store, s: ScreeningAudit, versions?: { revision: string; lists: Record<string, string> }): Promise<AuditEntry> {
   const revision = versions?.revision ?? (await store.getRevision());
   const lists = versions?.lists ?? (await listVersions(store, s.options.asOf));
-  return recordAudit(store, {
+  return recordAudit(store, screeningEntry(s, { revision, lists }));
+}
+
+/** The audit entry `recordScreening` appends for a screening, given the revision and list versions. */
+export function screeningEntry(s: ScreeningAudit, versions: { revision: string; lists: Record<string, string> }): AuditInput {
+  const { revision, lists } = versions;
+  return {
     actor: s.actor,
     action: 'screen',
     subject: s.query,
     options: s.options,
     revision,
     listVersions: lists,
-    answerDigest: digestOf(s.answer),
+    answerDigest: s.answerDigest ?? digestOf(s.answer),
     details: { hits: s.answer.hits.map((h) => ({ entityId: h.entityId, score: h.score })), ...s.details },
     ...(s.at ? { at: s.at } : {}),
-  });
+  };
 }
 
 /** The outcome of `verifyAudit`. */

@@ -48,14 +48,16 @@ export async function coverageFor(store: Store, opts: { asOf: IsoDate; role?: Ru
 /**
  * A per-store reader that keeps the list part of coverage per (revision, asOf): a server answers
  * many screens between two changes of the record, and the list figures only move with the revision.
+ * `revisionOf` gives the revision to key on (default: the store's, one read per call; a server
+ * passes the revision it serves, so a screen costs no read here).
  */
-export function createCoverageReader(store: Store, defaultMaxAgeDays = DEFAULT_MAX_AGE_DAYS): { get(asOf: IsoDate, role?: RuleRole, maxAgeDays?: number): Promise<Coverage> } {
+export function createCoverageReader(store: Store, defaultMaxAgeDays = DEFAULT_MAX_AGE_DAYS, revisionOf: () => string | Promise<string> = () => store.getRevision()): { get(asOf: IsoDate, role?: RuleRole, maxAgeDays?: number): Promise<Coverage> } {
   let revision: string | null = null;
   const byDate = new Map<string, Promise<ListCoverage[]>>();
   return {
     async get(asOf, role, maxAge) {
       const maxAgeDays = maxAge ?? defaultMaxAgeDays;
-      const rev = await store.getRevision();
+      const rev = await revisionOf();
       if (rev !== revision) { revision = rev; byDate.clear(); }
       let lists = byDate.get(asOf);
       if (!lists) {

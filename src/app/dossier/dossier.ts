@@ -5,7 +5,7 @@ import { formerNames } from '../../core/history/former-names.js';
 import type { IsoDate, Publication, Source } from '../../core/model.js';
 import { designationUnverifiedFrom, verifiedOn } from '../../core/history/verified.js';
 import { listingStatus, obligationsFor } from '../../core/rules/evaluate.js';
-import type { Store } from '../../store/store.js';
+import type { RecordReader } from '../snapshot/reader.js';
 import type { Dossier, Obligation, RelatedEntity, Role } from '../types.js';
 import { parentLinks, RelatedLookup, type RelatedInfo } from './related.js';
 import { resolveEntity } from './resolve.js';
@@ -13,7 +13,7 @@ import { loadRules, type LoadedRules } from './rules.js';
 
 /** What the dossier service needs. `rules` defaults to the bundled rules. */
 export interface DossierDeps {
-  store: Store;
+  store: RecordReader;
   rules?: LoadedRules;
 }
 

@@ -1,14 +1,14 @@
 import type { IsoDate } from '../../core/model.js';
 import { obligationsFor } from '../../core/rules/evaluate.js';
 import type { RuleSet } from '../../core/rules/types.js';
-import type { Store } from '../../store/store.js';
+import type { RecordReader } from '../snapshot/reader.js';
 import type { Obligation, Role, ScreenHit } from '../types.js';
 import { parentLinks, RelatedLookup } from './related.js';
 import { loadRules } from './rules.js';
 
 /** What the enrichment needs: the store and (optionally) the rules; default rules are the bundled ones. */
 export interface EnrichDeps {
-  store: Store;
+  store: RecordReader;
   rules?: RuleSet;
 }
 

@@ -2,7 +2,7 @@ import { inInterval } from '../../core/dates.js';
 import type { Designation, Entity, IsoDate } from '../../core/model.js';
 import { ancestors, descendants, indexRelations, type Reached, type RelationIndex } from '../../core/relations/graph.js';
 import type { ParentLink } from '../../core/rules/evaluate.js';
-import type { Store } from '../../store/store.js';
+import type { RecordReader } from '../snapshot/reader.js';
 import type { RelatedEntity } from '../types.js';
 
 /** An entity reached through relations, with its designations and listing state on asOf. */
@@ -16,7 +16,7 @@ export interface RelatedInfo extends RelatedEntity {
 /** Relations loaded once and walked per entity; designations and names fetched as needed. */
 export class RelatedLookup {
   private index: Promise<RelationIndex> | null = null;
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: RecordReader) {}
 
   /** The relation index over every relation in the store (loaded on first use, then reused). */
   relations(): Promise<RelationIndex> {

@@ -1,7 +1,7 @@
 import { ListwatchError } from '../../core/errors.js';
 import { nameTokens, printedKey } from '../../core/history/names.js';
 import type { Entity } from '../../core/model.js';
-import type { Store } from '../../store/store.js';
+import type { RecordReader } from '../snapshot/reader.js';
 
 const key = (s: string): string => printedKey(s) || s.normalize('NFKC').trim();
 const tokensKey = (s: string): string => nameTokens(s).join(' ');
@@ -13,7 +13,7 @@ const tokensKey = (s: string): string => nameTokens(s).join(' ');
  * the query. NOT_FOUND when nothing matches; BAD_INPUT listing
  * the candidates when several do (the CLI exits 2 either way).
  */
-export async function resolveEntity(store: Store, query: string): Promise<Entity> {
+export async function resolveEntity(store: RecordReader, query: string): Promise<Entity> {
   const q = query.trim();
   if (!q) throw new ListwatchError('BAD_INPUT', 'give an entity id or name', { field: 'name' });
   const byId = await store.getEntity(q);

@@ -2,7 +2,7 @@ import { ListwatchError } from '../../core/errors.js';
 import { diffPublications } from '../../core/history/diff.js';
 import { lastTwoEffective, resolvePublicationRef } from '../../core/history/membership.js';
 import type { IsoDate, Publication } from '../../core/model.js';
-import type { Store } from '../../store/store.js';
+import type { RecordReader } from '../snapshot/reader.js';
 import type { PublicationDiff } from '../types.js';
 
 /** Options of `diffList`. */
@@ -19,7 +19,7 @@ export interface DiffOptions {
  * asOf. Withdrawn documents in between are reported apart, never as removals.
  * NOT_FOUND for an unknown list or reference; BAD_INPUT when the list has fewer than two publications.
  */
-export async function diffList(store: Store, listId: string, from?: string, to?: string, opts: DiffOptions = {}): Promise<PublicationDiff> {
+export async function diffList(store: RecordReader, listId: string, from?: string, to?: string, opts: DiffOptions = {}): Promise<PublicationDiff> {
   const list = await store.getList(listId);
   if (!list) throw new ListwatchError('NOT_FOUND', `list ${listId} not found`, { field: 'list' });
   const metas = await store.getPublications(listId);

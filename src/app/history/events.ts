@@ -1,5 +1,5 @@
 import type { IsoDate, ListEvent } from '../../core/model.js';
-import type { Store } from '../../store/store.js';
+import type { RecordReader } from '../snapshot/reader.js';
 import type { EventsQuery } from '../types.js';
 
 /** Every event kind the record knows (CLI choices, API enum). */
@@ -11,7 +11,7 @@ export { EVENT_KINDS } from '../../core/model.js';
  * filtered by list, entity, kind and `since`; with `asOf`, only those dated on or before it.
  * Ordered by date then id (the store's order).
  */
-export async function listEvents(store: Store, q: EventsQuery & { asOf?: IsoDate } = {}): Promise<ListEvent[]> {
+export async function listEvents(store: RecordReader, q: EventsQuery & { asOf?: IsoDate } = {}): Promise<ListEvent[]> {
   return store.getEvents({
     ...(q.listId ? { listId: q.listId } : {}),
     ...(q.entityId ? { entityId: q.entityId } : {}),

@@ -18,6 +18,7 @@ import { addItems, listAlerts } from '../watchlists/index.js';
 import { addHook } from '../alerts/hooks.js';
 import { deliveries } from '../alerts/deliver.js';
 import { createApp } from '../../server/app.js';
+import { startTestHttpServer } from '../sync/test-server.js';
 import { ensureSeeded } from '../seed.js';
 
 /**
@@ -168,6 +169,36 @@ describe('background jobs on PostgreSQL: a separate worker process re-screens af
     assert.ok(events.some((e) => e.msg === 'job run failed; pg-boss retries it' && e.queue === 'alerts-deliver'), 'the delivery pass was retried');
     // After every retry, still one accepted POST per alert.
     await checkOnce(store, added, rx);
+  });
+
+  test('sync --queue: the worker runs the sync and records its result as the run\'s output', async () => {
+    assert.ok(worker && worker.exitCode === null, 'the worker of the previous test is still running');
+    const srv = await startTestHttpServer();
+    try {
+      srv.handle = (_req, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ count: 0 })); };
+      const env = { ...process.env, DATABASE_URL: location.opts.databaseUrl!, LISTWATCH_FROM_SOURCE: '1' };
+      const p = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'sync', '--queue', '--json', '--source', 'federal-register', '--url', `${srv.url}/fr`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      p.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      p.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      assert.equal(await new Promise((r) => p.once('exit', r)), 0, err);
+      const id = (JSON.parse(out) as { queued: string }).queued;
+      assert.match(id, /^[0-9a-f-]{36}$/);
+      const { JobQueue } = await import('./queue.js');
+      const q = await JobQueue.open(store.sql);
+      try {
+        let run: Awaited<ReturnType<typeof q.run>> = null;
+        for (let t = 0; t < 480 && run?.state !== 'completed'; t++) { await sleep(250); run = await q.run('sync-run', id); }
+        assert.equal(run?.state, 'completed', JSON.stringify(run));
+        assert.deepEqual(run!.output, { recordChanged: false, sources: [{ source: 'federal-register', status: 'unchanged' }] });
+        assert.ok(srv.log.some((x) => x.path.startsWith('/fr/documents.json?')), 'the worker fetched from the given base URL');
+      } finally {
+        await q.close();
+      }
+    } finally {
+      await srv.close();
+    }
   });
 });
 

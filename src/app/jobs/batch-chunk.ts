@@ -82,6 +82,7 @@ export function batchChunkType(deps: ChunkDeps, policy: ChunkPolicy = DEFAULT_CH
     deadLetter: BATCH_CHUNK_DEAD,
     async handle(job, ctx) {
       const ref = job.data;
+      const t0 = performance.now();
       const input = await loadChunk(deps, ref);
       if (!input || !input.rows.length) return;
       const from = ref.from ?? 0;
@@ -99,7 +100,9 @@ export function batchChunkType(deps: ChunkDeps, policy: ChunkPolicy = DEFAULT_CH
       const { role, ...screenOpts } = input.options;
       // Rows over a limit get their error record here; the others go to the screening thread.
       const good = input.rows.filter((r) => r.problem === undefined);
+      const t1 = performance.now();
       const out = good.length ? await deps.screener.screen(good, { ...screenOpts, ...(role ? { role } : {}) }) : { lines: [], withHits: 0, errors: [] };
+      const t2 = performance.now();
       const lines: string[] = [];
       const errors = out.errors.map((e) => ({ line: e.line, problem: e.error }));
       let g = 0;
@@ -111,8 +114,12 @@ export function batchChunkType(deps: ChunkDeps, policy: ChunkPolicy = DEFAULT_CH
         }
       }
       if (deps.delayBeforeWriteMs) await sleep(deps.delayBeforeWriteMs);
+      const t3 = performance.now();
       const res = await writeChunkResults(deps.store.sql, ref.jobId, input.firstRow, { lines, withHits: out.withHits, errors });
-      ctx.log(res.written ? 'chunk written' : 'chunk skipped: already written or job finished', { jobId: ref.jobId, chunk: ref.chunk, from, rows: lines.length, state: res.state });
+      // Where a chunk's time goes (read, screen + enrich, write), for finding bottlenecks in the log.
+      const enrich = 'enrichMs' in out && typeof out.enrichMs === 'number' ? out.enrichMs : 0;
+      const ms = { read: Math.round(t1 - t0), screen: Math.round(t2 - t1 - enrich), enrich: Math.round(enrich), write: Math.round(performance.now() - t3) };
+      ctx.log(res.written ? 'chunk written' : 'chunk skipped: already written or job finished', { jobId: ref.jobId, chunk: ref.chunk, from, rows: lines.length, state: res.state, ms });
       if (res.written && res.state === 'done') await finishAudit(deps, ref.jobId, ctx.log);
     },
   });

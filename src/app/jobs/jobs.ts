@@ -71,7 +71,11 @@ export class Jobs {
     const types = [batchChunkType(deps, policy), batchChunkDeadType(deps, policy), ...(w.extraTypes ?? [])] as JobType<never>[];
     const worker = new JobWorker(store, queue, types, { ...w, log });
     // The index is built while the worker waits for its first job (not counted against that job).
-    void screener.warm().catch((e: unknown) => log('building the screening index failed; retried with the first chunk', { error: String(e) }));
+    const t0 = performance.now();
+    void screener.warm().then(
+      () => log('screening index ready', { ms: Math.round(performance.now() - t0) }),
+      (e: unknown) => log('building the screening index failed; retried with the first chunk', { error: String(e) }),
+    );
     await worker.start();
     return new Jobs(store, queue, worker, screener, opts.limits ?? batch.DEFAULT_JOB_LIMITS, opts.chunkSize ?? batch.DEFAULT_CHUNK_SIZE);
   }

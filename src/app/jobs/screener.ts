@@ -9,6 +9,7 @@ import type { BatchChunk, BatchRow, BatchScreenOptions } from '../screen/batch-c
 import { toColumns } from '../screen/batch-columns.js';
 import { rescreenOtherEpochs } from '../screen/batch-epochs.js';
 import type { Role, ScreenHit } from '../types.js';
+import { Lru } from '../../server/lru.js';
 
 // In src/ (through tsx) the thread is a .ts file; in dist/ it is compiled .js.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -32,10 +33,14 @@ export interface ChunkScreenerOptions {
   onThreadError?: (err: unknown) => void;
 }
 
+type Extras = Pick<ScreenHit, 'parents' | 'subsidiaries' | 'obligations'>;
+
 interface State {
   revision: string;
   pool: Piscina;
   enricher: ReturnType<typeof createEnricher>;
+  /** What enrichment adds to a hit depends only on (entity, date, role): kept per revision, so listed names that recur cost nothing. */
+  extras: Lru<Extras>;
   /** `Store.getEntityChangeDates` at load (current state only): a job dated before the last needs an as-of index. */
   changeDates?: string[];
 }
@@ -75,7 +80,7 @@ export class ChunkScreener {
     // A thread that dies outside a task (out of memory while building its index) must not take the process with it:
     // the task in hand fails and piscina starts a new thread.
     pool.on('error', (e: unknown) => this.opts.onThreadError?.(e));
-    return { revision, pool, enricher: createEnricher({ store: this.store }), ...(changeDates ? { changeDates } : {}) };
+    return { revision, pool, enricher: createEnricher({ store: this.store }), extras: new Lru<Extras>(20_000), ...(changeDates ? { changeDates } : {}) };
   }
 
   /**
@@ -115,7 +120,7 @@ export class ChunkScreener {
    * Screens rows in input order. Rejects when the thread dies (memory), the chunk outlives the
    * time-out or `signal` aborts; the thread is then replaced for the next chunk.
    */
-  async screen(rows: readonly BatchRow[], opts: BatchScreenOptions & { role?: Role }): Promise<BatchChunk> {
+  async screen(rows: readonly BatchRow[], opts: BatchScreenOptions & { role?: Role }): Promise<BatchChunk & { enrichMs?: number }> {
     const st = await this.forDate(opts.asOf);
     const { role, ...screenOpts } = opts;
     const signal = AbortSignal.timeout(this.opts.timeoutMs ?? 60_000);
@@ -131,16 +136,24 @@ export class ChunkScreener {
       throw e;
     }
     if (chunk.withHits === 0) return chunk;
+    const t0 = performance.now();
     // Only rows with hits change: parse, enrich, serialise those (a few per chunk).
     const lines = [...chunk.lines];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.includes('"hits":[]') || !line.includes('"hits":[')) continue;
       const rec = JSON.parse(line) as { asOf: string; hits: ScreenHit[] };
-      rec.hits = await st.enricher.enrich(rec.hits, { asOf: rec.asOf, ...(role ? { role } : {}) });
+      const keyOf = (h: ScreenHit): string => `${h.entityId}|${rec.asOf}|${role ?? ''}`;
+      const missing = rec.hits.filter((h) => st.extras.get(keyOf(h)) === undefined);
+      if (missing.length) {
+        for (const h of await st.enricher.enrich(missing, { asOf: rec.asOf, ...(role ? { role } : {}) })) {
+          st.extras.set(keyOf(h), { parents: h.parents ?? [], subsidiaries: h.subsidiaries ?? [], ...(h.obligations ? { obligations: h.obligations } : {}) });
+        }
+      }
+      rec.hits = rec.hits.map((h) => ({ ...h, ...st.extras.get(keyOf(h)) }));
       lines[i] = JSON.stringify(rec);
     }
-    return { ...chunk, lines };
+    return { ...chunk, lines, enrichMs: performance.now() - t0 };
   }
 
   /** Builds the index and starts the thread now, so the first chunk does not wait for them. */

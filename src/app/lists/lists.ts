@@ -1,7 +1,7 @@
 import { inInterval } from '../../core/dates.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { Designation, IsoDate } from '../../core/model.js';
-import type { Store } from '../../store/store.js';
+import type { RecordReader } from '../snapshot/reader.js';
 import type { ListSummary } from '../types.js';
 
 /**
@@ -56,7 +56,7 @@ export function inForceCounts(designations: readonly Designation[], days: readon
  * each date of those publications that is not a withdrawn document (`sizes`, for a growth chart).
  * NOT_FOUND for an unknown list.
  */
-export async function listSummary(store: Store, listId: string, asOf: IsoDate): Promise<ListSummary> {
+export async function listSummary(store: RecordReader, listId: string, asOf: IsoDate): Promise<ListSummary> {
   const list = await store.getList(listId);
   if (!list) throw new ListwatchError('NOT_FOUND', `list ${listId} not found`, { field: 'list' });
   const [all, designations] = await Promise.all([store.getPublications(listId), store.getDesignations({ listId })]);
@@ -68,7 +68,7 @@ export async function listSummary(store: Store, listId: string, asOf: IsoDate): 
 }
 
 /** Every list (store order) as `listSummary` gives it. */
-export async function listSummaries(store: Store, asOf: IsoDate): Promise<ListSummary[]> {
+export async function listSummaries(store: RecordReader, asOf: IsoDate): Promise<ListSummary[]> {
   const lists = await store.getLists();
   return Promise.all(lists.map((l) => listSummary(store, l.id, asOf)));
 }

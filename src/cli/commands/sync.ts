@@ -1,5 +1,5 @@
 import { ListwatchError } from '../../core/errors.js';
-import { fetchers } from '../../sources/fetchers.js';
+import { fetchers, getFetcher } from '../../sources/fetchers.js';
 import type { SyncRunResult } from '../../app/sync/service.js';
 import type { RegisterCommand } from './index.js';
 
@@ -33,7 +33,8 @@ export const registerSync: RegisterCommand = (program, ctx) => {
     .option('--timeout-ms <n>', 'time limit of one request in ms', '60000')
     .option('--retries <n>', 'retries of a failed request (exponential backoff)', '3')
     .option('--force', 'import even if a list would lose more than 20 % of its entries or names (after checking the refused download)')
-    .action(async (opts: { source?: string[]; url?: string; timeoutMs: string; retries: string; force?: boolean }) => {
+    .option('--queue', 'queue the run as a job for `listwatch worker` processes (prints its id) instead of running it here')
+    .action(async (opts: { source?: string[]; url?: string; timeoutMs: string; retries: string; force?: boolean; queue?: boolean }) => {
       const { runSync, parseSourceUrls, checkHttpUrl } = await import('../../app/sync/index.js');
       const timeoutMs = Number(opts.timeoutMs);
       const retries = Number(opts.retries);
@@ -42,6 +43,15 @@ export const registerSync: RegisterCommand = (program, ctx) => {
       const baseUrl = opts.url !== undefined ? checkHttpUrl(opts.url, '--url') : undefined;
       const urls = parseSourceUrls(ctx.env?.LISTWATCH_SYNC_URLS);
       const store = await ctx.store();
+      if (opts.queue) {
+        if (opts.force) throw new ListwatchError('BAD_INPUT', '--force cannot be queued: run it here, after checking the refused download', { field: 'force' });
+        for (const id of opts.source ?? []) getFetcher(id);
+        const { queueJob } = await import('../queue-job.js');
+        const { SYNC_RUN } = await import('../../app/jobs/kinds.js');
+        const id = await queueJob(store, SYNC_RUN, { ...(opts.source ? { sources: opts.source } : {}), ...(baseUrl ? { baseUrl } : {}), urls, timeoutMs, retries, actor: ctx.actor, today: ctx.today });
+        if (ctx.json()) return ctx.printJson({ queued: id });
+        return ctx.print(id ? `sync queued (job ${id})` : 'a sync run is waiting already');
+      }
       const result: SyncRunResult = await runSync(store, {
         ...(opts.source ? { sources: opts.source } : {}),
         ...(baseUrl ? { baseUrl } : {}),

@@ -6,6 +6,7 @@ import { analyseName, separateNames } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
 import { KIND_FACTOR } from './latin-features.js';
+import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
 import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
 
@@ -83,8 +84,11 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
         latin: a.latin ? { tokens: a.latin.tokens, kinds: a.latin.kinds, alts: a.latin.alts } : null,
         han: a.han ? { core: a.han.core, coreNoPlace: a.han.coreNoPlace, pinyin: a.han.pinyin } : null,
       });
-      // "Al-Qa'ida/Islamic Army", "CETC 24;CETC 44": each name it joins is also a name of the entity.
-      for (const part of separateNames(text)) add(part, kind, verified);
+      // "Al-Qa'ida/Islamic Army", "CETC 24;CETC 44": each name it joins is also a name of the
+      // entity, when the parts are names ("Import/Export Co." is one name: "Import" alone is a
+      // generic word, not a name).
+      const parts = separateNames(text);
+      if (parts.length && parts.every(isNameLike)) for (const part of parts) add(part, kind, verified);
     };
     // Verified names first, so an unverified hint never hides a verified spelling of the same text.
     for (const n of e.names) if (n.verified) add(n.name, n.kind, true);
@@ -93,6 +97,17 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
     for (const n of e.names) if (!n.verified) add(n.name, n.kind, false);
   }
   return { version: 1, entities, names };
+}
+
+/**
+ * A part of a listed string that is a name on its own: a Chinese name, two or more name words,
+ * or one name word that is not a generic business word ("Import" of "Import/Export Co." is not).
+ */
+function isNameLike(part: string): boolean {
+  const a = analyseName(part);
+  if (a.han) return true;
+  const core = (a.latin?.tokens ?? []).filter((_, i) => a.latin?.kinds[i] === 'core');
+  return core.length >= 2 || (core.length === 1 && !GENERIC_WORDS.has(core[0] ?? ''));
 }
 
 /** Identifier schemes a query may give instead of a name (an ISO 17442 LEI is kept under `other`). */

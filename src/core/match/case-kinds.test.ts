@@ -169,3 +169,9 @@ test('person names in either order: word order is no evidence between two person
   const org = matchQuery(idx, 'Sousa Tavares Mining Holdings', 0.5).find((x) => x.entity === 1);
   assert.ok((org?.features.find((f) => f.feature === 'token_order')?.value ?? 1) < 1, 'a company name keeps its order');
 });
+
+test('"Import/Export Co." stays one name: a generic word alone is no name of its own', () => {
+  const texts = (n: string): string[] => indexOf([[n]]).snapshot.names.map((x) => x.text);
+  assert.deepEqual(texts('Sinoparts Import/Export Co.'), ['Sinoparts Import/Export Co.']);
+  assert.deepEqual(texts('Northern Front/Mountain Brigade'), ['Northern Front/Mountain Brigade', 'Northern Front', 'Mountain Brigade']);
+});

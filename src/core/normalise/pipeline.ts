@@ -60,7 +60,7 @@ export function analyseName(raw: string): AnalysedName {
   };
 }
 
-const MAY_SPLIT = /[;；|/（(]/;
+const MAY_SPLIT = /[;；|（(]/;
 
 /**
  * The names a listed or queried string holds when it joins several with ";", "|" or "/"
@@ -85,7 +85,6 @@ export function queryAlternatives(raw: string): string[] {
   const out = [raw];
   const parts = raw.split(/[;；|]/).map((s) => s.trim()).filter((s) => s.length > 2);
   if (parts.length > 1) out.push(...parts);
-  if (raw.includes('/')) out.push(...separateNames(raw));
   const paren = /[（(]([^()（）]{3,})[)）]/gu;
   for (const m of raw.matchAll(paren)) {
     const inner = (m[1] ?? '').trim();

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { listVersions, recordAudit, recordScreening } from '../../app/audit/audit.js';
+import { listVersions, recordAudit, screeningEntry } from '../../app/audit/audit.js';
+import { digestOf } from '../../app/audit/canonical.js';
+import { createAuditAppender } from '../../app/audit/group-commit.js';
 import type { AuditEntry, AuditInput } from '../../app/audit/audit.js';
 import type { ScreenOptions, ScreenResult } from '../../app/types.js';
 import type { Store } from '../../store/store.js';
@@ -23,10 +25,12 @@ export function actorOf(req: FastifyRequest): string {
 /**
  * Builds the routes' auditor. The revision recorded is the one the screening index was built
  * from (`services.servedRevision`, else the store's); list versions are computed once per
- * (revision, date) and kept.
+ * (revision, date) and kept. Screenings are appended with group commit (`createAuditAppender`).
  */
 export function createServerAudit(store: Store, services: Services): ServerAudit {
   const versions = new Lru<Record<string, string>>(256);
+  const appender = createAuditAppender(store);
+  const digests = new WeakMap<object, string>();
   return {
     async screening(req, result, opts, details) {
       const revision = services.servedRevision?.() ?? (await store.getRevision());
@@ -40,7 +44,14 @@ export function createServerAudit(store: Store, services: Services): ServerAudit
       if (opts.role) options['role'] = opts.role;
       if (opts.limit !== undefined) options['limit'] = opts.limit;
       if (opts.includeInactive === false) options['activeOnly'] = true;
-      return recordScreening(store, { actor: actorOf(req), query: result.query, options, answer: result, details: { via: 'api', ...details } }, { revision, lists });
+      // Group commit: screenings arriving together share one transaction (each still awaits its own entry).
+      // A cached answer is the same (immutable) object: its digest is computed once.
+      let answerDigest = digests.get(result);
+      if (answerDigest === undefined) {
+        answerDigest = digestOf(result);
+        digests.set(result, answerDigest);
+      }
+      return appender.record(screeningEntry({ actor: actorOf(req), query: result.query, options, answer: result, answerDigest, details: { via: 'api', ...details } }, { revision, lists }));
     },
     record: (req, input) => recordAudit(store, { ...input, actor: actorOf(req) }),
   };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Dossier } from '../../app/types.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
 import type { ServerContext } from '../context.js';
+import { cachedJson } from '../cached-body.js';
 import { errors, inline, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
 
@@ -23,9 +24,10 @@ export function entityRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return ctx.services.dossier(req.params.id, { asOf: o.asOf, ...(o.role ? { role: o.role } : {}) });
   };
 
+  const dossierJson = cachedJson();
   app.get<Req>('/entities/:id', {
     schema: { tags: ['entities'], summary: 'An entity’s dossier: names, designations, timeline, relations, obligations, sources', params, querystring: query, operationId: 'getDossier', response: { 200: ok('Dossier', 'The dossier'), ...errors(400, 404) } },
-    handler: async (req) => load(req),
+    handler: async (req, reply) => dossierJson(reply, await load(req)),
   });
 
   app.get<Req>('/entities/:id/timeline', {

@@ -3,10 +3,12 @@ import type { EventKind } from '../../core/model.js';
 import { EVENT_KINDS } from '../../app/history/events.js';
 import { parseIsoDate } from '../../core/dates.js';
 import type { ServerContext } from '../context.js';
+import { cachedJson } from '../cached-body.js';
 import { errors, okArray, screenOptionProps } from '../schemas.js';
 
 /** GET /health, GET /events and GET /sources. */
 export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const eventsJson = cachedJson();
   app.get('/health', {
     config: { access: 'public' }, // load balancers and uptime checks carry no key
     schema: {
@@ -38,14 +40,14 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
       response: { 200: okArray('ListEvent', 'Events in date order'), ...errors(400) },
     },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const q = req.query;
-      return ctx.services.events({
+      return eventsJson(reply, await ctx.services.events({
         ...(q.list ? { listId: q.list } : {}),
         ...(q.entity ? { entityId: q.entity } : {}),
         ...(q.since ? { since: parseIsoDate(q.since, 'since') } : {}),
         ...(q.kind ? { kind: q.kind } : {}),
-      });
+      }));
     },
   });
 

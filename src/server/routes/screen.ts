@@ -3,7 +3,8 @@ import { withDecisions } from '../../app/decisions/decisions.js';
 import type { ServerContext } from '../context.js';
 import { errors, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
-import { coverageReaderFor, coverageQueryProps, type CoverageQuery } from '../../app/coverage/http.js';
+import { coverageQueryProps, type CoverageQuery } from '../../app/coverage/http.js';
+import { createCoverageReader } from '../../app/coverage/coverage.js';
 
 /** Most names one POST /screen may carry; larger sets go through a batch job. */
 export const MAX_NAMES_PER_REQUEST = 100;
@@ -12,6 +13,8 @@ const serialised = new WeakMap<object, string>();
 
 /** GET /screen (one name) and POST /screen (a small list of names). */
 export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  // Keyed on the revision this server serves (no store read per screen); list figures per (revision, date).
+  const coverageReader = createCoverageReader(ctx.store, undefined, () => ctx.services.servedRevision?.() ?? ctx.store.getRevision());
   app.get<{ Querystring: ScreenOptionQuery & CoverageQuery & { q: string } }>('/screen', {
     config: { access: 'analyst' }, // screening is an analyst's act (and is audited), not a read
     schema: {
@@ -39,7 +42,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         body = JSON.stringify(decided);
         serialised.set(decided, body);
       }
-      const coverage = await coverageReaderFor(ctx.store).get(opts.asOf ?? ctx.today(), opts.role, maxAge);
+      const coverage = await coverageReader.get(opts.asOf ?? ctx.today(), opts.role, maxAge);
       body = `${body.slice(0, -1)},"coverage":${JSON.stringify(coverage)}}`;
       return reply.type('application/json; charset=utf-8').send(body);
     },
@@ -71,7 +74,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const opts = toScreenOptions(body, ctx.today());
       const results = await ctx.services.screenMany(req.body.names, opts);
       for (const r of results) await ctx.audit.screening(req, r, opts, { request: 'POST /screen' });
-      const coverage = await coverageReaderFor(ctx.store).get(opts.asOf ?? ctx.today(), opts.role, maxAge);
+      const coverage = await coverageReader.get(opts.asOf ?? ctx.today(), opts.role, maxAge);
       return { results: (await Promise.all(results.map((r) => withDecisions(ctx.store, r)))).map((r) => ({ ...r, coverage })) };
     },
   });
