@@ -156,9 +156,14 @@ export class ChunkScreener {
     return { ...chunk, lines, enrichMs: performance.now() - t0 };
   }
 
-  /** Builds the index and starts the thread now, so the first chunk does not wait for them. */
+  /**
+   * Builds the index and starts the thread now, so the first chunk does not wait for them. The
+   * thread loads its module (and so rebuilds its index from the snapshot) only with its first task:
+   * an empty one is sent here, so that happens now too.
+   */
   async warm(): Promise<void> {
-    await this.current();
+    const st = await this.current();
+    await st.pool.run(toColumns([], { asOf: '2000-01-01' }));
   }
 
   /** Ends the thread. */
