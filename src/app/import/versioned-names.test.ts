@@ -35,6 +35,10 @@ function cli(args: string[], where: { db: string; url?: string }): Promise<{ cod
   });
 }
 
+/** A batch with per-row dates (screened as of 2021-08-15, between B and A again): before B, the batch's date, today. */
+const DATED_CSV = `name,as_of\n${ALIAS},2021-07-15\n${ALIAS},\n${ALIAS},${TODAY}\n${ALIAS},2021-08-20\n`;
+const DATED_EXPECTED = [true, false, true, false];
+
 /** The hit on ent_num 36 through its alias, if the screen found it that way. */
 const viaAlias = (r: ScreenResult) => r.hits.find((h) => h.entityId === ENTITY && h.matchedName === ALIAS);
 
@@ -101,13 +105,13 @@ for (const engine of testEngines) {
       const again = await cli(['import', '--format', 'ofac-sdn', ...fileA, '--date', '2021-09-01'], where);
       assert.equal(again.code, 0, again.stderr);
       assert.ok(viaAlias(await screen()), 'restored today');
-      // A CLI batch dated before B: the names as they stood.
+      // A CLI batch dated between B and A again; rows with their own date before B and today use the names as they stood then.
       const input = path.join(dir, 'in.csv');
       const output = path.join(dir, 'out.jsonl');
-      writeFileSync(input, `name\n${ALIAS}\n`);
-      const batch = await cli(['screen', '--input', input, '--output', output, '--as-of', '2021-07-15', '--workers', '1'], where);
+      writeFileSync(input, DATED_CSV);
+      const batch = await cli(['screen', '--input', input, '--output', output, '--as-of', '2021-08-15', '--workers', '1'], where);
       assert.equal(batch.code, 0, batch.stderr);
-      assert.ok(viaAlias(JSON.parse(readFileSync(output, 'utf8').trim().split('\n')[0]!) as ScreenResult), 'CLI batch as of a date before B');
+      assert.deepEqual(readFileSync(output, 'utf8').trim().split('\n').map((l) => Boolean(viaAlias(JSON.parse(l) as ScreenResult))), DATED_EXPECTED, 'CLI batch, per-row dates');
 
       // The API answers the same from the same store: GET /screen with as_of (the server's as-of indexes)
       // and batch jobs dated before B, between B and A again, and today (the job thread's as-of index).
@@ -131,6 +135,11 @@ for (const engine of testEngines) {
           const lines = (await app.inject(`/api/v1/jobs/${r.json<{ id: string }>().id}/results?format=jsonl`)).body.trim().split('\n');
           return JSON.parse(lines[0]!) as ScreenResult;
         };
+        const dated = await app.inject({ method: 'POST', url: '/api/v1/jobs?as_of=2021-08-15', payload: DATED_CSV, headers: { 'content-type': 'text/csv' } });
+        assert.equal(dated.statusCode, 202, dated.body);
+        await app.jobs.settled();
+        const datedLines = (await app.inject(`/api/v1/jobs/${dated.json<{ id: string }>().id}/results?format=jsonl`)).body.trim().split('\n');
+        assert.deepEqual(datedLines.map((l) => Boolean(viaAlias(JSON.parse(l) as ScreenResult))), DATED_EXPECTED, 'job, per-row dates');
         assert.ok(viaAlias(await job('2021-07-15')), 'job dated before B');
         assert.equal(viaAlias(await job('2021-08-15')), undefined, 'job dated between B and A again');
         assert.ok(viaAlias(await job(TODAY)), 'job dated today');

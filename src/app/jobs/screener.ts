@@ -7,6 +7,7 @@ import { indexSourceFromStore } from '../screen/index-source.js';
 import { CURRENT_EPOCH, entityEpoch } from '../../core/history/entity-epoch.js';
 import type { BatchChunk, BatchRow, BatchScreenOptions } from '../screen/batch-core.js';
 import { toColumns } from '../screen/batch-columns.js';
+import { rescreenOtherEpochs } from '../screen/batch-epochs.js';
 import type { Role, ScreenHit } from '../types.js';
 import { Lru } from '../../server/lru.js';
 
@@ -126,6 +127,10 @@ export class ChunkScreener {
     let chunk: BatchChunk;
     try {
       chunk = (await st.pool.run(toColumns(rows, screenOpts), { signal })) as BatchChunk;
+      // Rows dated in another state of the names than the job's date: screened again on their own date's index.
+      const changeDates = (await this.current()).changeDates ?? [];
+      chunk = await rescreenOtherEpochs(chunk, rows, opts.asOf, changeDates, async (asOf, some) =>
+        (await (await this.forDate(asOf)).pool.run(toColumns(some, screenOpts), { signal })) as BatchChunk);
     } catch (e) {
       if (signal.aborted) throw new Error(`the chunk took longer than ${this.opts.timeoutMs ?? 60_000} ms; its thread was stopped`, { cause: e });
       throw e;

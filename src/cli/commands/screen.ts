@@ -129,7 +129,26 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
   let withHits = 0;
   const tally = new BatchTally({ digest: false });
   const workers = num(f.workers, 'workers');
-  for await (const chunk of screenBatchChunks(rowsIn, {
+  // Rows with their own as_of in another state of the names than `asOf` are screened again on their date's index (issue #10).
+  const [{ rescreenOtherEpochs }, { screenChunkLines }, { entityEpoch }] = await Promise.all([
+    import('../../app/screen/batch-epochs.js'), import('../../app/screen/batch-core.js'), import('../../core/history/entity-epoch.js')]);
+  const changeDates = await (await ctx.store()).getEntityChangeDates();
+  const pending: BatchRow[] = [];
+  async function* tee(src: AsyncGenerator<BatchRow>): AsyncGenerator<BatchRow> {
+    for await (const r of src) {
+      if (changeDates.length) pending.push(r);
+      yield r;
+    }
+  }
+  const asOfIndexes = new Map<string, Promise<ScreenIndex>>();
+  const indexOn = (d: string): Promise<ScreenIndex> => {
+    const epoch = entityEpoch(changeDates, d);
+    let p = asOfIndexes.get(epoch);
+    if (!p) asOfIndexes.set(epoch, (p = cliIndex(ctx, d)));
+    return p;
+  };
+  const rowOpts = { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.activeOnly ? { includeInactive: false } : {}) };
+  for await (const screened of screenBatchChunks(tee(rowsIn), {
     snapshot: index.snapshot,
     index,
     asOf,
@@ -138,6 +157,9 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
     ...(f.activeOnly ? { includeInactive: false } : {}),
     ...(workers !== undefined ? { workers } : {}),
   }, (done) => bar?.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) }))) {
+    const chunk = changeDates.length
+      ? await rescreenOtherEpochs(screened, pending.splice(0, screened.lines.length), asOf, changeDates, async (d, some) => screenChunkLines(await indexOn(d), some, rowOpts))
+      : screened;
     rows += chunk.lines.length;
     bad += chunk.errors.length;
     withHits += chunk.withHits;
