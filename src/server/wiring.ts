@@ -14,7 +14,7 @@ import { screenWithIndex } from '../app/screen/screen.js';
 import type { ListSummary, Role, ScreenHit, ScreenOptions, ScreenResult } from '../app/types.js';
 import type { ScreenIndex } from '../core/match/types.js';
 import type { Store } from '../store/store.js';
-import { Lru } from './lru.js';
+import { Lru } from '../app/lru.js';
 import { Refresher } from './refresh.js';
 import type { Services } from './services.js';
 

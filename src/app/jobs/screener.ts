@@ -9,7 +9,7 @@ import type { BatchChunk, BatchRow, BatchScreenOptions } from '../screen/batch-c
 import { toColumns } from '../screen/batch-columns.js';
 import { rescreenOtherEpochs } from '../screen/batch-epochs.js';
 import type { Role, ScreenHit } from '../types.js';
-import { Lru } from '../../server/lru.js';
+import { Lru } from '../lru.js';
 
 // In src/ (through tsx) the thread is a .ts file; in dist/ it is compiled .js.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');

@@ -5,7 +5,7 @@ import { createAuditAppender } from '../../app/audit/group-commit.js';
 import type { AuditEntry, AuditInput } from '../../app/audit/audit.js';
 import type { ScreenOptions, ScreenResult } from '../../app/types.js';
 import type { Store } from '../../store/store.js';
-import { Lru } from '../lru.js';
+import { Lru } from '../../app/lru.js';
 import type { Services } from '../services.js';
 import { OPEN_PRINCIPAL } from './hook.js';
 
