@@ -179,7 +179,7 @@ describe('web UI end to end (chromium)', { skip }, () => {
     const csv = `id,name\nb1,Zzyzx Bakery of Ohio\nb2,\n`;
     await page.locator('#file').setInputFiles({ name: 'to-delete.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('#results tbody tr').first().waitFor({ timeout: 30_000 });
-    assert.match((await page.locator('#job-summary').textContent()) ?? '', /0 with hits · 1 without · 1 not screened/);
+    assert.match((await page.locator('#job-summary').textContent()) ?? '', /0 with active hits · 0 with inactive or unknown hits · 1 without · 1 not screened/);
     const row = page.locator('#jobs tbody tr', { hasText: 'to-delete.csv' });
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /done/);

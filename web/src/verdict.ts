@@ -135,7 +135,8 @@ export function verdictOf(input: VerdictInput): Verdict {
     const soon = obl.filter((o) => o.status === 'coming');
     const counts = [now.length ? `${now.length} rule${now.length > 1 ? 's' : ''} in force` : '', soon.length ? `${soon.length} coming` : ''].filter(Boolean).join(', ');
     const lead = pickLead(now) ?? pickLead(soon);
-    const forA = `For ${/^[aeiou]/i.test(input.role.label) ? 'an' : 'a'} ${input.role.label}`;
+    // "an" before a vowel sound; a label led by "US" is read "you-ess", so U is not counted.
+    const forA = `For ${/^[aeio]/i.test(input.role.label) ? 'an' : 'a'} ${input.role.label}`;
     if (!lead) forRole = `${forA}: no obligation follows from these listings ${when}.`;
     else {
       const from = lead.status === 'coming' ? `from ${lead.effectiveFrom}: ` : '';

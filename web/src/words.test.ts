@@ -79,6 +79,8 @@ describe('verdictOf', () => {
       obligations: [{ kind: 'information', status: 'in-force', effect: 'A note only.', citation: 'c', effectiveFrom: '2019-05-21' }],
     });
     assert.equal(none.forRole, 'For an Exporter: A note only. (c)');
+    const us = verdictOf({ asOf: '2026-11-21', today: '2026-11-21', role: { id: 'us-investor', label: 'US investor' }, designations: [], events: [], obligations: [] });
+    assert.match(us.forRole ?? '', /^For a US investor: no obligation/);
   });
 
   test('never listed, with a role: says no obligation', () => {
