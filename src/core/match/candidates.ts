@@ -121,9 +121,8 @@ export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: 
   return first ?? latinSearch(q, index, share, false) ?? [];
 }
 
-/** Vocabulary tokens that extend `p` (longer, same start) and are name words, in order. */
-function prefixExtensions(p: string, index: ScreenIndex): string[] {
-  const v = index.vocabulary;
+/** The first position in the sorted vocabulary `v` whose token is not less than `p` (binary search). */
+function lowerBound(v: readonly string[], p: string): number {
   let lo = 0;
   let hi = v.length;
   while (lo < hi) {
@@ -131,6 +130,13 @@ function prefixExtensions(p: string, index: ScreenIndex): string[] {
     if ((v[mid] as string) < p) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Vocabulary tokens that extend `p` (longer, same start) and are name words, in order. */
+function prefixExtensions(p: string, index: ScreenIndex): string[] {
+  const v = index.vocabulary;
+  const lo = lowerBound(v, p);
   const out: string[] = [];
   for (let k = lo; k < v.length && (v[k] as string).startsWith(p); k++) {
     const t = v[k] as string;
@@ -205,13 +211,7 @@ export function tokenLookups(t: string, near: readonly string[] | undefined, ind
 /** Whether a vocabulary token longer than `p` starts with `p` (the sorted vocabulary puts it right after `p`). */
 function extendedToken(p: string, index: ScreenIndex): boolean {
   const v = index.vocabulary;
-  let lo = 0;
-  let hi = v.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((v[mid] as string) < p) lo = mid + 1;
-    else hi = mid;
-  }
+  let lo = lowerBound(v, p);
   if (v[lo] === p) lo++;
   return lo < v.length && (v[lo] as string).startsWith(p);
 }
