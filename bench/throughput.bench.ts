@@ -4,9 +4,8 @@
  * gives the peak RSS of a batch run), and pg_trgm on a 1,000-name sample of the same names.
  * The index is the bundled dataset + OFAC SDN (2024-05-03) + the partial CSL (2023-11).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSnapshot, indexFromSnapshot } from '../src/core/match/build-index.js';
 import { screenWithIndex } from '../src/app/screen/screen.js';
@@ -15,7 +14,8 @@ import { generateNames } from './names.js';
 import { prng } from '../src/test-support/prng.js';
 import { TrigramBaseline } from './trgm.js';
 import type { BenchModule } from './types.js';
-import { ensureBuilt } from './build.js';
+import { runBatchChild } from './batch-run.js';
+import type { BatchFigures } from './batch-run.js';
 
 const BATCH_ROWS = 200_000;
 
@@ -28,7 +28,7 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 interface ThroughputSection {
   index: { files: string[]; entities: number; names: number; loadFilesMs: number; snapshotMs: number; indexFromSnapshotMs: number; snapshotJsonMb: number };
   latency: { queries: number; p50Ms: number; p99Ms: number; meanMs: number; maxMs: number };
-  batch: { compiled: boolean; rows: number; workers: number; withHits: number; errors: number; screenMs: number; namesPerSecond: number; cpuSeconds: number; mainThreadBusy: number; peakRssMb: number; loadSnapshotMs: number; loadAverage: number[] };
+  batch: BatchFigures;
   pgTrgm: { queries: number; ms: number; namesPerSecond: number; ratio: number };
 }
 
@@ -76,19 +76,8 @@ const mod: BenchModule = {
     ctx.log(`batch: ${BATCH_ROWS} names`);
     const dir = mkdtempSync(path.join(tmpdir(), 'listwatch-bench-'));
     try {
-      const snapFile = path.join(dir, 'snapshot.json');
       const json = JSON.stringify(snapshot);
-      writeFileSync(snapFile, json);
-      const input = path.join(dir, 'names.csv');
-      writeFileSync(input, 'id,name\n' + names.map((n, i) => `r${i},"${n.replace(/"/g, '""')}"`).join('\n') + '\n');
-      const workers = availableParallelism();
-      // The compiled modules, as `listwatch screen --input` runs them; the sources through tsx if dist/ cannot be built.
-      const { ok } = ensureBuilt(ctx);
-      const child = path.join(ctx.repoRoot, 'bench', 'batch-child.mjs');
-      // The same bounded heap bin/listwatch.mjs gives a batch screen (it also caps the workers' heaps).
-      const args = ['--max-old-space-size=512', ...(ok ? [child] : ['--import', 'tsx', child])];
-      const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
-      const batch = { ...(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<ThroughputSection['batch'], 'workers' | 'loadAverage'>), workers, loadAverage: loadavg().map(r2) };
+      const batch = runBatchChild(ctx, dir, json, names);
 
       ctx.log('pg_trgm: 1,000 names');
       const trgm = await TrigramBaseline.create(index, 0.5);
