@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import pg from 'pg';
 import type { OpenStoreOptions } from './open.js';
 import { openStore } from './open.js';
@@ -101,4 +102,18 @@ export async function freshStore(engine: TestEngine): Promise<{ store: Store; lo
       await location.dispose();
     },
   };
+}
+
+/**
+ * Registers the current suite's before/after hooks: a fresh store on `engine` (PGlite unless
+ * given) is opened before its tests and handed to `use` (set-up may run there), and is closed and
+ * removed after them.
+ */
+export function useFreshStore(use: (store: Store) => void | Promise<void>, engine: TestEngine = testEngines[0]!): void {
+  let fx: Awaited<ReturnType<typeof freshStore>> | undefined;
+  before(async () => {
+    fx = await freshStore(engine);
+    await use(fx.store);
+  });
+  after(async () => fx?.dispose());
 }

@@ -1,6 +1,6 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshStore, testEngines } from '../../store/testing.js';
+import { testEngines, useFreshStore } from '../../store/testing.js';
 import type { Store } from '../../store/store.js';
 import { exportAudit } from './export.js';
 import { GENESIS_HASH, listVersions, readAudit, recordAudit, recordScreening, verifyAudit } from './audit.js';
@@ -14,13 +14,10 @@ async function collect(it: AsyncIterable<string>): Promise<string> {
 
 for (const engine of testEngines) {
   describe(`audit trail (${engine.name})`, () => {
-    let fx: Awaited<ReturnType<typeof freshStore>>;
     let store: Store;
-    before(async () => {
-      fx = await freshStore(engine);
-      store = fx.store;
-    });
-    after(async () => fx?.dispose());
+    useFreshStore((s) => {
+      store = s;
+    }, engine);
 
     test('an empty trail verifies', async () => {
       const r = await verifyAudit(store);

@@ -1,19 +1,16 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshStore, testEngines } from '../../store/testing.js';
+import { testEngines, useFreshStore } from '../../store/testing.js';
 import type { Store } from '../../store/store.js';
 import { readAudit, recordAudit, verifyAudit, type AuditEntry } from './audit.js';
 import { createAuditAppender } from './group-commit.js';
 
 for (const engine of testEngines) {
   describe(`audit group commit (${engine.name})`, () => {
-    let fx: Awaited<ReturnType<typeof freshStore>>;
     let store: Store;
-    before(async () => {
-      fx = await freshStore(engine);
-      store = fx.store;
-    });
-    after(async () => fx?.dispose());
+    useFreshStore((s) => {
+      store = s;
+    }, engine);
 
     test('concurrent entries share commits, each caller gets its own entry, and the chain verifies beside single appends', async () => {
       const appender = createAuditAppender(store);

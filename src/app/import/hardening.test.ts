@@ -1,11 +1,11 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isListwatchError } from '../../core/errors.js';
 import { openStore } from '../../store/open.js';
-import { pgliteLocation, type TestLocation } from '../../store/testing.js';
+import { pgliteLocation, useFreshStore } from '../../store/testing.js';
 import type { Store } from '../../store/store.js';
 import { sharedData, tempFile } from '../../sources/test-support.js';
 import { importFiles } from './service.js';
@@ -26,15 +26,9 @@ async function snapshot(store: Store) {
 }
 
 describe('imports never lose data silently (issue #10)', () => {
-  let loc: TestLocation;
   let store: Store;
-  before(async () => {
-    loc = await pgliteLocation();
-    store = await openStore(loc.opts);
-  });
-  after(async () => {
-    await store.close();
-    await loc.dispose();
+  useFreshStore((s) => {
+    store = s;
   });
 
   it('A → B → A: re-importing the earlier file is a change back, not "unchanged"', async () => {

@@ -1,11 +1,10 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isListwatchError } from '../../core/errors.js';
-import { openStore } from '../../store/open.js';
-import { pgliteLocation, type TestLocation } from '../../store/testing.js';
+import { useFreshStore } from '../../store/testing.js';
 import type { Store } from '../../store/store.js';
 import { sharedData, tempFile } from '../../sources/test-support.js';
 import { ensureSeeded } from '../seed.js';
@@ -39,15 +38,9 @@ async function counts(store: Store) {
 }
 
 describe('importFiles on a PGlite store', () => {
-  let loc: TestLocation;
   let store: Store;
-  before(async () => {
-    loc = await pgliteLocation();
-    store = await openStore(loc.opts);
-  });
-  after(async () => {
-    await store.close();
-    await loc.dispose();
+  useFreshStore((s) => {
+    store = s;
   });
 
   it('imports the 2024 SDN file as one snapshot; the same file again is unchanged and writes nothing', async () => {
@@ -129,16 +122,10 @@ describe('importFiles on a PGlite store', () => {
 });
 
 describe('importFiles on a store seeded with the bundled dataset', () => {
-  let loc: TestLocation;
   let store: Store;
-  before(async () => {
-    loc = await pgliteLocation();
-    store = await openStore(loc.opts);
+  useFreshStore(async (s) => {
+    store = s;
     await ensureSeeded(store, bundled, () => undefined);
-  });
-  after(async () => {
-    await store.close();
-    await loc.dispose();
   });
 
   it('an OFAC cons import continues the record\'s NS-CMIC designations instead of replacing its entities', async () => {

@@ -4,7 +4,7 @@
  * import service into a fresh store: every list imported, a re-import changes nothing, a broken
  * copy is refused naming file and line with the store unchanged, and the imported record screens.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { isListwatchError } from '../../core/errors.js';
@@ -12,8 +12,7 @@ import { importFiles } from '../../app/import/service.js';
 import { indexSourceFromStore } from '../../app/screen/index-source.js';
 import { screenWithIndex } from '../../app/screen/screen.js';
 import { buildIndex } from '../../core/match/build-index.js';
-import { openStore } from '../../store/open.js';
-import { pgliteLocation, type TestLocation } from '../../store/testing.js';
+import { useFreshStore } from '../../store/testing.js';
 import type { Store } from '../../store/store.js';
 import { inputFile, memFile, sharedData, tempFile } from '../test-support.js';
 import { tradeCslCompact } from './index.js';
@@ -77,15 +76,9 @@ describe('trade-csl-compact: the full CSL of 2026-07-31', () => {
 });
 
 describe('importing the full CSL into a fresh store', () => {
-  let loc: TestLocation;
   let store: Store;
-  before(async () => {
-    loc = await pgliteLocation();
-    store = await openStore(loc.opts);
-  });
-  after(async () => {
-    await store.close();
-    await loc.dispose();
+  useFreshStore((s) => {
+    store = s;
   });
 
   const counts = async () => ({

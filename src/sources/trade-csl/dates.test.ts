@@ -1,11 +1,10 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFiles } from '../../app/import/service.js';
 import { loadScreenIndex } from '../../app/screen/index-source.js';
 import { screenWithIndex } from '../../app/screen/screen.js';
 import { asOfState } from '../../core/history/designations.js';
-import { openStore } from '../../store/open.js';
-import { pgliteLocation, type TestLocation } from '../../store/testing.js';
+import { useFreshStore } from '../../store/testing.js';
 import type { Store } from '../../store/store.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -32,16 +31,10 @@ function cslSubset(): string {
 const CONS = sharedData('ofac_non_sdn_consolidated/watchman_2025-12');
 
 describe('imports date designations from the file, and say "unknown" where the file gives no start', () => {
-  let loc: TestLocation;
   let store: Store;
-  before(async () => {
-    loc = await pgliteLocation();
-    store = await openStore(loc.opts);
+  useFreshStore(async (s) => {
+    store = s;
     await importFiles(store, 'trade-csl', [cslSubset()], { today: '2026-12-01', date: '2026-12-01' });
-  });
-  after(async () => {
-    await store.close();
-    await loc.dispose();
   });
 
   it('CETC 29 keeps its CSL start_date 2014-08-01, so an as-of question for 2016 answers "listed"', async () => {
