@@ -246,6 +246,15 @@ for (const engine of testEngines) {
         await drop();
       }
     });
+
+    it('a script that fails inside its own BEGIN…COMMIT leaves no connection in an aborted transaction', async () => {
+      await store.sql.exec('CREATE TABLE IF NOT EXISTS script_probe (n int)');
+      await assert.rejects(store.sql.exec('BEGIN; INSERT INTO script_probe VALUES (1); SELECT 1/0; INSERT INTO script_probe VALUES (2); COMMIT;'), /division by zero/);
+      // More queries than a pool has connections: every one must land on a usable connection.
+      const counts = await Promise.all(Array.from({ length: 25 }, () => store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM script_probe')));
+      assert.deepEqual(new Set(counts.map((r) => r[0]!.n)), new Set([0]), 'the failed script wrote nothing');
+      await store.sql.exec('DROP TABLE script_probe');
+    });
   });
 }
 

@@ -59,6 +59,16 @@ export class Jobs {
       ...(opts.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds } : {}),
       onError: (e) => log('queue maintenance failed', { error: String(e) }),
     });
+    try {
+      return await Jobs.start(store, queue, opts, log);
+    } catch (e) {
+      // Without this, pg-boss's maintenance timer would keep a failed process alive.
+      await queue.close().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private static async start(store: Store, queue: JobQueue, opts: JobsOptions, log: (msg: string, fields?: Record<string, unknown>) => void): Promise<Jobs> {
     const w = opts.worker;
     if (!w) {
       // The chunk queues must exist before the first send, even where no worker runs.
@@ -76,7 +86,12 @@ export class Jobs {
       () => log('screening index ready', { ms: Math.round(performance.now() - t0) }),
       (e: unknown) => log('building the screening index failed; retried with the first chunk', { error: String(e) }),
     );
-    await worker.start();
+    try {
+      await worker.start();
+    } catch (e) {
+      await screener.close().catch(() => undefined);
+      throw e;
+    }
     return new Jobs(store, queue, worker, screener, opts.limits ?? batch.DEFAULT_JOB_LIMITS, opts.chunkSize ?? batch.DEFAULT_CHUNK_SIZE);
   }
 

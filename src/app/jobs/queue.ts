@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { CapabilitySql } from '../../store/store.js';
 
@@ -54,6 +55,12 @@ export interface JobQueueOptions {
   onError?: (err: unknown) => void;
 }
 
+/** Deadlock (40P01) or serialization failure (40001): the statement is safe to run again. */
+function isRetryableLockError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001' || /deadlock detected/i.test(e instanceof Error ? e.message : String(e));
+}
+
 /** Multi-statement scripts (pg-boss's locked maintenance commands) cannot be prepared statements. */
 function isMultiStatementError(e: unknown): boolean {
   return /multiple commands|cannot insert multiple commands/i.test(e instanceof Error ? e.message : String(e));
@@ -69,6 +76,13 @@ export function pgBossDb(sql: CapabilitySql): PgBoss.Db {
   return {
     async executeSql(text: string, values?: unknown[]) {
       if (values && values.length) return { rows: await sql.query(text, values) };
+      // A BEGIN…COMMIT script goes to `exec`, which rolls back when a statement in it fails;
+      // run as a plain query on a pool, a failure would leave that connection in an aborted
+      // transaction for whoever uses it next.
+      if (/^\s*BEGIN\b/i.test(text)) {
+        await sql.exec(text);
+        return { rows: [] };
+      }
       try {
         const rows = await sql.query(text);
         return { rows: Array.isArray(rows) ? rows : [] };
@@ -119,11 +133,19 @@ export class JobQueue {
       name, retryLimit: o.retryLimit, retryDelay: o.retryDelaySeconds, retryBackoff: o.retryBackoff,
       expireInSeconds: o.expireInSeconds, ...(o.deadLetter ? { deadLetter: o.deadLetter } : {}), policy: o.policy ?? 'standard',
     };
-    try {
-      await this.boss.createQueue(name, options);
-    } catch (e) {
-      // Another process created it at the same moment.
-      if (!(await this.boss.getQueue(name))) throw e;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(name, options);
+        break;
+      } catch (e) {
+        // Another process created it at the same moment.
+        if (await this.boss.getQueue(name)) break;
+        // Two processes creating the same queue deadlock inside pg-boss's create_queue (one
+        // waits on the other's queue row while that one adds a foreign key to the queue table);
+        // PostgreSQL aborts one of them. Once the other commits, a retry finds the row and stops.
+        if (!isRetryableLockError(e) || attempt >= 6) throw e;
+        await sleep(50 * attempt + Math.random() * 100);
+      }
     }
     // Settings change with the code (a new expiry, a new retry limit): keep the queue in step.
     if (update) await this.boss.updateQueue(name, options);

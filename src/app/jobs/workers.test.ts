@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -59,7 +59,7 @@ function startWorker(url: string, env: Record<string, string>): Worker {
       const seen = events.find(pred);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`worker ${proc.pid}: no matching event in ${ms} ms; saw ${events.map((x) => x.msg).join(' | ')}`)), ms);
+        const t = setTimeout(() => reject(new Error(`worker ${proc.pid}: no matching event in ${ms} ms; saw ${[...new Set(events.map((x) => (x.error ? `${String(x.msg)} (${String(x.error)})` : String(x.msg))))].join(' | ')}`)), ms);
         waiters.push({ pred, resolve: (e) => { clearTimeout(t); resolve(e); } });
       });
     },
@@ -103,6 +103,11 @@ describe('workers on PostgreSQL: crashes, hangs and poison rows', { timeout: 600
     await ensureSeeded(store, path.join(root, 'data'), () => undefined);
     // This process only submits and reads: the workers are other processes.
     jobs = await Jobs.open(store, { worker: false, chunkSize: 100 });
+  });
+
+  // A failed test must not leave its workers running into the next one (they would take its jobs).
+  afterEach(async () => {
+    for (const w of workers.splice(0)) await w.stop();
   });
 
   after(async () => {

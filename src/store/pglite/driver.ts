@@ -51,7 +51,16 @@ export async function openPgliteDriver(dir: string): Promise<SqlDriver> {
   return {
     engine: 'pglite',
     query: base.query,
-    exec: base.exec,
+    // A script that opens its own transaction (BEGIN; …; COMMIT) and fails inside it would leave
+    // the one connection in an aborted transaction: every later statement would fail.
+    async exec(sql: string) {
+      try {
+        await db.exec(sql);
+      } catch (e) {
+        if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    },
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
     async close() {
       try {

@@ -45,7 +45,20 @@ export async function openPostgresDriver(url: string, opts: { max?: number } = {
   return {
     engine: 'postgres',
     query: base.query,
-    exec: base.exec,
+    // A script may open its own transaction (BEGIN; …; COMMIT); when a statement in it fails the
+    // rest is skipped and the connection stays in the aborted transaction. Roll back on that
+    // same connection before it goes back to the pool.
+    async exec(sql: string) {
+      const client = await pool.connect();
+      try {
+        await client.query(sql);
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {
