@@ -1,17 +1,19 @@
 /**
  * The thread a worker screens chunks in (piscina): it rebuilds the index once from the snapshot
- * (JSON text in workerData), then screens chunks. It runs under V8 heap limits, so a chunk that
+ * (JSON text in workerData) and the deletion table its process built (shared memory), then screens chunks. It runs under V8 heap limits, so a chunk that
  * would exhaust memory ends this thread (the run fails and is retried, split, or its row marked
  * failed), never the worker or server process around it.
  */
 import { workerData } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot } from '../../core/match/types.js';
+import type { DeletionTableData } from '../../core/match/deletion-table.js';
 import { screenChunkLines, type BatchChunk } from '../screen/batch-core.js';
 import { fromColumns, type ColumnTask } from '../screen/batch-columns.js';
 
-const data = workerData as { snapshotJson?: string; poison?: string };
-const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot);
+const data = workerData as { snapshotJson?: string; deletions?: DeletionTableData; poison?: string };
+// The deletion table comes built, on memory shared with the process that made it.
+const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot, data.deletions ? { deletions: data.deletions } : {});
 delete data.snapshotJson; // parsed; its text is not needed again
 // Fault injection for the resilience tests only (LISTWATCH_JOBS_FAULT=poison:NAME at the entry point):
 // a row whose name contains this text ends the thread, as a row that exhausts memory would.

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { buildSnapshot } from '../../core/match/build-index.js';
+import { buildSnapshot, snapshotDeletionTable } from '../../core/match/build-index.js';
 import type { Store } from '../../store/store.js';
 import { createEnricher } from '../dossier/enrich.js';
 import { indexSourceFromStore } from '../screen/index-source.js';
@@ -66,11 +66,15 @@ export class ChunkScreener {
 
   private async load(revision: string, asOf?: string): Promise<State> {
     const changeDates = asOf === undefined ? await this.store.getEntityChangeDates() : undefined;
-    const snapshotJson = JSON.stringify(buildSnapshot(await indexSourceFromStore(this.store, asOf)));
+    const snapshot = buildSnapshot(await indexSourceFromStore(this.store, asOf));
+    // Built here on shared memory, the deletion table (the largest part of an index) is not
+    // rebuilt nor held a second time by the thread.
+    const deletions = snapshotDeletionTable(snapshot);
+    const snapshotJson = JSON.stringify(snapshot);
     const heap = this.opts.maxHeapMb ?? Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96;
     const pool = new Piscina({
       filename: THREAD_FILE,
-      workerData: { snapshotJson, ...(this.opts.poison !== undefined ? { poison: this.opts.poison } : {}) },
+      workerData: { snapshotJson, deletions, ...(this.opts.poison !== undefined ? { poison: this.opts.poison } : {}) },
       minThreads: 1,
       maxThreads: 1,
       idleTimeout: 60_000,

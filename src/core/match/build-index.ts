@@ -9,6 +9,7 @@ import { KIND_FACTOR } from './latin-features.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
 import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
+import { buildDeletionTable, tableFits, type DeletionTableData } from './deletion-table.js';
 
 /** What the index is built from: the store's entities, designations, publications and lists. */
 export interface IndexSource {
@@ -188,8 +189,36 @@ export function pinyinGrams(syl: readonly string[]): string[] {
   return out;
 }
 
-/** Builds the lookup structures (postings, deletion keys, IDF, n-grams) from a snapshot. Fast: no normalisation. */
-export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
+/**
+ * The Latin tokens of a snapshot's names in order of first appearance: the token numbering of
+ * the index (`ScreenIndex.tokenList`) and of its deletion table.
+ */
+export function snapshotTokens(snapshot: IndexSnapshot): string[] {
+  const seen = new Set<string>();
+  for (const n of snapshot.names) if (n.latin) for (const t of n.latin.tokens) seen.add(t);
+  return [...seen];
+}
+
+/**
+ * The deletion table of a snapshot's tokens (on SharedArrayBuffers): build it once and pass it
+ * to `indexFromSnapshot` in every thread, instead of each thread making its own (the costliest
+ * part of an index, in time and memory).
+ */
+export function snapshotDeletionTable(snapshot: IndexSnapshot): DeletionTableData {
+  return buildDeletionTable(snapshotTokens(snapshot), deletionKeys);
+}
+
+/** What `indexFromSnapshot` may reuse instead of building it. */
+export interface IndexParts {
+  /** The deletion table of this snapshot (`snapshotDeletionTable`), e.g. shared by the thread that made it. */
+  deletions?: DeletionTableData;
+}
+
+/**
+ * Builds the lookup structures (postings, deletion keys, IDF, n-grams) from a snapshot. Fast: no
+ * normalisation. A given deletion table is used when it was made from this snapshot's tokens.
+ */
+export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {}): ScreenIndex {
   const identifiers = new Map<string, { entity: number; scheme: string; value: string }[]>();
   snapshot.entities.forEach((e, entity) => {
     for (const i of e.identifiers ?? []) {
@@ -234,17 +263,10 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
     }
   });
   const idf = new Map<string, number>();
-  const deletionsMap = new Map<string, string[]>();
-  for (const [t, ids] of tokens) {
-    idf.set(t, Math.log((latinNames + 1) / (ids.length + 0.5)));
-    {
-      for (const k of deletionKeys(t)) {
-        const arr = deletionsMap.get(k);
-        if (!arr) deletionsMap.set(k, [t]);
-        else if (!arr.includes(t)) arr.push(t);
-      }
-    }
-  }
+  for (const [t, ids] of tokens) idf.set(t, Math.log((latinNames + 1) / (ids.length + 0.5)));
+  // Map order is insertion order: the tokens in order of first appearance, as snapshotTokens lists them.
+  const tokenList = [...tokens.keys()];
+  const deletions = parts.deletions && tableFits(parts.deletions, tokenList) ? parts.deletions : buildDeletionTable(tokenList, deletionKeys);
   // Legal forms and places must segment too, so "Langchao Jituan" can shed its "ji tuan".
   for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
   const latinNamesW = snapshot.names.map((n) => {
@@ -268,7 +290,8 @@ export function indexFromSnapshot(snapshot: IndexSnapshot): ScreenIndex {
     pinyinLength,
     neighbourCache: new Map(),
     unknownNeighbourCache: new Map(),
-    deletions: deletionsMap,
+    tokenList,
+    deletions,
     idf,
     unknownIdf: Math.log((latinNames + 1) / 0.5),
     commonDf: Math.max(50, Math.ceil(latinNames * 0.02)),

@@ -1,4 +1,5 @@
 import { deletionKeys, hanGrams, pinyinCharKeys } from './build-index.js';
+import { findKey } from './deletion-table.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
 import { TOKEN_SIM } from './latin-features.js';
 import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
@@ -69,9 +70,14 @@ export function typoNeighbours(t: string, index: ScreenIndex): readonly string[]
   const known = index.tokens.has(t);
   const cache = known ? index.neighbourCache : index.unknownNeighbourCache;
   let near: string[] | null = null;
+  const { postStart, posts } = index.deletions;
   const look = (k: string): void => {
-    const found = index.deletions.get(k);
-    if (found) for (const cand of found) if (cand !== t && !(near ?? NONE).includes(cand) && typoEdits(t, cand) !== null) (near ??= []).push(cand);
+    const key = findKey(index.deletions, k);
+    if (key < 0) return;
+    for (let p = postStart[key] as number, end = postStart[key + 1] as number; p < end; p++) {
+      const cand = index.tokenList[posts[p] as number] as string;
+      if (cand !== t && !(near ?? NONE).includes(cand) && typoEdits(t, cand) !== null) (near ??= []).push(cand);
+    }
   };
   for (const k of deletionKeys(t)) look(k);
   const out: readonly string[] = near ?? NONE;

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../model.js';
 import type { TokenKind } from '../normalise/latin.js';
+import type { DeletionTableData } from './deletion-table.js';
 
 /** One designation as the index keeps it: enough to mark a hit active/inactive and cite its source. */
 export interface IndexedDesignation {
@@ -74,8 +75,10 @@ export interface ScreenIndex {
   neighbourCache: Map<string, readonly string[]>;
   /** Bounded memo of typo neighbours of words the index does not hold (batches repeat them). */
   unknownNeighbourCache: Map<string, readonly string[]>;
-  /** Deletion key (see `deletionKeys`: up to two deletions) → tokens that produce it (a token is also its own key). */
-  deletions: Map<string, string[]>;
+  /** Every Latin token of the index, numbered in order of first appearance (the numbers `deletions` holds). */
+  tokenList: string[];
+  /** Deletion key (see `deletionKeys`: up to two deletions) → numbers of the tokens that produce it (a token is also its own key). */
+  deletions: DeletionTableData;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
   latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean } | null)[];
   /** Latin token → inverse document frequency over the indexed Latin names. */
