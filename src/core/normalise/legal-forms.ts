@@ -168,14 +168,64 @@ export interface LegalSpan {
   canonical: string;
 }
 
-function longestAt(tokens: readonly string[], start: number, end: number, fromEnd: boolean): LegalSpan | null {
-  for (let len = Math.min(MAX_PHRASE, end - start); len >= 1; len--) {
-    const s = fromEnd ? end - len : start;
-    const words = tokens.slice(s, s + len);
-    const c = PHRASES.get(words.join(' ')) ?? (len >= 2 ? STEMMED.get(stemPhrase(words)) : undefined);
-    if (c) return { start: s, end: s + len, canonical: c };
+/** A word trie of legal-form phrases: a node's `form` is set where a phrase ends. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  form?: string;
+}
+
+/** The stem `stemPhrase` gives one word: a word of 6+ letters loses its final vowels. */
+function stemWord(t: string): string {
+  if (t.length < 6) return t;
+  let e = t.length;
+  while (e > 0 && 'aeiouy'.includes(t[e - 1] as string)) e--;
+  return e === t.length ? t : t.slice(0, e);
+}
+
+/** A trie of `phrases` (keys are words joined by spaces), read from the last word when `reversed`. */
+function trieOf(phrases: ReadonlyMap<string, string>, reversed: boolean): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const [k, form] of phrases) {
+    const words = k.split(' ');
+    if (reversed) words.reverse();
+    let n = root;
+    for (const w of words) {
+      let c = n.next.get(w);
+      if (!c) n.next.set(w, (c = { next: new Map() }));
+      n = c;
+    }
+    n.form = form;
   }
-  return null;
+  return root;
+}
+
+// The phrases as tries, read from either end of a name: finding the longest form at an end is a
+// walk of a few words instead of joining (and stemming) every candidate length of the name. The
+// walk answers exactly what looking each length up in PHRASES and STEMMED answered.
+const FROM_END = trieOf(PHRASES, true);
+const FROM_START = trieOf(PHRASES, false);
+const STEMMED_FROM_END = trieOf(STEMMED, true);
+const STEMMED_FROM_START = trieOf(STEMMED, false);
+
+/**
+ * The longest legal form of at most MAX_PHRASE words that starts at `start` (or, `fromEnd`, ends
+ * at `end`) within tokens [start, end): a listed phrase, or for 2+ words a phrase by its stem; a
+ * listed phrase wins over a stem of the same length.
+ */
+function longestAt(tokens: readonly string[], start: number, end: number, fromEnd: boolean): LegalSpan | null {
+  const max = Math.min(MAX_PHRASE, end - start);
+  let plain: TrieNode | undefined = fromEnd ? FROM_END : FROM_START;
+  let stemmed: TrieNode | undefined = fromEnd ? STEMMED_FROM_END : STEMMED_FROM_START;
+  let best: LegalSpan | null = null;
+  for (let len = 1; len <= max && (plain || stemmed); len++) {
+    const w = tokens[fromEnd ? end - len : start + len - 1] ?? '';
+    plain = plain?.next.get(w);
+    stemmed = stemmed?.next.get(stemWord(w));
+    // As the lookup it replaces: the listed phrase's form, else (2+ words) the stem's.
+    const c = plain?.form ?? (len >= 2 ? stemmed?.form : undefined);
+    if (c) best = fromEnd ? { start: end - len, end, canonical: c } : { start, end: start + len, canonical: c };
+  }
+  return best;
 }
 
 /**
