@@ -205,7 +205,7 @@ export function snapshotTokens(snapshot: IndexSnapshot): string[] {
  * part of an index, in time and memory).
  */
 export function snapshotDeletionTable(snapshot: IndexSnapshot): DeletionTableData {
-  return buildDeletionTable(snapshotTokens(snapshot), deletionKeys);
+  return buildDeletionTable(snapshotTokens(snapshot));
 }
 
 /** What `indexFromSnapshot` may reuse instead of building it. */
@@ -266,7 +266,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   for (const [t, ids] of tokens) idf.set(t, Math.log((latinNames + 1) / (ids.length + 0.5)));
   // Map order is insertion order: the tokens in order of first appearance, as snapshotTokens lists them.
   const tokenList = [...tokens.keys()];
-  const deletions = parts.deletions && tableFits(parts.deletions, tokenList) ? parts.deletions : buildDeletionTable(tokenList, deletionKeys);
+  const deletions = parts.deletions && tableFits(parts.deletions, tokenList) ? parts.deletions : buildDeletionTable(tokenList);
   // Legal forms and places must segment too, so "Langchao Jituan" can shed its "ji tuan".
   for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
   const latinNamesW = snapshot.names.map((n) => {

@@ -1,5 +1,5 @@
-import { deletionKeys, hanGrams, pinyinCharKeys } from './build-index.js';
-import { findKey } from './deletion-table.js';
+import { hanGrams, pinyinCharKeys } from './build-index.js';
+import { findKey, forEachDeletion } from './deletion-table.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
 import { TOKEN_SIM } from './latin-features.js';
 import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
@@ -71,15 +71,16 @@ export function typoNeighbours(t: string, index: ScreenIndex): readonly string[]
   const cache = known ? index.neighbourCache : index.unknownNeighbourCache;
   let near: string[] | null = null;
   const { postStart, posts } = index.deletions;
-  const look = (k: string): void => {
-    const key = findKey(index.deletions, k);
+  // The keys of deletionKeys(t) in its order, found without making them: a key met again gives
+  // only tokens already taken or refused.
+  forEachDeletion(t, (s1, s2) => {
+    const key = findKey(index.deletions, t, s1, s2);
     if (key < 0) return;
     for (let p = postStart[key] as number, end = postStart[key + 1] as number; p < end; p++) {
       const cand = index.tokenList[posts[p] as number] as string;
       if (cand !== t && !(near ?? NONE).includes(cand) && typoEdits(t, cand) !== null) (near ??= []).push(cand);
     }
-  };
-  for (const k of deletionKeys(t)) look(k);
+  });
   const out: readonly string[] = near ?? NONE;
   // The index's own vocabulary is finite, so its neighbours are kept; unknown words are not
   // bounded, but a batch repeats them (brands, surnames), so a bounded memo keeps the recent ones.

@@ -5,6 +5,8 @@
  * clone of a SharedArrayBuffer shares its memory; nothing is copied or rebuilt).
  */
 
+import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
+
 /** The arrays of a deletion table: what crosses to a worker thread (typed arrays over SharedArrayBuffers). */
 export interface DeletionTableData {
   /** Number of tokens the table was built from, and a hash of them in order (guards against another index's table). */
@@ -59,15 +61,50 @@ class Grow<T extends Int32Array | Uint16Array> {
 }
 
 /**
- * Builds the table: `keysOf(token)` gives each token's keys (each once), tokens are numbered in
- * the order given, and each key lists its tokens in that order, as the Map it replaces did.
+ * Calls `visit(s1, s2)` for each deletion key of `t` in the order `deletionKeys(t)` lists them
+ * (build-index.ts), as the positions of `t` it leaves out (-1: none): `t` itself, its
+ * one-deletions, then, from TWO_EDIT_LENGTH letters, the one-deletions of each one-deletion. A
+ * key two ways made (as "aab" less either "a") comes again: every use of the keys here gives
+ * the same answer for a repeat. Nothing for a token outside [MIN_TYPO_LENGTH, MAX_TYPO_LENGTH].
+ * The keys are never built as strings: this runs for every new word of a batch.
  */
-export function buildDeletionTable(tokens: readonly string[], keysOf: (t: string) => readonly string[]): DeletionTableData {
+export function forEachDeletion(t: string, visit: (s1: number, s2: number) => void): void {
+  const n = t.length;
+  if (n < MIN_TYPO_LENGTH || n > MAX_TYPO_LENGTH) return;
+  visit(-1, -1);
+  for (let i = 0; i < n; i++) visit(i, -1);
+  if (n < TWO_EDIT_LENGTH) return;
+  // Position j of "t less i" is position j (before i) or j + 1 (from i on) of t.
+  for (let i = 0; i < n; i++) for (let j = 0; j + 1 < n; j++) visit(i, j < i ? j : j + 1);
+}
+
+/** FNV-1a of `t` less positions s1 and s2 (-1: none), as `hashOf` of that string. */
+function hashSkip(t: string, s1: number, s2: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) if (i !== s1 && i !== s2) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Whether key k is `t` less positions s1 and s2. */
+function sameKeySkip(chars: Uint16Array, keyStart: Int32Array, k: number, t: string, s1: number, s2: number): boolean {
+  let p = keyStart[k] as number;
+  if ((keyStart[k + 1] as number) - p !== t.length - (s1 >= 0 ? 1 : 0) - (s2 >= 0 ? 1 : 0)) return false;
+  for (let i = 0; i < t.length; i++) if (i !== s1 && i !== s2 && chars[p++] !== t.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Builds the table of `tokens` (numbered in the order given): each deletion key lists the tokens
+ * that produce it, each once, in token order, as the Map it replaces did.
+ */
+export function buildDeletionTable(tokens: readonly string[]): DeletionTableData {
   let slots = new Int32Array(1 << 16);
   let mask = slots.length - 1;
   const keyStart = new Grow((n) => new Int32Array(n), 1 << 16);
   const chars = new Grow((n) => new Uint16Array(n), 1 << 20);
   const keyHash = new Grow((n) => new Int32Array(n), 1 << 16);
+  // The last token that listed each key: a token reaching a key twice lists it once.
+  const lastTok = new Grow((n) => new Int32Array(n), 1 << 16);
   const pairKey = new Grow((n) => new Int32Array(n), 1 << 16);
   const pairTok = new Grow((n) => new Int32Array(n), 1 << 16);
   keyStart.push(0);
@@ -82,12 +119,13 @@ export function buildDeletionTable(tokens: readonly string[], keysOf: (t: string
     }
   };
   for (let tok = 0; tok < tokens.length; tok++) {
-    for (const key of keysOf(tokens[tok] as string)) {
-      const h = hashOf(key);
+    const t = tokens[tok] as string;
+    forEachDeletion(t, (s1, s2) => {
+      const h = hashSkip(t, s1, s2);
       let s = h & mask;
       let found = -1;
       for (let v = slots[s] as number; v !== 0; s = (s + 1) & mask, v = slots[s] as number) {
-        if (keyHash.arr[v - 1] === h && sameKey(chars.arr, keyStart.arr, v - 1, key)) {
+        if (keyHash.arr[v - 1] === h && sameKeySkip(chars.arr, keyStart.arr, v - 1, t, s1, s2)) {
           found = v - 1;
           break;
         }
@@ -96,13 +134,16 @@ export function buildDeletionTable(tokens: readonly string[], keysOf: (t: string
         found = keys++;
         slots[s] = keys;
         keyHash.push(h);
-        for (let i = 0; i < key.length; i++) chars.push(key.charCodeAt(i));
+        lastTok.push(-1);
+        for (let i = 0; i < t.length; i++) if (i !== s1 && i !== s2) chars.push(t.charCodeAt(i));
         keyStart.push(chars.n);
         if (keys * 2 > slots.length) grow();
       }
+      if (lastTok.arr[found] === tok) return;
+      lastTok.arr[found] = tok;
       pairKey.push(found);
       pairTok.push(tok);
-    }
+    });
   }
   // Counting sort of the (key, token) pairs by key, stable: each key's tokens stay in token order.
   const postStart = shared(Int32Array, keys + 1);
@@ -132,22 +173,15 @@ export function buildDeletionTable(tokens: readonly string[], keysOf: (t: string
   };
 }
 
-function sameKey(chars: Uint16Array, keyStart: Int32Array, k: number, key: string): boolean {
-  const a = keyStart[k] as number;
-  if ((keyStart[k + 1] as number) - a !== key.length) return false;
-  for (let i = 0; i < key.length; i++) if (chars[a + i] !== key.charCodeAt(i)) return false;
-  return true;
-}
-
 /**
- * The key number of `key` in the table, or -1 when no token produces it. Its tokens are then
- * `posts[postStart[k] .. postStart[k+1])`.
+ * The key number of `t` less positions s1 and s2 (-1: none; see `forEachDeletion`), or -1 when
+ * no token produces that key. Its tokens are `posts[postStart[k] .. postStart[k+1])`.
  */
-export function findKey(t: DeletionTableData, key: string): number {
-  const h = hashOf(key);
-  const mask = t.slots.length - 1;
-  for (let s = h & mask, v = t.slots[s] as number; v !== 0; s = (s + 1) & mask, v = t.slots[s] as number) {
-    if (t.keyHash[v - 1] === h && sameKey(t.chars, t.keyStart, v - 1, key)) return v - 1;
+export function findKey(d: DeletionTableData, t: string, s1: number, s2: number): number {
+  const h = hashSkip(t, s1, s2);
+  const mask = d.slots.length - 1;
+  for (let s = h & mask, v = d.slots[s] as number; v !== 0; s = (s + 1) & mask, v = d.slots[s] as number) {
+    if (d.keyHash[v - 1] === h && sameKeySkip(d.chars, d.keyStart, v - 1, t, s1, s2)) return v - 1;
   }
   return -1;
 }
