@@ -66,6 +66,19 @@ export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment
   return { qSim, nSim, qTo, notes };
 }
 
+/**
+ * `s === a + b` without building `a + b`: the alignment runs for every candidate of every
+ * query, and these concatenations were most of its garbage.
+ */
+function isJoin2(s: string, a: string, b: string): boolean {
+  return s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b);
+}
+
+/** `s === a + b + c`, likewise without building it. */
+function isJoin3(s: string, a: string, b: string, c: string): boolean {
+  return s.length === a.length + b.length + c.length && s.startsWith(a) && s.startsWith(b, a.length) && s.endsWith(c);
+}
+
 /** Numbers that `alignInto` writes: plain arrays or reused typed arrays. */
 type Slots = { [i: number]: number; readonly length: number };
 
@@ -104,9 +117,10 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
   // Joined tokens: "cloud walk" vs "cloudwalk" and back.
   for (let i = 0; i + 1 < ql; i++) {
     if (qSim[i] || qSim[i + 1]) continue;
-    const joined = (q.tokens[i] ?? '') + (q.tokens[i + 1] ?? '');
+    const a = q.tokens[i] ?? '';
+    const b = q.tokens[i + 1] ?? '';
     for (let j = 0; j < nl; j++) {
-      if (nSim[j] === 0 && n.tokens[j] === joined) {
+      if (nSim[j] === 0 && isJoin2(n.tokens[j] ?? '', a, b)) {
         link(i, j, TOKEN_SIM.joined);
         link(i + 1, j, TOKEN_SIM.joined);
         notes?.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}`);
@@ -116,9 +130,10 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
   }
   for (let j = 0; j + 1 < nl; j++) {
     if (nSim[j] || nSim[j + 1]) continue;
-    const joined = (n.tokens[j] ?? '') + (n.tokens[j + 1] ?? '');
+    const a = n.tokens[j] ?? '';
+    const b = n.tokens[j + 1] ?? '';
     for (let i = 0; i < ql; i++) {
-      if (qSim[i] === 0 && q.tokens[i] === joined) {
+      if (qSim[i] === 0 && isJoin2(q.tokens[i] ?? '', a, b)) {
         link(i, j, TOKEN_SIM.joined);
         nSim[j + 1] = TOKEN_SIM.joined;
         notes?.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}`);
@@ -129,9 +144,11 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
   // Three words written as one: "van der bilt" vs "vanderbilt" and back.
   for (let i = 0; i + 2 < ql; i++) {
     if (qSim[i] || qSim[i + 1] || qSim[i + 2]) continue;
-    const joined = (q.tokens[i] ?? '') + (q.tokens[i + 1] ?? '') + (q.tokens[i + 2] ?? '');
+    const a = q.tokens[i] ?? '';
+    const b = q.tokens[i + 1] ?? '';
+    const c = q.tokens[i + 2] ?? '';
     for (let j = 0; j < nl; j++) {
-      if (nSim[j] === 0 && n.tokens[j] === joined) {
+      if (nSim[j] === 0 && isJoin3(n.tokens[j] ?? '', a, b, c)) {
         link(i, j, TOKEN_SIM.joined);
         link(i + 1, j, TOKEN_SIM.joined);
         link(i + 2, j, TOKEN_SIM.joined);
@@ -142,9 +159,11 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
   }
   for (let j = 0; j + 2 < nl; j++) {
     if (nSim[j] || nSim[j + 1] || nSim[j + 2]) continue;
-    const joined = (n.tokens[j] ?? '') + (n.tokens[j + 1] ?? '') + (n.tokens[j + 2] ?? '');
+    const a = n.tokens[j] ?? '';
+    const b = n.tokens[j + 1] ?? '';
+    const c = n.tokens[j + 2] ?? '';
     for (let i = 0; i < ql; i++) {
-      if (qSim[i] === 0 && q.tokens[i] === joined) {
+      if (qSim[i] === 0 && isJoin3(q.tokens[i] ?? '', a, b, c)) {
         link(i, j, TOKEN_SIM.joined);
         nSim[j + 1] = TOKEN_SIM.joined;
         nSim[j + 2] = TOKEN_SIM.joined;

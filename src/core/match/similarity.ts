@@ -32,10 +32,13 @@ export function boundedEdits(a: string, b: string, max: number): number {
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (max <= 1) return withinOneEdit(a, b) ? 1 : 2;
-  // Full rows are fine: callers only pass tokens of at most MAX_TYPO_LENGTH characters.
-  let pp = new Array<number>(lb + 1).fill(0);
-  let p = new Array<number>(lb + 1);
-  let c = new Array<number>(lb + 1);
+  // Full rows are fine: callers only pass tokens of at most MAX_TYPO_LENGTH characters. The rows
+  // are reused between calls (every cell is written before it is read: row 0 here, c[0] and then
+  // c[j] left to right, pp only from the third row on), as this runs for many token pairs per query.
+  const fresh = lb + 1 > ROW_SCRATCH;
+  let pp = fresh ? new Int32Array(lb + 1) : rowA;
+  let p = fresh ? new Int32Array(lb + 1) : rowB;
+  let c = fresh ? new Int32Array(lb + 1) : rowC;
   for (let j = 0; j <= lb; j++) p[j] = j;
   for (let i = 1; i <= la; i++) {
     c[0] = i;
@@ -48,10 +51,18 @@ export function boundedEdits(a: string, b: string, max: number): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [pp, p, c] = [p, c, pp];
+    const t = pp;
+    pp = p;
+    p = c;
+    c = t;
   }
   return Math.min(p[lb] as number, max + 1);
 }
+
+const ROW_SCRATCH = 64;
+const rowA = new Int32Array(ROW_SCRATCH);
+const rowB = new Int32Array(ROW_SCRATCH);
+const rowC = new Int32Array(ROW_SCRATCH);
 
 /** Edits between two tokens when within what their length allows (see `allowedEdits`), else null. */
 export function typoEdits(a: string, b: string): number | null {
@@ -73,10 +84,18 @@ export function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    if (sameTail(a, i + 1, b, i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2); // transposition
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? sameTail(a, i + 1, b, i) : sameTail(a, i, b, i + 1);
+}
+
+/** `a.slice(ia) === b.slice(ib)` without making the slices (this runs for many token pairs per query). */
+function sameTail(a: string, ia: number, b: string, ib: number): boolean {
+  const ra = Math.max(0, a.length - ia);
+  if (ra !== Math.max(0, b.length - ib)) return false;
+  for (let k = 0; k < ra; k++) if (a.charCodeAt(ia + k) !== b.charCodeAt(ib + k)) return false;
+  return true;
 }
 
 /** Levenshtein distance (small strings only: pinyin cores, Han cores). */
