@@ -66,38 +66,81 @@ export interface BatchChunk {
 }
 
 /**
+ * Screen answers already given in this batch, by query and options: the JSON text of a record
+ * after its line and id (`"query":…,"hits":[…]}`), and whether it has hits. A batch repeats
+ * names (the same supplier or issuer on many rows), and screening is pure given the index, so
+ * a repeated name gets the very same text without being screened again. Bounded: it starts
+ * afresh when it holds MEMO_MAX answers or MEMO_MAX_CHARS characters.
+ */
+interface AnswerMemo {
+  answers: Map<string, { body: string; hits: boolean }>;
+  chars: number;
+}
+
+const MEMO_MAX = 50_000;
+const MEMO_MAX_CHARS = 8_000_000;
+const memos = new WeakMap<ScreenIndex, AnswerMemo>();
+
+function memoOf(index: ScreenIndex): AnswerMemo {
+  let m = memos.get(index);
+  if (!m) memos.set(index, (m = { answers: new Map(), chars: 0 }));
+  return m;
+}
+
+/**
  * `toChunk(screenChunk(index, rows, opts))` in one pass, byte for byte: the JSON line of a
- * row without hits (most rows of a batch) is written directly instead of through an object.
+ * row without hits (most rows of a batch) is written directly instead of through an object,
+ * and a name the batch already screened with the same date and options reuses its answer's text.
  */
 export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions): BatchChunk {
   const chunk: BatchChunk = { lines: new Array<string>(rows.length), errors: [], withHits: 0 };
+  const memo = memoOf(index);
+  const optsKey = `${opts.threshold ?? ''}\u0000${opts.limit ?? ''}\u0000${opts.includeInactive ?? ''}\u0000`;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as BatchRow;
     const problem = rowProblem(row);
     let error: string | null = problem;
-    let r: ScreenResult | null = null;
     if (!problem) {
       const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
-      try {
-        r = screenWithIndex(index, row.name, asOf === opts.asOf ? opts : { ...opts, asOf });
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
+      const key = typeof row.line === 'number' ? `${optsKey}${asOf}\u0000${row.name}` : null;
+      let answer = key !== null ? memo.answers.get(key) : undefined;
+      if (!answer) {
+        let r: ScreenResult | null = null;
+        try {
+          r = screenWithIndex(index, row.name, asOf === opts.asOf ? opts : { ...opts, asOf });
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+        }
+        if (r && key === null) {
+          // A line that is not a number: the record as JSON.stringify writes it.
+          if (r.hits.length) chunk.withHits++;
+          chunk.lines[i] = JSON.stringify({ line: row.line, ...(row.id !== undefined ? { id: row.id } : {}), ...r });
+          continue;
+        }
+        if (r) {
+          // The text JSON.stringify gives the record after its line and id; written directly without hits.
+          const body = r.hits.length === 0
+            ? `"query":${JSON.stringify(r.query)},"asOf":${JSON.stringify(r.asOf)},"threshold":${JSON.stringify(r.threshold)},"hits":[]}`
+            : JSON.stringify(r).slice(1);
+          answer = { body, hits: r.hits.length > 0 };
+          if (memo.answers.size >= MEMO_MAX || memo.chars >= MEMO_MAX_CHARS) {
+            memo.answers.clear();
+            memo.chars = 0;
+          }
+          memo.answers.set(key as string, answer);
+          memo.chars += body.length + (key as string).length;
+        }
       }
-    }
-    if (r) {
-      if (r.hits.length === 0 && typeof row.line === 'number') {
-        // The same text JSON.stringify gives the record below, without building it.
+      if (answer) {
+        if (answer.hits) chunk.withHits++;
         const head = row.id !== undefined ? `{"line":${JSON.stringify(row.line)},"id":${JSON.stringify(row.id)}` : `{"line":${JSON.stringify(row.line)}`;
-        chunk.lines[i] = `${head},"query":${JSON.stringify(r.query)},"asOf":${JSON.stringify(r.asOf)},"threshold":${JSON.stringify(r.threshold)},"hits":[]}`;
-      } else {
-        if (r.hits.length) chunk.withHits++;
-        chunk.lines[i] = JSON.stringify({ line: row.line, ...(row.id !== undefined ? { id: row.id } : {}), ...r });
+        chunk.lines[i] = `${head},${answer.body}`;
+        continue;
       }
-    } else {
-      const rec = { line: row.line, ...(row.id !== undefined ? { id: row.id } : {}), query: row.name ?? '', error: error ?? '' };
-      chunk.errors.push(rec);
-      chunk.lines[i] = JSON.stringify(rec);
     }
+    const rec = { line: row.line, ...(row.id !== undefined ? { id: row.id } : {}), query: row.name ?? '', error: error ?? '' };
+    chunk.errors.push(rec);
+    chunk.lines[i] = JSON.stringify(rec);
   }
   return chunk;
 }

@@ -90,8 +90,14 @@ test('screenChunkLines gives the same lines as toChunk(screenChunk(...)), byte f
     { line: 6, id: 'e', name: 'Tencent', asOf: '2026-02-30' },
     { line: 7, id: 'f\u2028g', name: '腾讯控股 \u0000 x', asOf: '' },
     { line: 8, id: 'h', name: 'Northwind Supply LLC' },
+    // Repeated names (answered again from the batch's memo of answers): same date, other date, no id.
+    { line: 9, id: 'i', name: 'Tencent Holdings' },
+    { line: 10, id: 'j', name: 'Tencent Holdings', asOf: '2020-01-01' },
+    { line: 11, name: 'Northwind Supply LLC' },
   ];
   for (const opts of [{ asOf: TODAY }, { asOf: TODAY, threshold: 0.5, limit: 2, includeInactive: false }]) {
+    assert.deepEqual(screenChunkLines(index, rows, opts), toChunk(screenChunk(index, rows, opts)));
+    // Twice: every answer of the second run comes from the memo.
     assert.deepEqual(screenChunkLines(index, rows, opts), toChunk(screenChunk(index, rows, opts)));
   }
 });
