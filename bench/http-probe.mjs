@@ -1,5 +1,5 @@
 // Health probe for the mixed HTTP benchmark, in its own process so its timings do not include the
-// load generator's event loop: GET <url>/health one after the other (a pause of 20 ms between two)
+// load generator's event loop: GET <url>/api/v1/health one after the other (a pause of 20 ms between two)
 // for <seconds>, then prints {"n","p50Ms","p99Ms","maxMs","errors"} as one JSON line.
 const [url, seconds] = process.argv.slice(2);
 if (!url || !seconds) throw new Error('usage: http-probe.mjs <base url> <seconds>');
@@ -9,7 +9,7 @@ let errors = 0;
 while (performance.now() < end) {
   const t0 = performance.now();
   try {
-    const r = await fetch(`${url}/health`, { signal: AbortSignal.timeout(10_000) });
+    const r = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(10_000) });
     await r.arrayBuffer();
     if (r.status !== 200) errors++;
   } catch {

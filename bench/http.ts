@@ -30,7 +30,8 @@ export interface HttpLevel {
 
 /** Starts bench/http-server.ts in its own process (so autocannon does not share its event loop) and waits for its URL. */
 export async function startServer(dbDir: string, jobsDir: string, cacheSize?: number): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), dbDir, jobsDir, ...(cacheSize !== undefined ? [String(cacheSize)] : [])];
+  const args = [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=.tmp/prof'] : []), '--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), dbDir, jobsDir, ...(cacheSize !== undefined ? [String(cacheSize)] : [])];
+  // BENCH_SERVER_PROF=1 writes the server's CPU profile to .tmp/prof when it stops (where its time goes under load).
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +46,24 @@ describe('HTTP API (in process, PGlite)', () => {
     assert.equal(h.engine, 'pglite');
     assert.equal(h.entities, await fx.store.countEntities());
     assert.ok(h.entities > 0);
+  });
+
+  test('large read answers are gzipped for clients that accept it, the same JSON as plain; small ones and q=0 are not', async () => {
+    const plain = await app.inject('/api/v1/lists');
+    assert.equal(plain.statusCode, 200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers['vary'], 'Accept-Encoding');
+    const gz = await app.inject({ url: '/api/v1/lists', headers: { 'accept-encoding': 'br, gzip;q=0.8' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.ok(gz.rawPayload.length < plain.rawPayload.length / 3, `${gz.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+    assert.deepEqual(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8')), plain.json());
+    const refused = await app.inject({ url: '/api/v1/lists', headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    assert.equal(refused.headers['content-encoding'], undefined);
+    assert.deepEqual(refused.json(), plain.json());
+    const small = await app.inject({ url: '/api/v1/events?entity=no-such-entity', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(small.statusCode, 200);
+    assert.equal(small.headers['content-encoding'], undefined);
+    assert.deepEqual(small.json(), []);
   });
 
   test('OpenAPI document lists every endpoint', async () => {

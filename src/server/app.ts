@@ -34,6 +34,7 @@ import { auditRoutes } from './routes/audit.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { reportRoutes } from './routes/report.js';
 import { createServerAudit } from './auth/screening.js';
+import { createDecisionReader } from '../app/decisions/decisions.js';
 
 /** Pino options: headers that carry secrets are redacted should anything log a request object. */
 const requestLogger = { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'] };
@@ -129,7 +130,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const ctx: ServerContext = {
     store: deps.store, services, jobs, today: deps.today, maxUploadBytes,
-    audit: createServerAudit(deps.store, services), authEnforced: Boolean(deps.accounts), now,
+    audit: createServerAudit(deps.store, services), decisions: createDecisionReader(deps.store), authEnforced: Boolean(deps.accounts), now,
     ...(deps.cjkFont ? { cjkFont: deps.cjkFont } : {}),
   };
 

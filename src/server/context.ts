@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 import type { Jobs } from '../app/jobs/jobs.js';
 import type { Services } from './services.js';
 import type { ServerAudit } from './auth/screening.js';
+import type { DecisionReader } from '../app/decisions/decisions.js';
 
 /** What every route module gets from createApp. */
 export interface ServerContext {
@@ -12,6 +13,8 @@ export interface ServerContext {
   today: () => IsoDate;
   /** The audit trail, with the actor taken from the request (auth/screening.ts). */
   audit: ServerAudit;
+  /** Earlier decisions on screen hits, looked up together for concurrent requests. */
+  decisions: DecisionReader;
   /** Whether requests need keys (false: open single-user mode). */
   authEnforced: boolean;
   /** Wall clock, ISO time (audit entries, key creation). */

@@ -31,11 +31,12 @@ export interface Services {
   /**
    * What health reports: engine, entity count, dataset hash; the store revision the screening index
    * was built from (`revision`, at `loadedAt`, in `loadMs`) and the store's revision now (`storeRevision`: differs
-   * until the next refresh picks up another process's change); `refreshError` when the last refresh failed.
+   * until the next refresh picks up another process's change; `storeRevisionAt`: when it was read, since
+   * under load health answers the last read rather than wait); `refreshError` when the last refresh failed.
    */
   health(): Promise<{
     engine: string; entities: number; datasetHash: string | null;
-    revision?: string; loadedAt?: string; loadMs?: number; storeRevision?: string; refreshError?: string;
+    revision?: string; loadedAt?: string; loadMs?: number; storeRevision?: string; storeRevisionAt?: string; refreshError?: string;
     screenCache?: { size: number; hits: number; misses: number };
   }>;
 }

@@ -59,6 +59,9 @@ interface ScreenState {
   enricher: ReturnType<typeof createEnricher>;
 }
 
+/** How long health waits for a live read of the store's revision before answering the last one read. */
+const HEALTH_READ_BUDGET_MS = 20;
+
 /**
  * Binds the application services to one store. Per revision of the record it holds the screening
  * index, a `RecordSnapshot` (the read side in memory, read in bulk), LRUs of screen answers,
@@ -179,9 +182,34 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
    * so a burst of probes costs one statement.
    */
   let revisionRead: Promise<string> | null = null;
+  /** The last revision read for health, and when (ISO). */
+  let revisionSeen: { value: string; at: string } | null = null;
+  const now = opts.now ?? (() => new Date().toISOString());
   const storeRevisionNow = (): Promise<string> => {
-    revisionRead ??= store.getRevision().finally(() => { revisionRead = null; });
+    revisionRead ??= store.getRevision()
+      .then((value) => { revisionSeen = { value, at: now() }; return value; })
+      .finally(() => { revisionRead = null; });
     return revisionRead;
+  };
+  /**
+   * Health's store revision: read live, but a load balancer's probe does not wait behind a busy
+   * store (PGlite runs every statement on this thread, queued). When the read takes longer than
+   * HEALTH_READ_BUDGET_MS, the last revision read is answered, with when it was read.
+   */
+  const storeRevisionForHealth = async (): Promise<{ storeRevision: string; storeRevisionAt: string }> => {
+    const live = storeRevisionNow();
+    const seen = revisionSeen;
+    if (seen) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<null>((r) => { timer = setTimeout(() => r(null), HEALTH_READ_BUDGET_MS); });
+      const first = await Promise.race([live, late]).finally(() => clearTimeout(timer));
+      if (first === null) {
+        live.catch(() => undefined); // its failure is the next probe's to report
+        return { storeRevision: seen.value, storeRevisionAt: seen.at };
+      }
+    }
+    await live;
+    return { storeRevision: revisionSeen!.value, storeRevisionAt: revisionSeen!.at };
   };
 
   return {
@@ -229,7 +257,7 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
       // What is served comes from the snapshot; only the store's revision now is read (one row).
       return {
         engine: store.engine, entities: await st.snapshot.countEntities(), datasetHash: st.datasetHash,
-        revision, loadedAt, loadMs, storeRevision: await storeRevisionNow(),
+        revision, loadedAt, loadMs, ...(await storeRevisionForHealth()),
         ...(state.lastError ? { refreshError: state.lastError } : {}),
         screenCache: { size: st.cache.size, hits: st.cache.hits, misses: st.cache.misses },
       };

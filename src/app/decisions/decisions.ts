@@ -109,16 +109,39 @@ export async function listDecisions(store: Store, q: { query?: string; entityId?
  * whether the entity's listing changed since. One read for the decisions, one per decided entity.
  */
 export async function latestDecisions(store: Store, query: string, entityIds: readonly string[]): Promise<Map<string, HitDecision>> {
-  const out = new Map<string, HitDecision>();
-  if (!entityIds.length) return out;
-  const rows = await store.sql.query<Row>('SELECT * FROM decisions WHERE query_key = $1 AND entity_id = ANY($2) ORDER BY at, id', [queryKey(query), [...entityIds]]);
+  const [out] = await latestDecisionsMany(store, [{ query, entityIds }]);
+  return out!;
+}
+
+/**
+ * `latestDecisions` for several (name, entities) lookups with one read of the decisions table
+ * (and one of each decided entity's designations): the answers, in the order asked.
+ */
+async function latestDecisionsMany(store: Store, lookups: readonly { query: string; entityIds: readonly string[] }[]): Promise<Map<string, HitDecision>[]> {
+  const asked = lookups.map((l) => ({ key: queryKey(l.query), ids: l.entityIds }));
+  const keys = [...new Set(asked.filter((a) => a.ids.length).map((a) => a.key))];
+  const ids = [...new Set(asked.flatMap((a) => a.ids))];
+  const rows = keys.length && ids.length
+    ? await store.sql.query<Row>('SELECT * FROM decisions WHERE query_key = ANY($1) AND entity_id = ANY($2) ORDER BY at, id', [keys, ids])
+    : [];
   const latest = new Map<string, Row>();
-  for (const r of rows) latest.set(r.entity_id, r); // ascending: the last one wins
-  for (const [entityId, r] of latest) {
-    const now = listingDigest(await store.getDesignations({ entityId }));
-    out.set(entityId, { ...toDecision(r), listingChanged: now !== r.listing_digest });
+  for (const r of rows) latest.set(`${r.query_key}\u0000${r.entity_id}`, r); // ascending: the last one wins
+  const digests = new Map<string, Promise<string>>();
+  const digestNow = (entityId: string): Promise<string> => {
+    let d = digests.get(entityId);
+    if (!d) digests.set(entityId, (d = store.getDesignations({ entityId }).then(listingDigest)));
+    return d;
+  };
+  const answers: Map<string, HitDecision>[] = [];
+  for (const a of asked) {
+    const out = new Map<string, HitDecision>();
+    for (const id of a.ids) {
+      const r = latest.get(`${a.key}\u0000${id}`);
+      if (r) out.set(id, { ...toDecision(r), listingChanged: (await digestNow(id)) !== r.listing_digest });
+    }
+    answers.push(out);
   }
-  return out;
+  return answers;
 }
 
 /**
@@ -132,10 +155,58 @@ export async function suppressedFalsePositive(store: Store, name: string, entity
   return d && d.verdict === 'false-positive' && !d.listingChanged ? d : null;
 }
 
+/** Latest decisions for many screens at once (see `createDecisionReader`). */
+export interface DecisionReader {
+  /** As `latestDecisions(store, query, entityIds)`. */
+  latest(query: string, entityIds: readonly string[]): Promise<Map<string, HitDecision>>;
+  /** As `withDecisions(store, result)`. */
+  with<R extends { query: string; hits: { entityId: string }[] }>(result: R): Promise<R>;
+}
+
+/**
+ * A decision reader for a busy server: the lookups that arrive within `lingerMs` (default 3) of
+ * each other are answered by one statement instead of one each. On PGlite every statement runs on
+ * the server's own thread, so one per screen capped screening at a few hundred requests/s.
+ * Answers are the same as `latestDecisions`'s: the latest decision per (name, entity), with
+ * whether the listing changed since. A failed read rejects every lookup it carried.
+ */
+export function createDecisionReader(store: Store, opts: { lingerMs?: number } = {}): DecisionReader {
+  const lingerMs = opts.lingerMs ?? 3;
+  interface Lookup { query: string; entityIds: readonly string[]; resolve(m: Map<string, HitDecision>): void; reject(e: unknown): void }
+  let pending: Lookup[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = async (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    timer = null;
+    try {
+      const answers = await latestDecisionsMany(store, batch);
+      batch.forEach((b, i) => b.resolve(answers[i]!));
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    }
+  };
+  const latestOf = (query: string, entityIds: readonly string[]): Promise<Map<string, HitDecision>> => {
+    if (!entityIds.length) return Promise.resolve(new Map());
+    return new Promise((resolve, reject) => {
+      pending.push({ query, entityIds, resolve, reject });
+      timer ??= setTimeout(() => void flush(), lingerMs);
+    });
+  };
+  return {
+    latest: latestOf,
+    with: async (result) => attach(result, await latestOf(result.query, result.hits.map((h) => h.entityId))),
+  };
+}
+
+/** The result with each decided hit carrying its `decision` (the same object when none is). */
+function attach<R extends { query: string; hits: { entityId: string }[] }>(result: R, ds: Map<string, HitDecision>): R {
+  if (!ds.size) return result;
+  return { ...result, hits: result.hits.map((h) => (ds.has(h.entityId) ? { ...h, decision: ds.get(h.entityId) } : h)) };
+}
+
 /** Adds to each hit its latest decision for this name (`decision`), when there is one. */
 export async function withDecisions<R extends { query: string; hits: { entityId: string }[] }>(store: Store, result: R): Promise<R> {
   if (!result.hits.length) return result;
-  const ds = await latestDecisions(store, result.query, result.hits.map((h) => h.entityId));
-  if (!ds.size) return result;
-  return { ...result, hits: result.hits.map((h) => (ds.has(h.entityId) ? { ...h, decision: ds.get(h.entityId) } : h)) };
+  return attach(result, await latestDecisions(store, result.query, result.hits.map((h) => h.entityId)));
 }

@@ -49,7 +49,7 @@ interface ChunkInput {
 }
 
 /** The job's state and options and the chunk's rows (the part `from`…`to`), or null when there is nothing to do. */
-async function loadChunk(deps: ChunkDeps, ref: ChunkRef): Promise<ChunkInput | null> {
+async function loadChunk(deps: ChunkDeps, ref: ChunkRef, log: (msg: string, fields?: Record<string, unknown>) => void): Promise<ChunkInput | null> {
   const sql = deps.store.sql;
   const [job] = await sql.query<{ state: JobState; options: BatchJobOptions }>('SELECT state, options FROM jobs WHERE id = $1', [ref.jobId]);
   // Deleted, cancelled or finished: the run has nothing to do.
@@ -57,6 +57,8 @@ async function loadChunk(deps: ChunkDeps, ref: ChunkRef): Promise<ChunkInput | n
   const [input] = await sql.query<{ first_row: number; body: string }>('SELECT first_row, body FROM job_inputs WHERE job_id = $1 AND chunk = $2', [ref.jobId, ref.chunk]);
   if (!input) {
     await failJob(sql, ref.jobId, `the stored input of chunk ${ref.chunk} is missing`);
+    // A failed job is audited at its finish too, by the run that failed it.
+    await finishAudit(deps, ref.jobId, log);
     return null;
   }
   const all = JSON.parse(input.body) as JobRow[];
@@ -83,7 +85,7 @@ export function batchChunkType(deps: ChunkDeps, policy: ChunkPolicy = DEFAULT_CH
     async handle(job, ctx) {
       const ref = job.data;
       const t0 = performance.now();
-      const input = await loadChunk(deps, ref);
+      const input = await loadChunk(deps, ref, ctx.log);
       if (!input || !input.rows.length) return;
       const from = ref.from ?? 0;
       if (job.attempt > 0 && input.rows.length > 1) {
@@ -138,7 +140,7 @@ export function batchChunkDeadType(deps: ChunkDeps, policy: ChunkPolicy = DEFAUL
     expireInSeconds: policy.expireInSeconds,
     async handle(job, ctx) {
       const ref = job.data;
-      const input = await loadChunk(deps, ref);
+      const input = await loadChunk(deps, ref, ctx.log);
       if (!input) return;
       const problem = `this row could not be screened: its worker failed on it ${policy.retryLimit + 1} times (crashed, ran out of memory or timed out)`;
       const lines = input.rows.map((r) => JSON.stringify({ line: r.line, ...(r.id !== undefined ? { id: r.id } : {}), query: r.name, error: problem }));

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { withDecisions } from '../../app/decisions/decisions.js';
 import { evidenceReport } from '../../app/report/index.js';
 import type { ServerContext } from '../context.js';
 import { errors, screenOptionProps, toScreenOptions } from '../schemas.js';
@@ -22,7 +21,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const opts = toScreenOptions(req.query, ctx.today());
       const screened = await ctx.services.screen(req.query.q, opts);
       const entry = await ctx.audit.screening(req, screened, opts, { report: req.query.format ?? 'pdf' });
-      const result = await withDecisions(ctx.store, screened);
+      const result = await ctx.decisions.with(screened);
       const format = req.query.format ?? 'pdf';
       const body = await evidenceReport(ctx.store, result, entry, format, ctx.cjkFont ? { cjkFont: ctx.cjkFont } : {});
       const name = `listwatch-evidence-${entry.seq}.${format}`;

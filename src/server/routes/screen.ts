@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { withDecisions } from '../../app/decisions/decisions.js';
 import type { ServerContext } from '../context.js';
 import { errors, ok, screenOptionProps, toScreenOptions } from '../schemas.js';
 import type { ScreenOptionQuery } from '../schemas.js';
@@ -35,7 +34,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const screened = await ctx.services.screen(req.query.q, opts);
       await ctx.audit.screening(req, screened, opts);
       // Earlier decisions change between requests: a result with one is a new object, never cached.
-      const decided = await withDecisions(ctx.store, screened);
+      const decided = await ctx.decisions.with(screened);
       // Cached answers are the same object: serialise each once (coverage is added after, per request).
       let body = serialised.get(decided);
       if (body === undefined) {
@@ -75,7 +74,7 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const results = await ctx.services.screenMany(req.body.names, opts);
       for (const r of results) await ctx.audit.screening(req, r, opts, { request: 'POST /screen' });
       const coverage = await coverageReader.get(opts.asOf ?? ctx.today(), opts.role, maxAge);
-      return { results: (await Promise.all(results.map((r) => withDecisions(ctx.store, r)))).map((r) => ({ ...r, coverage })) };
+      return { results: (await Promise.all(results.map((r) => ctx.decisions.with(r)))).map((r) => ({ ...r, coverage })) };
     },
   });
 }
