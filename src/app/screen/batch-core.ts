@@ -77,8 +77,8 @@ interface AnswerMemo {
   chars: number;
 }
 
-const MEMO_MAX = 50_000;
-const MEMO_MAX_CHARS = 8_000_000;
+const MEMO_MAX = 10_000;
+const MEMO_MAX_CHARS = 2_000_000;
 const memos = new WeakMap<ScreenIndex, AnswerMemo>();
 
 function memoOf(index: ScreenIndex): AnswerMemo {
