@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { indexFromSnapshot, snapshotDeletionTable } from '../../core/match/build-index.js';
+import { buildDeletionTable } from '../../core/match/deletion-table.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import { screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
 import { toColumns } from './batch-columns.js';
@@ -33,6 +34,24 @@ async function* chunks(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, size:
     }
   }
   if (buf.length) yield buf;
+}
+
+/**
+ * `snapshotTokens` of a snapshot given as JSON text, read from its `"tokens":[…]` arrays without
+ * parsing the whole snapshot (a main thread that only passes the text on saves the parse and its
+ * memory). Only names have such arrays, in order. Should the text ever read otherwise, the table
+ * made from it does not fit the workers' tokens (`tableFits`), and each worker builds its own.
+ */
+function tokensOfSnapshotJson(json: string): string[] {
+  const seen = new Set<string>();
+  for (const m of json.matchAll(/"tokens":(\[[^\]]*\])/g)) {
+    try {
+      for (const t of JSON.parse(m[1] as string) as unknown[]) if (typeof t === 'string') seen.add(t);
+    } catch {
+      return [];
+    }
+  }
+  return [...seen];
 }
 
 // In src/ (through tsx) the worker is a .ts file; in dist/ it is compiled .js.
@@ -75,7 +94,7 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   const snapshotJson = typeof opts.snapshot === 'string' ? opts.snapshot : JSON.stringify(opts.snapshot);
   // The deletion table (the costliest part of an index) is made once here, on shared memory that
   // every worker reads, instead of once per worker.
-  const deletions = opts.index?.deletions ?? snapshotDeletionTable(typeof opts.snapshot === 'string' ? (JSON.parse(opts.snapshot) as IndexSnapshot) : opts.snapshot);
+  const deletions = opts.index?.deletions ?? (typeof opts.snapshot === 'string' ? buildDeletionTable(tokensOfSnapshotJson(opts.snapshot)) : snapshotDeletionTable(opts.snapshot));
   const pool = new Piscina({
     filename: WORKER_FILE,
     workerData: { snapshotJson, deletions },
