@@ -90,6 +90,12 @@ async function pathsFrom(url: string): Promise<Paths> {
   };
 }
 
+/**
+ * What every request carries: `Accept-Encoding: gzip`, as browsers, `curl --compressed`, Node's
+ * fetch and python-requests send it (large read answers then travel gzipped, see cached-body.ts).
+ */
+const CLIENT_HEADERS = { 'accept-encoding': 'gzip' };
+
 /** Share of each kind per 10 requests of the mixed load: screens dominate, as in real use. */
 const MIX: Record<keyof Paths, number> = { screen: 4, dossier: 2, lists: 1, list: 1, diff: 1, events: 1 };
 
@@ -121,7 +127,7 @@ function probeHealth(url: string, seconds: number): Promise<MixedLevel['health']
 
 async function load(engine: MixedLevel['engine'], url: string, name: string, requests: Req[], connections: number, durationS: number): Promise<MixedLevel> {
   const loadAvg1 = Math.round(loadavg()[0]! * 100) / 100;
-  const [r, health] = await Promise.all([autocannon({ url, connections, duration: durationS, requests, timeout: 10 }), probeHealth(url, durationS)]);
+  const [r, health] = await Promise.all([autocannon({ url, connections, duration: durationS, requests, timeout: 10, headers: CLIENT_HEADERS }), probeHealth(url, durationS)]);
   const level: MixedLevel = {
     engine, load: name, connections, durationS, requests: r.requests.total, reqPerSec: Math.round(r.requests.average),
     p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, timeouts: r.timeouts, errors: r.errors, non2xx: r.non2xx, health, loadAvg1,
@@ -177,7 +183,7 @@ export async function runMixedBench(opts: { durationS?: number; engines?: ('pgli
         const all = mixed(paths);
         log(`http-mixed ${engine}: ${Object.entries(paths).map(([k, v]) => `${(v as Req[]).length} ${k}`).join(', ')}; warming up`);
         // Warm the JIT and the caches once, as a server that has been up a while has them.
-        await autocannon({ url, connections: 4, amount: 300, requests: all, timeout: 30 });
+        await autocannon({ url, connections: 4, amount: 300, requests: all, timeout: 30, headers: CLIENT_HEADERS });
         const line = (l: MixedLevel): string => `http-mixed ${engine} ${l.load} ${l.connections} conn: ${l.reqPerSec} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, time-outs ${l.timeouts}, errors ${l.errors + l.non2xx}, /health p99 ${l.health.p99Ms} ms (load ${l.loadAvg1})${l.pass === undefined ? '' : l.pass ? ' pass' : ' MISS'}`;
         if (opts.routes) {
           for (const kind of Object.keys(MIX) as (keyof Paths)[]) {
