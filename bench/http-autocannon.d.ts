@@ -19,6 +19,7 @@ declare module 'autocannon' {
     pipelining?: number;
     timeout?: number;
     requests?: { method?: string; path?: string }[];
+    headers?: Record<string, string>;
   }
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;

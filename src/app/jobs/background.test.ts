@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -192,6 +192,18 @@ describe('background jobs on PostgreSQL: a separate worker process re-screens af
         for (let t = 0; t < 480 && run?.state !== 'completed'; t++) { await sleep(250); run = await q.run('sync-run', id); }
         assert.equal(run?.state, 'completed', JSON.stringify(run));
         assert.deepEqual(run!.output, { recordChanged: false, sources: [{ source: 'federal-register', status: 'unchanged' }] });
+        // `listwatch runs` shows it: state, attempt and result.
+        const shown = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'runs', '--kind', 'sync-run', '--json'], { cwd: root, env, encoding: 'utf8' });
+        assert.equal(shown.status, 0, shown.stderr);
+        const listed = (JSON.parse(shown.stdout) as { id: string; name: string; state: string; attempt: number; output: unknown; completedAt: string | null }[]).find((r) => r.id === id);
+        assert.deepEqual([listed?.name, listed?.state, listed?.attempt, listed?.output], ['sync-run', 'completed', 0, run!.output]);
+        assert.ok(listed!.completedAt);
+        const text = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'runs', '--limit', '5'], { cwd: root, env, encoding: 'utf8' });
+        assert.equal(text.status, 0, text.stderr);
+        assert.match(text.stdout, new RegExp(`${id}  sync-run +completed +finished `));
+        const bad = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'runs', '--limit', '0'], { cwd: root, env, encoding: 'utf8' });
+        assert.equal(bad.status, 2);
+        assert.match(bad.stderr, /--limit/);
         assert.ok(srv.log.some((x) => x.path.startsWith('/fr/documents.json?')), 'the worker fetched from the given base URL');
       } finally {
         await q.close();
@@ -235,6 +247,17 @@ describe('background jobs on embedded PGlite: the server\'s timers queue them, i
       await sleep(1500);
       assert.equal((await listAlerts(store, { watchlist: 'suppliers' })).length, before);
       assert.equal(rx.posts.length, before * 2);
+      // The runs behind it, newest first, over the API: the re-screen of the watchlist (its result) and the delivery passes.
+      const runs = (await app.inject('/api/v1/runs?limit=100')).json<{ name: string; state: string; createdAt: string; output: unknown; data: unknown }[]>();
+      assert.ok(runs.length >= 3, JSON.stringify(runs));
+      for (let i = 1; i < runs.length; i++) assert.ok(runs[i - 1]!.createdAt >= runs[i]!.createdAt, 'newest first');
+      const rescreen = runs.find((r) => r.name === 'watch-rescreen' && r.state === 'completed');
+      assert.ok(rescreen, JSON.stringify(runs.map((r) => [r.name, r.state])));
+      assert.ok(rescreen.output && typeof rescreen.output === 'object', 'a finished re-screen keeps its result');
+      assert.ok(runs.some((r) => r.name === 'alerts-deliver' && r.state === 'completed'));
+      const only = (await app.inject('/api/v1/runs?kind=alerts-deliver')).json<{ name: string }[]>();
+      assert.ok(only.length > 0 && only.every((r) => r.name === 'alerts-deliver'));
+      assert.equal((await app.inject('/api/v1/runs?kind=nope')).statusCode, 400);
     } finally {
       await app.close();
     }

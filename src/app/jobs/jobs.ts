@@ -7,8 +7,9 @@ import { batchChunkDeadType, batchChunkType, DEFAULT_CHUNK_POLICY, type ChunkPol
 import { JobQueue } from './queue.js';
 import { auditJobFinish } from './job-audit.js';
 import type { JobType } from './registry.js';
-import { sendBackground } from './kinds.js';
-import type { SendOptions } from './queue.js';
+import { BACKGROUND_POLICIES, sendBackground } from './kinds.js';
+import { ListwatchError } from '../../core/errors.js';
+import type { QueueRun, SendOptions } from './queue.js';
 import { ChunkScreener, type ChunkScreenerOptions } from './screener.js';
 import { JobWorker, type JobWorkerOptions } from './worker.js';
 
@@ -144,6 +145,16 @@ export class Jobs {
     const id = await sendBackground(this.queue, name, data, o);
     this.worker?.poke();
     return id;
+  }
+
+  /**
+   * The latest background runs (watchlist re-screens, alert delivery passes, sync runs), newest
+   * first: at most `limit` (default 50), of one type when `kind` is given (BAD_INPUT if unknown).
+   */
+  async backgroundRuns(q: { kind?: string; limit?: number } = {}): Promise<QueueRun[]> {
+    const kinds = Object.keys(BACKGROUND_POLICIES);
+    if (q.kind !== undefined && !kinds.includes(q.kind)) throw new ListwatchError('BAD_INPUT', `kind: "${q.kind}" is not one of ${kinds.join(', ')}`, { field: 'kind' });
+    return this.queue.recent(q.kind ? [q.kind] : kinds, q.limit ?? 50);
   }
 
   /** Whether a worker runs in this process. */

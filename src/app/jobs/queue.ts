@@ -42,6 +42,24 @@ export interface QueuedJob<T> {
   attempt: number;
 }
 
+/** One run of a queue as `recent` lists it. */
+export interface QueueRun {
+  id: string;
+  /** The queue (job type). */
+  name: string;
+  /** pg-boss's state: created, retry, active, completed, cancelled, failed. */
+  state: string;
+  /** Retries before this run's current attempt (0 on the first). */
+  attempt: number;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  /** Progress while active; the result (or the error) once finished. */
+  output: unknown;
+  /** What the run was asked to do. */
+  data: unknown;
+}
+
 /** Options of a queue connection. */
 export interface JobQueueOptions {
   /**
@@ -186,6 +204,22 @@ export class JobQueue {
   async run(name: string, id: string): Promise<{ state: string; attempt: number; output: unknown } | null> {
     const j = await this.boss.getJobById(name, id, { includeArchive: true });
     return j ? { state: j.state, attempt: j.retryCount, output: j.output } : null;
+  }
+
+  /**
+   * The latest runs of these queues, newest first, live and archived (pg-boss moves finished runs
+   * to its archive after a while): state, attempt, times and output (a running job's progress).
+   */
+  async recent(names: readonly string[], limit: number): Promise<QueueRun[]> {
+    const cols = 'id, name, state, retry_count, created_on, started_on, completed_on, output, data';
+    const rows = await this.sql.query<{ id: string; name: string; state: string; retry_count: number; created_on: Date | string; started_on: Date | string | null; completed_on: Date | string | null; output: unknown; data: unknown }>(
+      `SELECT * FROM (SELECT ${cols} FROM pgboss.job WHERE name = ANY($1) UNION ALL SELECT ${cols} FROM pgboss.archive WHERE name = ANY($1)) runs ORDER BY created_on DESC, id LIMIT $2`,
+      [[...names], limit]);
+    const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
+    return rows.map((r) => ({
+      id: r.id, name: r.name, state: r.state, attempt: Number(r.retry_count),
+      createdAt: iso(r.created_on)!, startedAt: iso(r.started_on), completedAt: iso(r.completed_on), output: r.output ?? null, data: r.data ?? null,
+    }));
   }
 
   /** Marks a run failed: pg-boss retries it (with backoff) or, after the last retry, dead-letters it. */

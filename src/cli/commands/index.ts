@@ -10,6 +10,7 @@ import { registerEvents } from './events.js';
 import { registerImport } from './import.js';
 import { registerBatch } from './batch.js';
 import { registerWorker } from './worker.js';
+import { registerRuns } from './runs.js';
 import { registerSync } from './sync.js';
 import { registerWatch } from './watch.js';
 import { registerAlerts } from './alerts.js';
@@ -36,6 +37,7 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerBatch,
   registerWorker,
+  registerRuns,
   registerAudit,
   registerKeys,
   registerDecisions,
