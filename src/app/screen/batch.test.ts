@@ -4,9 +4,9 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../../sources/dataset/index.js';
-import { buildSnapshot, indexFromSnapshot } from '../../core/match/build-index.js';
+import { buildSnapshot, indexFromSnapshot, snapshotTokens } from '../../core/match/build-index.js';
 import { indexSourceFromDataset } from './index-source.js';
-import { screenBatch, screenBatchChunks, type BatchRecord, type BatchRow } from './batch.js';
+import { screenBatch, screenBatchChunks, tokensOfSnapshotJson, type BatchRecord, type BatchRow } from './batch.js';
 import { BatchWriter, readBatchCsv } from './batch-io.js';
 import { screenWithIndex } from './screen.js';
 import { screenChunk, screenChunkLines, toChunk } from './batch-core.js';
@@ -36,6 +36,18 @@ test('batch on worker threads keeps input order and equals one-by-one screening'
     const one = screenWithIndex(index, rows[i]?.name ?? '', { asOf: TODAY });
     assert.deepEqual(r.error === undefined ? r.hits.map((h) => h.entityId) : null, one.hits.map((h) => h.entityId));
   });
+});
+
+test('a snapshot given as JSON text: its tokens are read without parsing it, and workers answer as with the object', async () => {
+  const json = JSON.stringify(snapshot);
+  // The shared deletion table is made from these; workers refuse one made from other tokens.
+  assert.deepEqual(tokensOfSnapshotJson(json), snapshotTokens(snapshot));
+  const rows: BatchRow[] = Array.from({ length: 120 }, (_, i) => ({ line: i + 2, id: `r${i}`, name: NAMES[i % NAMES.length] ?? '' }));
+  const fromText: string[] = [];
+  for await (const c of screenBatchChunks(rows, { snapshot: json, asOf: TODAY, workers: 2, chunkSize: 25 })) fromText.push(...c.lines);
+  const fromObject: string[] = [];
+  for await (const c of screenBatchChunks(rows, { snapshot, asOf: TODAY, workers: 1 })) fromObject.push(...c.lines);
+  assert.deepEqual(fromText, fromObject);
 });
 
 test('bad rows become error records (empty name, bad date), the rest is screened; per-row as_of counts', async () => {

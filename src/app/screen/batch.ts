@@ -42,7 +42,7 @@ async function* chunks(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, size:
  * memory). Only names have such arrays, in order. Should the text ever read otherwise, the table
  * made from it does not fit the workers' tokens (`tableFits`), and each worker builds its own.
  */
-function tokensOfSnapshotJson(json: string): string[] {
+export function tokensOfSnapshotJson(json: string): string[] {
   const seen = new Set<string>();
   for (const m of json.matchAll(/"tokens":(\[[^\]]*\])/g)) {
     try {
