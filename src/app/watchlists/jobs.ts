@@ -77,7 +77,11 @@ export function rescreenType(deps: BackgroundJobDeps): JobType<RescreenData> {
       const d = job.data;
       let rs;
       try {
-        rs = await rescreenAll(deps.store, { today: d.today ?? deps.today(), now: deps.now, names: [d.name], ...(d.cause ? { cause: d.cause } : {}), ...(d.actor ? { actor: d.actor } : {}) });
+        rs = await rescreenAll(deps.store, {
+          today: d.today ?? deps.today(), now: deps.now, names: [d.name], ...(d.cause ? { cause: d.cause } : {}), ...(d.actor ? { actor: d.actor } : {}),
+          // Read by `listwatch runs` / GET /runs while the run is active.
+          onProgress: (p) => void ctx.progress({ ...p }),
+        });
       } catch (e) {
         if (isListwatchError(e) && e.code === 'NOT_FOUND') return { watchlist: d.name, deleted: true };
         throw e;

@@ -25,6 +25,16 @@ export interface Clock {
   actor?: string;
 }
 
+/** Re-screen progress: counterparties of `watchlist` screened so far, of `total`. */
+export interface RescreenProgress {
+  watchlist: string;
+  screened: number;
+  total: number;
+}
+
+/** Counterparties screened between two progress reports (and between two yields to the event loop). */
+const PROGRESS_EVERY = 1000;
+
 /** Settings given when creating or updating a watchlist. */
 export interface WatchlistSettings {
   role?: Role;
@@ -192,7 +202,7 @@ function alertId(wl: Watchlist, item: WatchItem, d: AlertDraft): string {
   return createHash('sha256').update([wl.id, item.key, d.kind, d.entity.id, d.list?.id ?? '', d.publicationId ?? '', d.discriminator ?? ''].join('\u0000')).digest('hex').slice(0, 32);
 }
 
-async function rescreen(store: Store, watchlists: Watchlist[], clock: Clock): Promise<RescreenResult[]> {
+async function rescreen(store: Store, watchlists: Watchlist[], clock: Clock & { onProgress?: (p: RescreenProgress) => void }): Promise<RescreenResult[]> {
   if (!watchlists.length) return [];
   const { view, pubs, latest } = await loadView(store, clock.today);
   const rules = loadRules();
@@ -209,7 +219,12 @@ async function rescreen(store: Store, watchlists: Watchlist[], clock: Clock): Pr
     const prev = await resultsOf(store.sql, wl.id);
     const alerts: Alert[] = [];
     const results: unknown[][] = [];
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
+      if (i && i % PROGRESS_EVERY === 0) {
+        clock.onProgress?.({ watchlist: wl.name, screened: i, total: items.length });
+        // Screening is synchronous: a server running this in process keeps answering between blocks.
+        await new Promise((r) => setImmediate(r));
+      }
       const next = screenItem(view, item, wl);
       for (const d of diffItem(item, prev.get(item.key)?.result, next, { designations: view.designations, latestPublication: (l) => latest.get(l) })) {
         // A hit decided a false positive for this name stays silent until the entity's listing changes.
@@ -238,6 +253,7 @@ async function rescreen(store: Store, watchlists: Watchlist[], clock: Clock): Pr
       options: { asOf: clock.today, ...(wl.role ? { role: wl.role } : {}), ...(wl.threshold !== undefined ? { threshold: wl.threshold } : {}), noticeDays: wl.noticeDays },
       details: { counterparties: items.length, hits: results.filter((r) => String(r[2]).startsWith('{"status":"hit"')).length, alerts: fresh.map((a) => a.id) },
     });
+    clock.onProgress?.({ watchlist: wl.name, screened: items.length, total: items.length });
     out.push({ watchlist: wl.name, screened: items.length, alerts: fresh });
   }
   return out;
@@ -249,7 +265,7 @@ async function rescreen(store: Store, watchlists: Watchlist[], clock: Clock): Pr
  * pending delivery per channel. Idempotent: run again with nothing changed, it raises nothing. Call
  * it after every change to the record (import, sync, reseed) and daily (rules coming into force).
  */
-export async function rescreenAll(store: Store, opts: Clock & { names?: string[]; cause?: string }): Promise<RescreenResult[]> {
+export async function rescreenAll(store: Store, opts: Clock & { names?: string[]; cause?: string; onProgress?: (p: RescreenProgress) => void }): Promise<RescreenResult[]> {
   const all = await allWatchlists(store.sql);
   const chosen = opts.names ? opts.names.map((n) => { const w = all.find((x) => x.name === n); if (!w) throw new ListwatchError('NOT_FOUND', `no watchlist named "${n}"`, { field: 'watchlist' }); return w; }) : all;
   return rescreen(store, chosen, opts);

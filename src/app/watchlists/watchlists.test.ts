@@ -120,5 +120,14 @@ for (const engine of testEngines) {
       const [r] = await rescreenAll(store, { ...clock('2026-05-20'), names: ['decided'] });
       assert.equal(r!.alerts.filter((a) => a.entity?.id === 'huawei-technologies').length, 0);
     });
+
+    it('a large re-screen reports its progress every 1,000 counterparties and at the end', async () => {
+      const items = Array.from({ length: 2345 }, (_, i) => ({ name: i % 5 === 0 ? 'Hikvision' : `Supplier Number ${i} GmbH`, ref: `P-${i}` }));
+      await addItems(store, 'progress', items, clock('2026-05-01'));
+      const seen: { watchlist: string; screened: number; total: number }[] = [];
+      const [r] = await rescreenAll(store, { ...clock('2026-05-20'), names: ['progress'], onProgress: (p) => seen.push(p) });
+      assert.equal(r!.screened, 2345);
+      assert.deepEqual(seen, [1000, 2000, 2345].map((screened) => ({ watchlist: 'progress', screened, total: 2345 })));
+    });
   });
 }
