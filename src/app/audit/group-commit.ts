@@ -1,6 +1,7 @@
 import { ListwatchError } from '../../core/errors.js';
 import type { CapabilitySql } from '../../store/store.js';
 import { canonicalJson } from './canonical.js';
+import { linger } from '../linger.js';
 import { entryHash, type AuditEntry, type AuditInput } from './audit.js';
 
 /** Most entries one commit appends (7 parameters each, far under PostgreSQL's 65,535). */
@@ -22,12 +23,14 @@ interface Pending {
  * entry back only once it is committed, numbered and chained exactly as `recordAudit` would
  * (entries keep the order they were recorded in); a failed commit rejects every entry of it.
  * Safe beside other writers (`recordAudit`, other processes): the head row lock serialises all.
- * Each commit starts `lingerMs` (default 3) after the first entry waiting for it.
+ * A commit waits a turn of the event loop, or `lingerMs` (default 1) when the last one carried
+ * several entries (see `linger`).
  */
 export function createAuditAppender(store: { sql: CapabilitySql }, now: () => string = () => new Date().toISOString(), opts: { lingerMs?: number } = {}): { record(input: AuditInput): Promise<AuditEntry> } {
-  const lingerMs = opts.lingerMs ?? 3;
+  const lingerMs = opts.lingerMs ?? 1;
   const queue: Pending[] = [];
   let running = false;
+  let lastBatch = 1;
 
   const commit = async (batch: Pending[]): Promise<void> => {
     const entries = await store.sql.transaction(async (tx) => {
@@ -61,11 +64,11 @@ export function createAuditAppender(store: { sql: CapabilitySql }, now: () => st
     running = true;
     try {
       while (queue.length) {
-        // Wait a moment so the entries of requests arriving meanwhile join this commit. On PGlite a
-        // commit runs on this very thread: no request can arrive during it, and without the pause
-        // every commit carried one entry (measured at 50 connections: 600 → 4,500 screens/s).
-        if (lingerMs > 0) await new Promise((r) => setTimeout(r, lingerMs));
+        // Let the entries of requests arriving meanwhile join this commit (measured on PGlite at 50
+        // connections: 600 screens/s when every commit carried one entry, 4,500 with the pause).
+        await linger(lastBatch, lingerMs);
         const batch = queue.splice(0, MAX_BATCH);
+        lastBatch = batch.length;
         try {
           await commit(batch);
         } catch (e) {

@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AuditActor } from '../audit/audit.js';
 import { digestOf } from '../audit/canonical.js';
+import { linger } from '../linger.js';
 
 /**
  * Case decisions: an analyst marks a hit (the name screened × the entity it matched) as a true
@@ -164,21 +165,24 @@ export interface DecisionReader {
 }
 
 /**
- * A decision reader for a busy server: the lookups that arrive within `lingerMs` (default 3) of
- * each other are answered by one statement instead of one each. On PGlite every statement runs on
+ * A decision reader for a busy server: the lookups that arrive together (within a turn of the
+ * event loop, or `lingerMs`, default 1, when the last read carried several: see `linger`) are
+ * answered by one statement instead of one each. On PGlite every statement runs on
  * the server's own thread, so one per screen capped screening at a few hundred requests/s.
  * Answers are the same as `latestDecisions`'s: the latest decision per (name, entity), with
  * whether the listing changed since. A failed read rejects every lookup it carried.
  */
 export function createDecisionReader(store: Store, opts: { lingerMs?: number } = {}): DecisionReader {
-  const lingerMs = opts.lingerMs ?? 3;
+  const lingerMs = opts.lingerMs ?? 1;
   interface Lookup { query: string; entityIds: readonly string[]; resolve(m: Map<string, HitDecision>): void; reject(e: unknown): void }
   let pending: Lookup[] = [];
-  let timer: NodeJS.Timeout | null = null;
+  let waiting = false;
+  let lastBatch = 1;
   const flush = async (): Promise<void> => {
     const batch = pending;
     pending = [];
-    timer = null;
+    waiting = false;
+    lastBatch = batch.length;
     try {
       const answers = await latestDecisionsMany(store, batch);
       batch.forEach((b, i) => b.resolve(answers[i]!));
@@ -190,7 +194,10 @@ export function createDecisionReader(store: Store, opts: { lingerMs?: number } =
     if (!entityIds.length) return Promise.resolve(new Map());
     return new Promise((resolve, reject) => {
       pending.push({ query, entityIds, resolve, reject });
-      timer ??= setTimeout(() => void flush(), lingerMs);
+      if (!waiting) {
+        waiting = true;
+        void linger(lastBatch, lingerMs).then(flush);
+      }
     });
   };
   return {
