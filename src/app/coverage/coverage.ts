@@ -46,7 +46,8 @@ export async function coverageFor(store: Store, opts: { asOf: IsoDate; role?: Ru
 }
 
 /**
- * A per-store reader that keeps the list part of coverage per (revision, asOf): a server answers
+ * A per-store reader that keeps the list part of coverage per (revision, asOf), and each answer per
+ * (revision, asOf, role, age) as one shared object (callers must not change it): a server answers
  * many screens between two changes of the record, and the list figures only move with the revision.
  * `revisionOf` gives the revision to key on (default: the store's, one read per call; a server
  * passes the revision it serves, so a screen costs no read here).
@@ -54,11 +55,16 @@ export async function coverageFor(store: Store, opts: { asOf: IsoDate; role?: Ru
 export function createCoverageReader(store: Store, defaultMaxAgeDays = DEFAULT_MAX_AGE_DAYS, revisionOf: () => string | Promise<string> = () => store.getRevision()): { get(asOf: IsoDate, role?: RuleRole, maxAgeDays?: number): Promise<Coverage> } {
   let revision: string | null = null;
   const byDate = new Map<string, Promise<ListCoverage[]>>();
+  // The answer per (date, role, age), so equal requests get the same object (the screen route serialises it once).
+  const answers = new Map<string, Coverage>();
   return {
     async get(asOf, role, maxAge) {
       const maxAgeDays = maxAge ?? defaultMaxAgeDays;
       const rev = await revisionOf();
-      if (rev !== revision) { revision = rev; byDate.clear(); }
+      if (rev !== revision) { revision = rev; byDate.clear(); answers.clear(); }
+      const key = `${asOf}|${role ?? ''}|${maxAgeDays}`;
+      const known = answers.get(key);
+      if (known) return known;
       let lists = byDate.get(asOf);
       if (!lists) {
         if (byDate.size > 1000) byDate.clear();
@@ -67,7 +73,12 @@ export function createCoverageReader(store: Store, defaultMaxAgeDays = DEFAULT_M
         byDate.set(asOf, lists);
       }
       const l = await lists;
-      return { asOf, ...(role ? { role } : {}), maxAgeDays, lists: l, warnings: coverageWarnings(l, role, asOf, maxAgeDays) };
+      const answer: Coverage = { asOf, ...(role ? { role } : {}), maxAgeDays, lists: l, warnings: coverageWarnings(l, role, asOf, maxAgeDays) };
+      if (rev === revision) {
+        if (answers.size > 1000) answers.clear();
+        answers.set(key, answer);
+      }
+      return answer;
     },
   };
 }

@@ -42,7 +42,13 @@ export function screenRoutes(app: FastifyInstance, ctx: ServerContext): void {
         serialised.set(decided, body);
       }
       const coverage = await coverageReader.get(opts.asOf ?? ctx.today(), opts.role, maxAge);
-      body = `${body.slice(0, -1)},"coverage":${JSON.stringify(coverage)}}`;
+      // Equal coverage requests get the same object until the revision moves: its text is made once.
+      let coverageText = serialised.get(coverage);
+      if (coverageText === undefined) {
+        coverageText = JSON.stringify(coverage);
+        serialised.set(coverage, coverageText);
+      }
+      body = `${body.slice(0, -1)},"coverage":${coverageText}}`;
       return reply.type('application/json; charset=utf-8').send(body);
     },
   });
