@@ -60,7 +60,9 @@ interface ScreenState {
 }
 
 /** How long health waits for a live read of the store's revision before answering the last one read. */
-const HEALTH_READ_BUDGET_MS = 20;
+const HEALTH_READ_BUDGET_MS = 5;
+/** The last read stands in only while it is this young (a busy server is probed often); an older one is waited for. */
+const HEALTH_SEEN_MAX_AGE_MS = 1_000;
 
 /**
  * Binds the application services to one store. Per revision of the record it holds the screening
@@ -183,23 +185,24 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
    */
   let revisionRead: Promise<string> | null = null;
   /** The last revision read for health, and when (ISO). */
-  let revisionSeen: { value: string; at: string } | null = null;
+  let revisionSeen: { value: string; at: string; atMs: number } | null = null;
   const now = opts.now ?? (() => new Date().toISOString());
   const storeRevisionNow = (): Promise<string> => {
     revisionRead ??= store.getRevision()
-      .then((value) => { revisionSeen = { value, at: now() }; return value; })
+      .then((value) => { revisionSeen = { value, at: now(), atMs: clock() }; return value; })
       .finally(() => { revisionRead = null; });
     return revisionRead;
   };
   /**
    * Health's store revision: read live, but a load balancer's probe does not wait behind a busy
    * store (PGlite runs every statement on this thread, queued). When the read takes longer than
-   * HEALTH_READ_BUDGET_MS, the last revision read is answered, with when it was read.
+   * HEALTH_READ_BUDGET_MS and the last one is younger than HEALTH_SEEN_MAX_AGE_MS, the last revision
+   * read is answered, with when it was read.
    */
   const storeRevisionForHealth = async (): Promise<{ storeRevision: string; storeRevisionAt: string }> => {
     const live = storeRevisionNow();
     const seen = revisionSeen;
-    if (seen) {
+    if (seen && clock() - seen.atMs <= HEALTH_SEEN_MAX_AGE_MS) {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<null>((r) => { timer = setTimeout(() => r(null), HEALTH_READ_BUDGET_MS); });
       const first = await Promise.race([live, late]).finally(() => clearTimeout(timer));

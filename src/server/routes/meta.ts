@@ -22,7 +22,7 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
         loadedAt: { type: 'string', description: 'When that index was loaded (ISO time)' },
         loadMs: { type: 'integer', description: 'How long building that index took (ms)' },
         storeRevision: { type: 'string', description: 'The store revision now; differs from revision until the next refresh' },
-        storeRevisionAt: { type: 'string', description: 'When storeRevision was read (ISO time): now, or under load the last read when a live one takes over 20 ms' },
+        storeRevisionAt: { type: 'string', description: 'When storeRevision was read (ISO time): now, or under load the last read (at most 1 s old) when a live one takes over 5 ms' },
         refreshError: { type: 'string', description: 'Why the last refresh failed (the previous index is served)' },
         screenCache: { type: 'object', properties: { size: { type: 'integer' }, hits: { type: 'integer' }, misses: { type: 'integer' } } },
       }, required: ['status', 'engine', 'entities', 'today'], example: { status: 'ok', engine: 'pglite', entities: 1024, datasetHash: '5f1c0e6a9b2d', today: '2026-11-21', revision: '42', loadedAt: '2026-11-21T09:00:00.000Z', loadMs: 850, storeRevision: '42', storeRevisionAt: '2026-11-21T09:30:00.000Z', screenCache: { size: 10, hits: 4, misses: 10 } } } },
