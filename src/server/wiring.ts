@@ -17,6 +17,7 @@ import type { Store } from '../store/store.js';
 import { Lru } from '../app/lru.js';
 import { Refresher } from './refresh.js';
 import type { Services } from './services.js';
+import { keptPromise } from '../app/promise-cache.js';
 
 /** Options of the services. */
 export interface ServicesOptions {
@@ -95,13 +96,8 @@ export async function createServices(store: Store, opts: ServicesOptions = {}): 
   const indexFor = (st: ScreenState, asOf: string): ScreenIndex | Promise<ScreenIndex> => {
     const epoch = entityEpoch(st.changeDates, asOf);
     if (epoch === CURRENT_EPOCH) return st.index;
-    let p = st.asOfIndexes.get(epoch);
-    if (!p) {
-      p = loadScreenIndex(store, asOf);
-      st.asOfIndexes.set(epoch, p);
-      p.catch(() => st.asOfIndexes.delete(epoch));
-      if (st.asOfIndexes.size > 4) st.asOfIndexes.delete(st.asOfIndexes.keys().next().value as string);
-    }
+    const p = keptPromise(st.asOfIndexes, epoch, () => loadScreenIndex(store, asOf));
+    if (st.asOfIndexes.size > 4) st.asOfIndexes.delete(st.asOfIndexes.keys().next().value as string);
     return p;
   };
   const intervalMs = opts.refreshIntervalMs ?? 2_000;

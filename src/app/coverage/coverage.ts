@@ -2,6 +2,7 @@ import type { IsoDate } from '../../core/model.js';
 import type { RuleRole } from '../../core/rules/types.js';
 import type { Store } from '../../store/store.js';
 import { coverageWarnings, DEFAULT_MAX_AGE_DAYS, type Coverage, type ListCoverage } from './warnings.js';
+import { keptPromise } from '../promise-cache.js';
 
 export { coverageWarnings, DEFAULT_MAX_AGE_DAYS, formatCoverage, ROLE_LISTS, type Coverage, type CoverageWarning, type ListCoverage } from './warnings.js';
 
@@ -65,14 +66,8 @@ export function createCoverageReader(store: Store, defaultMaxAgeDays = DEFAULT_M
       const key = `${asOf}|${role ?? ''}|${maxAgeDays}`;
       const known = answers.get(key);
       if (known) return known;
-      let lists = byDate.get(asOf);
-      if (!lists) {
-        if (byDate.size > 1000) byDate.clear();
-        lists = readListCoverage(store, asOf);
-        lists.catch(() => byDate.delete(asOf));
-        byDate.set(asOf, lists);
-      }
-      const l = await lists;
+      if (byDate.size > 1000 && !byDate.has(asOf)) byDate.clear();
+      const l = await keptPromise(byDate, asOf, () => readListCoverage(store, asOf));
       const answer: Coverage = { asOf, ...(role ? { role } : {}), maxAgeDays, lists: l, warnings: coverageWarnings(l, role, asOf, maxAgeDays) };
       if (rev === revision) {
         if (answers.size > 1000) answers.clear();

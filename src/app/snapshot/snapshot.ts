@@ -1,6 +1,7 @@
 import type { Designation, Entity, EntityVersion, ListDef, ListEvent, Publication, Relation, Source } from '../../core/model.js';
 import type { EventQuery, Store } from '../../store/store.js';
 import type { RecordReader } from './reader.js';
+import { keptPromise } from '../promise-cache.js';
 
 type PubMeta = Publication;
 
@@ -98,14 +99,7 @@ export class RecordSnapshot implements RecordReader {
   /** With its entries: read from the store on first use, then kept (a stored publication never changes). */
   getPublication(id: string): Promise<Publication | null> {
     if (!this.pubById.has(id)) return Promise.resolve(null);
-    let p = this.fullPubs.get(id);
-    if (!p) {
-      p = this.store.getPublication(id);
-      // A failed read is not kept: the next caller tries again.
-      p.catch(() => this.fullPubs.delete(id));
-      this.fullPubs.set(id, p);
-    }
-    return p;
+    return keptPromise(this.fullPubs, id, () => this.store.getPublication(id));
   }
 
   async getEntity(id: string): Promise<Entity | null> {
@@ -129,13 +123,7 @@ export class RecordSnapshot implements RecordReader {
 
   /** Read from the store on first use, then kept for this revision. */
   getEntityVersions(entityId: string): Promise<EntityVersion[]> {
-    let p = this.versions.get(entityId);
-    if (!p) {
-      p = this.store.getEntityVersions(entityId);
-      p.catch(() => this.versions.delete(entityId));
-      this.versions.set(entityId, p);
-    }
-    return p;
+    return keptPromise(this.versions, entityId, () => this.store.getEntityVersions(entityId));
   }
 
   async countEntities(): Promise<number> {
