@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { parse } from 'csv-parse/sync';
-import { startServer } from './http.js';
+import { spawnServer, startServer, type LoadFigures } from './http.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,21 +18,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MIXED_TARGET = { reqPerSec: 1000, p99Ms: 100, healthP99Ms: 50 } as const;
 
 /** One load run's figures. */
-export interface MixedLevel {
+export interface MixedLevel extends LoadFigures {
   /** `baseline`: a server whose routes do nothing (bench/http-noop-server.ts), the floor of this harness on this machine. */
   engine: 'pglite' | 'postgres' | 'baseline';
   /** `mixed`, or the one route kind loaded alone. */
   load: string;
-  connections: number;
-  durationS: number;
-  requests: number;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
   maxMs: number;
   timeouts: number;
-  errors: number;
-  non2xx: number;
   /** /health probed one request at a time during the load (its own process). */
   health: { n: number; p50Ms: number | null; p99Ms: number | null; maxMs: number | null; errors: number };
   /** Load average (1 min) when the run started: the machine is shared, figures from a loaded machine are not claims. */
@@ -154,13 +146,8 @@ export async function runMixedBench(opts: { durationS?: number; engines?: ('pgli
   if (opts.baseline ?? true) {
     // The same mixed request list and the same connections against routes that do nothing: what the
     // load generator and the probe cost on this machine, before any work of ours.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'http-noop-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const { child, url } = await spawnServer('http-noop-server.ts');
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (b: Buffer) => { out += b.toString(); const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out); if (m) resolve(m[0]); });
-        child.once('exit', (code) => reject(new Error(`no-op server exited with ${code}`)));
-      });
       const requests = [{ method: 'GET', path: '/api/v1/screen?q=x' }, { method: 'GET', path: '/api/v1/lists' }];
       for (const c of opts.connections ?? [50, 200]) {
         const l = await load('baseline', url, 'no-op', requests, c, durationS);

@@ -12,10 +12,8 @@ import { once } from 'node:events';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** One load level's figures. */
-export interface HttpLevel {
-  /** `cached`: the server's screen-answer cache on (names repeat, as in real use); `uncached`: every screen computed. */
-  mode: 'cached' | 'uncached';
+/** What one autocannon run gives, shared by the HTTP benches' level reports. */
+export interface LoadFigures {
   connections: number;
   durationS: number;
   requests: number;
@@ -24,15 +22,24 @@ export interface HttpLevel {
   p99Ms: number;
   errors: number;
   non2xx: number;
+}
+
+/** One load level's figures. */
+export interface HttpLevel extends LoadFigures {
+  /** `cached`: the server's screen-answer cache on (names repeat, as in real use); `uncached`: every screen computed. */
+  mode: 'cached' | 'uncached';
   target: string;
   pass: boolean;
 }
 
-/** Starts bench/http-server.ts in its own process (so autocannon does not share its event loop) and waits for its URL. */
-export async function startServer(dbDir: string, jobsDir: string, cacheSize?: number): Promise<{ child: ChildProcess; url: string }> {
-  const args = [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=.tmp/prof'] : []), '--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), dbDir, jobsDir, ...(cacheSize !== undefined ? [String(cacheSize)] : [])];
-  // BENCH_SERVER_PROF=1 writes the server's CPU profile to .tmp/prof when it stops (where its time goes under load).
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Runs a bench server script (`bench/<script>`, through tsx) in its own process, so autocannon does
+ * not share its event loop, and waits for the URL it prints. BENCH_SERVER_PROF=1 writes the
+ * server's CPU profile to .tmp/prof when it stops (where its time goes under load).
+ */
+export async function spawnServer(script: string, args: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const flags = [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=.tmp/prof'] : []), '--import', 'tsx', path.join(root, 'bench', script), ...args];
+  const child = spawn(process.execPath, flags, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (b: Buffer) => {
@@ -40,9 +47,14 @@ export async function startServer(dbDir: string, jobsDir: string, cacheSize?: nu
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
       if (m) resolve(m[0]);
     });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`bench server ${script} exited with ${code}`)));
   });
   return { child, url };
+}
+
+/** Starts bench/http-server.ts (the app on a seeded store) and waits for its URL. */
+export function startServer(dbDir: string, jobsDir: string, cacheSize?: number): Promise<{ child: ChildProcess; url: string }> {
+  return spawnServer('http-server.ts', [dbDir, jobsDir, ...(cacheSize !== undefined ? [String(cacheSize)] : [])]);
 }
 
 /** The HTTP benchmark report. */
