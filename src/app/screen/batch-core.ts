@@ -91,6 +91,7 @@ function memoOf(index: ScreenIndex): AnswerMemo {
  * `toChunk(screenChunk(index, rows, opts))` in one pass, byte for byte: the JSON line of a
  * row without hits (most rows of a batch) is written directly instead of through an object,
  * and a name the batch already screened with the same date and options reuses its answer's text.
+ * A row that cannot be screened becomes an error record.
  */
 export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions): BatchChunk {
   const chunk: BatchChunk = { lines: new Array<string>(rows.length), errors: [], withHits: 0 };
@@ -98,43 +99,22 @@ export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], 
   const optsKey = `${opts.threshold ?? ''}\u0000${opts.limit ?? ''}\u0000${opts.includeInactive ?? ''}\u0000`;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as BatchRow;
-    const problem = rowProblem(row);
-    let error: string | null = problem;
-    if (!problem) {
+    let error = rowProblem(row);
+    if (!error) {
       const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
-      const key = typeof row.line === 'number' ? `${optsKey}${asOf}\u0000${row.name}` : null;
-      let answer = key !== null ? memo.answers.get(key) : undefined;
+      const key = `${optsKey}${asOf}\u0000${row.name}`;
+      let answer = memo.answers.get(key);
       if (!answer) {
-        let r: ScreenResult | null = null;
         try {
-          r = screenWithIndex(index, row.name, asOf === opts.asOf ? opts : { ...opts, asOf });
+          answer = answerText(screenWithIndex(index, row.name, asOf === opts.asOf ? opts : { ...opts, asOf }));
+          remember(memo, key, answer);
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
-        }
-        if (r && key === null) {
-          // A line that is not a number: the record as JSON.stringify writes it.
-          if (r.hits.length) chunk.withHits++;
-          chunk.lines[i] = JSON.stringify({ line: row.line, ...(row.id !== undefined ? { id: row.id } : {}), ...r });
-          continue;
-        }
-        if (r) {
-          // The text JSON.stringify gives the record after its line and id; written directly without hits.
-          const body = r.hits.length === 0
-            ? `"query":${JSON.stringify(r.query)},"asOf":${JSON.stringify(r.asOf)},"threshold":${JSON.stringify(r.threshold)},"hits":[]}`
-            : JSON.stringify(r).slice(1);
-          answer = { body, hits: r.hits.length > 0 };
-          if (memo.answers.size >= MEMO_MAX || memo.chars >= MEMO_MAX_CHARS) {
-            memo.answers.clear();
-            memo.chars = 0;
-          }
-          memo.answers.set(key as string, answer);
-          memo.chars += body.length + (key as string).length;
         }
       }
       if (answer) {
         if (answer.hits) chunk.withHits++;
-        const head = row.id !== undefined ? `{"line":${JSON.stringify(row.line)},"id":${JSON.stringify(row.id)}` : `{"line":${JSON.stringify(row.line)}`;
-        chunk.lines[i] = `${head},${answer.body}`;
+        chunk.lines[i] = `${recordHead(row)}${answer.body}`;
         continue;
       }
     }
@@ -143,6 +123,32 @@ export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], 
     chunk.lines[i] = JSON.stringify(rec);
   }
   return chunk;
+}
+
+/** The text JSON.stringify gives a result after its record's line and id (written directly when it has no hits). */
+function answerText(r: ScreenResult): { body: string; hits: boolean } {
+  const body = r.hits.length === 0
+    ? `"query":${JSON.stringify(r.query)},"asOf":${JSON.stringify(r.asOf)},"threshold":${JSON.stringify(r.threshold)},"hits":[]}`
+    : JSON.stringify(r).slice(1);
+  return { body, hits: r.hits.length > 0 };
+}
+
+/** Keeps an answer in the memo, starting it afresh when it is full. */
+function remember(memo: AnswerMemo, key: string, answer: { body: string; hits: boolean }): void {
+  if (memo.answers.size >= MEMO_MAX || memo.chars >= MEMO_MAX_CHARS) {
+    memo.answers.clear();
+    memo.chars = 0;
+  }
+  memo.answers.set(key, answer);
+  memo.chars += answer.body.length + key.length;
+}
+
+/** `{"line":…,"id":…,` as JSON.stringify writes a record's first keys (a key whose value is undefined is left out). */
+function recordHead(row: BatchRow): string {
+  let head = '{';
+  if (row.line !== undefined) head += `"line":${JSON.stringify(row.line)},`;
+  if (row.id !== undefined) head += `"id":${JSON.stringify(row.id)},`;
+  return head;
 }
 
 /** Encodes screened records as a chunk (the form workers send back: strings clone cheaply). */
