@@ -3,6 +3,7 @@ import type { Designation, Entity, ListDef, ListEvent, Publication } from '../mo
 import { restrictionsStart } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/types.js';
 import { analyseName, separateNames } from '../normalise/pipeline.js';
+import { foldPlural } from '../normalise/text.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
 import { KIND_FACTOR } from './latin-features.js';
@@ -248,6 +249,8 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
         for (const a of n.latin.alts[i] ?? []) if (a !== ts[i]) push(altTokens, a, id);
         // Every adjacent pair: the scorer accepts "tplink" for "tp link" whatever the words' kinds.
         if (i + 1 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? ''), id);
+        // A legal form glued to a folded plural keeps the plural's "s" ("SiemensAG" for "Siemens AG"; see isJoinFoldedPlural).
+        if (i + 1 < ts.length && n.latin.kinds[i + 1] === 'legal' && foldPlural((ts[i] ?? '') + 's') === ts[i]) push(joined, `${ts[i] ?? ''}s${ts[i + 1] ?? ''}`, id);
         if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
     }

@@ -21,6 +21,10 @@ const LIST = [
   ['Wang Wei'],
   ['Sergei Lavrov'],
   ['Lindenberg Precision Instruments Ltd'],
+  ['Burgers AG'],
+  ['WintersGmbH'],
+  ['Kowalczyk Budownictwo'],
+  ['Tatra Strojárne spol. s r.o.'],
 ];
 const index = indexOf(LIST);
 const hits = (q: string): string[] => matchQuery(index, q, DEFAULT_THRESHOLD).map((m) => LIST[m.entity]?.[0] ?? '?');
@@ -174,4 +178,20 @@ test('"Import/Export Co." stays one name: a generic word alone is no name of its
   const texts = (n: string): string[] => indexOf([[n]]).snapshot.names.map((x) => x.text);
   assert.deepEqual(texts('Sinoparts Import/Export Co.'), ['Sinoparts Import/Export Co.']);
   assert.deepEqual(texts('Northern Front/Mountain Brigade'), ['Northern Front/Mountain Brigade', 'Northern Front', 'Mountain Brigade']);
+});
+
+test('a legal form glued to the last word, also when that word is a plural the pipeline folds', () => {
+  finds('BurgersAG', 'Burgers AG');
+  finds('Winters GmbH', 'WintersGmbH');
+  finds('Winters G.m.b.H.', 'WintersGmbH');
+});
+
+test('legal forms written partly spelled out or partly dotted, derived from GLEIF\'s abbreviation and name', () => {
+  // "sp. z o.o." of "spółka z ograniczoną odpowiedzialnością": also "spółka z o.o.", any dots.
+  finds('Kowalczyk Budownictwo spółka z o.o', 'Kowalczyk Budownictwo');
+  finds('Kowalczyk Budownictwo Sp. z o.o.', 'Kowalczyk Budownictwo');
+  // "Spol. s r. o." of "Spoločnosť s ručením obmedzeným": also "s.r.o." alone, "s.r.o" undotted at the end.
+  finds('Tatra Strojárne s.r.o.', 'Tatra Strojárne spol. s r.o.');
+  finds('Tatra Strojarne s.r.o', 'Tatra Strojárne spol. s r.o.');
+  finds('Tatra Strojárne', 'Tatra Strojárne spol. s r.o.');
 });

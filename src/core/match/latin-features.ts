@@ -1,4 +1,5 @@
 import type { TokenKind } from '../normalise/latin.js';
+import { foldPlural } from '../normalise/text.js';
 import { typoEdits } from './similarity.js';
 
 /** Share of a token's IDF that counts, by kind: places are weak evidence, legal forms nearly none. */
@@ -74,6 +75,15 @@ function isJoin2(s: string, a: string, b: string): boolean {
   return s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b);
 }
 
+/**
+ * `s === a + "s" + b` where `a` is a plural the pipeline folded ("Siemens" → siemen): a legal
+ * form glued to a word that ends in "s" ("SiemensAG" = "Siemens AG"). The join of the folded
+ * words misses it, since the glued token keeps its "s". Callers ask this only when `b` is a legal form.
+ */
+export function isJoinFoldedPlural(s: string, a: string, b: string): boolean {
+  return s.length === a.length + b.length + 1 && s.charCodeAt(a.length) === 115 && s.startsWith(a) && s.endsWith(b) && foldPlural(a + 's') === a;
+}
+
 /** `s === a + b + c`, likewise without building it. */
 function isJoin3(s: string, a: string, b: string, c: string): boolean {
   return s.length === a.length + b.length + c.length && s.startsWith(a) && s.startsWith(b, a.length) && s.endsWith(c);
@@ -114,13 +124,14 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
       }
     }
   }
-  // Joined tokens: "cloud walk" vs "cloudwalk" and back.
+  // Joined tokens: "cloud walk" vs "cloudwalk" and back (also a legal form glued to a plural: "SiemensAG").
   for (let i = 0; i + 1 < ql; i++) {
     if (qSim[i] || qSim[i + 1]) continue;
     const a = q.tokens[i] ?? '';
     const b = q.tokens[i + 1] ?? '';
     for (let j = 0; j < nl; j++) {
-      if (nSim[j] === 0 && isJoin2(n.tokens[j] ?? '', a, b)) {
+      const nt = n.tokens[j] ?? '';
+      if (nSim[j] === 0 && (isJoin2(nt, a, b) || (q.kinds[i + 1] === 'legal' && isJoinFoldedPlural(nt, a, b)))) {
         link(i, j, TOKEN_SIM.joined);
         link(i + 1, j, TOKEN_SIM.joined);
         notes?.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}`);
@@ -133,7 +144,8 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     const a = n.tokens[j] ?? '';
     const b = n.tokens[j + 1] ?? '';
     for (let i = 0; i < ql; i++) {
-      if (qSim[i] === 0 && isJoin2(q.tokens[i] ?? '', a, b)) {
+      const qt = q.tokens[i] ?? '';
+      if (qSim[i] === 0 && (isJoin2(qt, a, b) || (n.kinds[j + 1] === 'legal' && isJoinFoldedPlural(qt, a, b)))) {
         link(i, j, TOKEN_SIM.joined);
         nSim[j + 1] = TOKEN_SIM.joined;
         notes?.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}`);

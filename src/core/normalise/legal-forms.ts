@@ -58,6 +58,36 @@ const LETTERS = /^[a-z0-9]+$/;
 /** Roman numerals up to 39 ("II" is a series marker of a name, even where a registry also uses it as a form). */
 const ROMAN = /^x{0,3}(ix|iv|v?i{0,3})$/;
 
+/**
+ * Longest joined abbreviation of several words whose first word shortens the first word of the
+ * form's name ("Spol. s r. o." of "Spoločnosť s ručením obmedzeným" → spolsro): such a phrase is
+ * the form's own abbreviation, so it may be longer than other forms (2–5 letters), which keeps
+ * out pairs of forms written together ("Pty Ltd").
+ */
+const MAX_MULTI_ABBREVIATION = 7;
+
+/**
+ * The other ways a company writes an abbreviation of several words, derived from the form's own
+ * name: its first word spelled out ("sp. z o.o." of "spółka z ograniczoną odpowiedzialnością" is
+ * also "spółka z o.o."), and, when the rest is the initials of the rest of the name (3+ letters),
+ * those initials alone ("Spol. s r. o." → "s.r.o."). Only when the first word of the abbreviation
+ * is a shortening (a prefix) of the first word of a name of the form.
+ */
+export function partialSpellings(abbr: readonly string[], names: readonly (readonly string[])[]): string[][] {
+  const out: string[][] = [];
+  const head = abbr[0] ?? '';
+  if (abbr.length < 2 || head.length < 2) return out;
+  for (const n of names) {
+    const first = n[0] ?? '';
+    if (first.length <= head.length || !first.startsWith(head)) continue;
+    out.push([first, ...abbr.slice(1)]);
+    const rest = abbr.slice(1);
+    const initials = n.slice(1).map((w) => w[0] ?? '').join('');
+    if (rest.length === 1 && (rest[0] ?? '').length >= 3 && rest[0] === initials) out.push([initials]);
+  }
+  return out;
+}
+
 function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countries: Map<string, Set<string>> } {
   const phrases = new Map<string, string>();
   const countries = new Map<string, Set<string>>();
@@ -75,13 +105,21 @@ function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countri
     for (const a of abbreviations) {
       const t = formTokens(a);
       const joined = t.join('');
-      if (!t.length || !t.every((x) => LETTERS.test(x)) || joined.length < 2 || joined.length > 5) continue;
+      if (!t.length || !t.every((x) => LETTERS.test(x)) || joined.length < 2) continue;
+      const partial = partialSpellings(t, nameTokens);
+      if (joined.length > (partial.length ? MAX_MULTI_ABBREVIATION : 5)) continue;
       if (t.length === 1 && (STOPWORDS.has(joined) || words.has(joined) || ROMAN.test(joined))) continue;
       accepted.push(joined);
       inCountry(joined, country);
       phrases.set(t.join(' '), joined);
       if (t.length > 1) phrases.set(joined, joined);
       maxLen = Math.max(maxLen, t.length);
+      for (const v of partial) {
+        if (v.length === 1 && (STOPWORDS.has(v[0] ?? '') || words.has(v[0] ?? '') || ROMAN.test(v[0] ?? ''))) continue;
+        const key = v.join(' ');
+        if (!phrases.has(key)) phrases.set(key, joined);
+        maxLen = Math.max(maxLen, v.length);
+      }
     }
     for (const t of nameTokens) {
       if (!t.length || t.length > 6 || !t.every((x) => LETTERS.test(x))) continue;
