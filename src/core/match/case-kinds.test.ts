@@ -195,3 +195,44 @@ test('legal forms written partly spelled out or partly dotted, derived from GLEI
   finds('Tatra Strojarne s.r.o', 'Tatra Strojárne spol. s r.o.');
   finds('Tatra Strojárne', 'Tatra Strojárne spol. s r.o.');
 });
+
+test('person names: initials of the given names ("JL Morel" for "Jean-Luc Morel"), never an acronym alone', () => {
+  const idx = indexOf([['Jean-Luc Morel'], ['United Kingdom Export Finance'], ['Jupiter Partners']]);
+  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  assert.deepEqual(found('JL Morel'), [0]);
+  assert.ok(matchQuery(idx, 'JL Morel', DEFAULT_THRESHOLD)[0]?.notes.some((n) => n.startsWith('initials jl')));
+  assert.deepEqual(found('U.K. Export Finance'), [1]);
+  // Different initials, or initials with nothing else matching, are no hit.
+  assert.deepEqual(found('JM Morel'), []);
+  assert.deepEqual(found('JL'), []);
+});
+
+test('a name cut off inside its last word (fixed-width files), but a person\'s word is no prefix abbreviation', () => {
+  const idx = indexOf([['Ahmad Yusuf Bin Hamid Khalilzadeh'], ['Peter Klaus Hartmannsberger']]);
+  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  assert.deepEqual(found('AHMAD YUSUF BIN HAMID KH'), [0]);
+  assert.deepEqual(found('Peter Klaus Hartm'), [1]);
+  // Only the last word, only when the rest matches: an unmatched initial stops it.
+  assert.deepEqual(found('Peter Klaus J. Hartm'), []);
+  assert.deepEqual(found('Hartm Peter Klaus'), []);
+});
+
+test('a numbered member of a series is not the name without a number ("Fund II" vs "Fund"); a number swap is left to the coverages', () => {
+  const idx = indexOf([['Harrow Ridge Partners II, Inc.'], ['Alder Creek Holdings, Inc.'], ['Alder Creek Holdings IV L.P.']]);
+  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  assert.deepEqual(found('Harrow Ridge Partners, Inc.'), []);
+  assert.deepEqual(found('Alder Creek Holdings III, Inc.'), []);
+  assert.ok(matchQuery(idx, 'Harrow Ridge Partners, Inc.', 0.5)[0]?.features.some((f) => f.feature === 'series_conflict'));
+  const swap = matchQuery(idx, 'Alder Creek Holdings V L.P.', 0.3).find((m) => m.entity === 2);
+  assert.ok(swap && !swap.features.some((f) => f.feature === 'series_conflict'));
+});
+
+test('Cyrillic й spelled y, j or i at the end of a word ("Andrej" = "Andrey" = "Andrei")', () => {
+  const idx = indexOf([['Andrey Nikolayevich Sorokin'], ['Nikolai Volkov']]);
+  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  assert.deepEqual(found('Andrej Sorokin'), [0]);
+  assert.deepEqual(found('Andrei Sorokin'), [0]);
+  assert.deepEqual(found('Nikolaj Volkov'), [1]);
+  // With a typo besides: one edit from the folded spelling.
+  assert.deepEqual(found('Andej Sorokin'), [0]);
+});

@@ -14,7 +14,11 @@ export const QUERY_KIND_FACTOR: Readonly<Record<TokenKind, number>> = { ...KIND_
 
 /** Similarity credited to a token pair, by how they matched. */
 /** `typo` is one edit, `typo2` two edits (both words of TWO_EDIT_LENGTH+ letters). */
-export const TOKEN_SIM = { exact: 1, joined: 1, typo: 0.9, typo2: 0.8, prefix: 0.7 } as const;
+/**
+ * `initials`: a query word of 2–3 letters written for consecutive name words ("JC" for "Jean
+ * Claude"); `prefix` also credits a truncated last word ("DR" for "DRISSI", see alignInto).
+ */
+export const TOKEN_SIM = { exact: 1, joined: 1, typo: 0.9, typo2: 0.8, initials: 0.8, prefix: 0.7 } as const;
 
 /** A Latin token list with per-token weights (IDF × kind factor). */
 export interface WeightedTokens {
@@ -104,8 +108,20 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     nSim[j] = Math.max(nSim[j] ?? 0, s);
     qTo[i] = j;
   };
+  // Initials first, so that the exact pass does not take a word they stand for ("U.S. … State"
+  // for "United States … State"); only where another word matches exactly (see initialsAt).
   for (let i = 0; i < ql; i++) {
-    if (q.kinds[i] === 'stop') continue;
+    if (!mayBeInitials(q, i)) continue;
+    const j = initialsAt(q, n, i, nSim);
+    if (j < 0) continue;
+    const len = (q.tokens[i] ?? '').length;
+    qSim[i] = TOKEN_SIM.initials;
+    qTo[i] = j;
+    for (let k = j; k < j + len; k++) nSim[k] = TOKEN_SIM.initials;
+    notes?.push(`initials ${q.tokens[i]}=${n.tokens.slice(j, j + len).join(' ')}`);
+  }
+  for (let i = 0; i < ql; i++) {
+    if (q.kinds[i] === 'stop' || qSim[i]) continue;
     for (let j = 0; j < nl; j++) {
       if (nSim[j] === 0 && same(q.tokens[i] ?? '', q.alts[i] ?? null, n.tokens[j] ?? '', n.alts[j] ?? null)) {
         link(i, j, TOKEN_SIM.exact);
@@ -198,9 +214,13 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
       }
     }
   }
+  // Prefix abbreviations ("Precn" → "Precision") are a company's; a person's name is not
+  // abbreviated that way ("Lind" is not "Lindemann"), only cut off at its end (below).
+  let persons: boolean | null = null;
   for (let i = 0; i < ql; i++) {
     const qt = q.tokens[i] ?? '';
     if (qSim[i] || q.kinds[i] !== 'core' || qt.length < 3 || DIGITS.test(qt)) continue;
+    if ((persons ??= personShaped(q) && personShaped(n))) break;
     for (let j = 0; j < nl; j++) {
       const nt = n.tokens[j] ?? '';
       if (nSim[j] === 0 && n.kinds[j] === 'core' && nt.length > qt.length && nt.startsWith(qt)) {
@@ -210,6 +230,93 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
       }
     }
   }
+  const t = truncatedLast(q, n, qSim, nSim, qTo);
+  if (t >= 0) {
+    link(ql - 1, t, TOKEN_SIM.prefix);
+    notes?.push(`truncated ${q.tokens[ql - 1]}…→${n.tokens[t]}`);
+  }
+}
+
+/** Shortest query word credited as the cut-off end of a name's word. */
+export const MIN_TRUNCATED = 2;
+
+/**
+ * A name cut off inside its last word, as fixed-width files cut them ("… BELKASSEM DR" for
+ * "… Belkassem DRISSI"): the query's last word (core, MIN_TRUNCATED+ letters, no digits) starts
+ * the name word right after the one the query's previous word matched, and every other query
+ * word is matched (a one-letter word, even a filler such as "A", is an initial that must match:
+ * "Thomas A. Lind" is not "Thomas Lindemann"). Returns that name word's index, or −1.
+ */
+export function truncatedLast(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots): number {
+  const last = q.tokens.length - 1;
+  const qt = q.tokens[last] ?? '';
+  if (last < 1 || qSim[last] || q.kinds[last] !== 'core' || qt.length < MIN_TRUNCATED || DIGITS.test(qt)) return -1;
+  let prev = -1;
+  for (let i = 0; i < last; i++) {
+    const k = q.kinds[i];
+    if (qSim[i]) prev = i;
+    else if (k !== 'stop' || (q.tokens[i] ?? '').length === 1) return -1;
+  }
+  if (prev < 0) return -1;
+  const j = (qTo[prev] ?? -1) + 1;
+  const nt = n.tokens[j] ?? '';
+  if (j <= 0 || j >= n.tokens.length || nSim[j] !== 0 || n.kinds[j] !== 'core' || nt.length <= qt.length || !nt.startsWith(qt)) return -1;
+  return j;
+}
+
+/** A query word that may stand for the initials of 2–3 name words: 2–3 letters, a name word. */
+export function mayBeInitials(q: WeightedTokens, i: number): boolean {
+  const t = q.tokens[i] ?? '';
+  if (t.length < 2 || t.length > 3 || q.tokens.length < 2 || (q.kinds[i] !== 'core' && q.kinds[i] !== 'minor')) return false;
+  for (let c = 0; c < t.length; c++) {
+    const x = t.charCodeAt(c);
+    if (x < 97 || x > 122) return false;
+  }
+  return true;
+}
+
+/**
+ * Where query word `i` (see mayBeInitials) is the initials of consecutive unmatched name words
+ * that come before the name's last word, as given names do ("JC Juncker" for "Jean-Claude
+ * Juncker", "U.S. Department of State" for "United States Department of State"): the first
+ * such run, or −1. Only when the name has no word equal to it and another name word (not a
+ * filler) equals another query word, so an acronym alone never matches a name's initials.
+ */
+export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim: Slots): number {
+  const t = q.tokens[i] ?? '';
+  const len = t.length;
+  const nl = n.tokens.length;
+  if (nl < len + 1) return -1;
+  let other = false;
+  for (let j = 0; j < nl; j++) {
+    const nt = n.tokens[j] ?? '';
+    if (nt === t) return -1;
+    if (!other && n.kinds[j] === 'core') for (let k = 0; k < q.tokens.length; k++) if (k !== i && q.kinds[k] === 'core' && q.tokens[k] === nt) other = true;
+  }
+  if (!other) return -1;
+  for (let j = 0; j + len < nl; j++) {
+    let ok = true;
+    for (let k = 0; k < len && ok; k++) ok = nSim[j + k] === 0 && n.kinds[j + k] === 'core' && (n.tokens[j + k] ?? '').charCodeAt(0) === t.charCodeAt(k) && (n.tokens[j + k] ?? '').length > 1;
+    if (ok) return j;
+  }
+  return -1;
+}
+
+/** Filler words that join the words of a company's name ("Bank of China"), never a person's. */
+export const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'in']);
+
+/**
+ * True when a name could be a person's: 2+ words, no legal form, structure word, place or
+ * company filler ("of", "and"). Persons' names come in either order ("LAVROV, Sergei",
+ * "Kim Jong Un" / "Jong Un Kim"), so their word order is no evidence.
+ */
+export function personShaped(w: WeightedTokens): boolean {
+  if (w.tokens.length < 2) return false;
+  for (let i = 0; i < w.tokens.length; i++) {
+    const k = w.kinds[i];
+    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(w.tokens[i] ?? '')) return false;
+  }
+  return true;
 }
 
 /** Σ weight × similarity ÷ Σ weight: how much of one side the other side explains. */

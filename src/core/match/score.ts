@@ -1,4 +1,4 @@
-import { alignInto, alignLatin, coverage, exactCore, legalAgreement, orderAgreement, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
+import { PHRASE_FILLERS, alignInto, alignLatin, coverage, exactCore, legalAgreement, orderAgreement, personShaped, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
 import { LEGAL_CANONICAL } from '../normalise/vocab.js';
 import { sameJurisdictionForms } from '../normalise/legal-forms.js';
 import { levenshtein } from './similarity.js';
@@ -34,6 +34,7 @@ export const LATIN_WEIGHTS: Weights = {
   place_conflict: -0.1,
   initial_conflict: -0.1,
   legal_form_conflict: -0.2,
+  series_conflict: -0.2,
   unverified_name: -0.02,
   query_part: -0.05,
   name_kind: -0.04,
@@ -78,6 +79,8 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   if (pc) features.push({ feature: 'place_conflict', value: pc, detail: 'different places' });
   const ic = initialConflict(q, n, a.qSim, a.nSim);
   if (ic) features.push({ feature: 'initial_conflict', value: ic, detail: 'different initials' });
+  const sc = seriesConflict(q, n, a.qSim, a.nSim);
+  if (sc) features.push({ feature: 'series_conflict', value: 1, detail: 'a numbered member of a series against a name without a number' });
   const lc = legalFormConflict(q, n);
   if (lc) features.push({ feature: 'legal_form_conflict', value: 1, detail: `different legal forms of one jurisdiction (${lc})` });
   if (distinctiveName(q, n, qc, a.qSim, a.nSim)) features.push({ feature: 'distinctive_name', value: 1, detail: 'the query is the distinctive (brand) part of the name' });
@@ -92,6 +95,35 @@ export function initialConflict(q: WeightedTokens, n: WeightedTokens, qSim: Arra
   for (let i = 0; i < q.tokens.length; i++) if (!qSim[i] && q.kinds[i] === 'minor' && (q.tokens[i] ?? '').length === 1) qi = true;
   if (!qi) return 0;
   for (let j = 0; j < n.tokens.length; j++) if (!nSim[j] && n.kinds[j] === 'minor' && (n.tokens[j] ?? '').length === 1) return 1;
+  return 0;
+}
+
+/** A Roman numeral of two or more letters (II to XXXIX): a series mark, never an initial. */
+const SERIES_NUMERAL = /^x{0,3}(?:ix|iv|v?i{0,3})$/;
+
+function unmatchedSeries(w: WeightedTokens, sim: ArrayLike<number>): boolean {
+  for (let i = 0; i < w.tokens.length; i++) {
+    const t = w.tokens[i] ?? '';
+    if (!sim[i] && w.kinds[i] === 'minor' && t.length >= 2 && SERIES_NUMERAL.test(t)) return true;
+  }
+  return false;
+}
+
+function unmatchedMinor(w: WeightedTokens, sim: ArrayLike<number>): boolean {
+  for (let i = 0; i < w.tokens.length; i++) if (!sim[i] && w.kinds[i] === 'minor') return true;
+  return false;
+}
+
+/**
+ * 1 when one side is a numbered member of a series ("Bowne Global Solutions II") and the other
+ * is the name without a number ("Bowne Global Solutions"): the first company of a family and
+ * its second are different entities. A number against another number ("Fund IV" vs "Fund V")
+ * is a vintage swap, left to the coverages. Only Roman numerals of 2+ letters (one letter may
+ * be an initial).
+ */
+export function seriesConflict(q: WeightedTokens, n: WeightedTokens, qSim: ArrayLike<number>, nSim: ArrayLike<number>): number {
+  if (unmatchedSeries(n, nSim)) return unmatchedMinor(q, qSim) ? 0 : 1;
+  if (unmatchedSeries(q, qSim)) return unmatchedMinor(n, nSim) ? 0 : 1;
   return 0;
 }
 
@@ -161,23 +193,6 @@ export const FULL_COVERAGE_FEATURES: readonly string[] = ['distinctive_name', 'o
  * The value is the share of the name left out (1 − name coverage), so the feature gives back
  * part of what the omission cost; 0 when it does not apply.
  */
-/** Filler words that join the words of a company's name ("Bank of China"), never a person's. */
-const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'in']);
-
-/**
- * True when a name could be a person's: 2+ words, no legal form, structure word, place or
- * company filler ("of", "and"). Persons' names come in either order ("LAVROV, Sergei",
- * "Kim Jong Un" / "Jong Un Kim"), so their word order is no evidence.
- */
-export function personShaped(w: WeightedTokens): boolean {
-  if (w.tokens.length < 2) return false;
-  for (let i = 0; i < w.tokens.length; i++) {
-    const k = w.kinds[i];
-    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(w.tokens[i] ?? '')) return false;
-  }
-  return true;
-}
-
 export function omittedGivenNames(q: WeightedTokens, n: WeightedTokens, qc: number, nc: number, qSim: ArrayLike<number>, nSim: ArrayLike<number>): number {
   if (qc < DISTINCTIVE_MIN_QC || nc >= 1) return 0;
   let matched = 0;
@@ -345,6 +360,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   if (um) s += (W.unmatched_query_words ?? 0) * um;
   if (pc) s += (W.place_conflict ?? 0) * pc;
   if (ic) s += (W.initial_conflict ?? 0) * ic;
+  if (seriesConflict(q, n, qSim, nSim)) s += W.series_conflict ?? 0;
   if (legalFormConflict(q, n)) s += W.legal_form_conflict ?? 0;
   if (distinctiveName(q, n, qc, qSim, nSim)) s += W.distinctive_name ?? 0;
   const og = omittedGivenNames(q, n, qc, nc, qSim, nSim);

@@ -148,14 +148,32 @@ export function analyseLatin(raw: string): LatinForm {
     const t = words[i] ?? '';
     const e = expandToken(t);
     if (e.token !== t && (ABBREV.has(t) || ABBREV.has(foldPlural(t)))) notes.push(`abbreviation ${t}→${e.token}`);
-    tokens.push(e.token);
+    tokens.push(foldShortI(e.token));
     kinds.push(nameWordKind(e.token, i, words.length));
     const leet = e.alts ? null : leetReadings(e.token);
-    alts.push(leet ?? e.alts);
+    const alt = leet ?? e.alts;
+    alts.push(alt ? alt.map(foldShortI) : null);
     i++;
   }
   markRepeatedWords(tokens, kinds);
   return { tokens, kinds, alts, notes };
+}
+
+/**
+ * The Latin spellings of Cyrillic "й" after a vowel at the end of a word are one letter: "y",
+ * "j" and "i" (BGN/PCGN, German and Polish usage, ISO 9), so Sergey = Sergej = Sergei, Nikolay =
+ * Nikolaj = Nikolai, Andrey = Andrej = Andrei. Folds a final "j"/"y" after a, e or o to "i" in
+ * words of 5+ letters, names and queries alike (an English word such as "railway" stays equal
+ * to itself). After i/y ("Yuriy") the letter is left alone: "-tiy" is also a common typo of
+ * "-ity", and "Yuriy" is one edit from "Yuri" anyway. Legal forms are found before this step.
+ */
+export function foldShortI(t: string): string {
+  const n = t.length;
+  if (n < 5) return t;
+  const last = t.charCodeAt(n - 1);
+  if (last !== 106 /* j */ && last !== 121 /* y */) return t;
+  const v = t.charCodeAt(n - 2);
+  return v === 97 /* a */ || v === 101 /* e */ || v === 111 /* o */ ? `${t.slice(0, -1)}i` : t;
 }
 
 /** Letters two name words share at their start to count as one name written twice. */
