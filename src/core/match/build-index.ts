@@ -6,7 +6,8 @@ import { analyseName, separateNames } from '../normalise/pipeline.js';
 import { foldPlural } from '../normalise/text.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
-import { KIND_FACTOR } from './latin-features.js';
+import { KIND_FACTOR, personShaped } from './latin-features.js';
+import type { TokenKind } from '../normalise/latin.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
 import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
@@ -174,6 +175,29 @@ export function pinyinCharKeys(s: string): string[] {
   return out;
 }
 
+/**
+ * The initials keys of a name (see ScreenIndex.initials): for a person-shaped name, the first
+ * letters of every run of 2–3 consecutive core words of 2+ letters that another word follows,
+ * exactly the runs `initialsAt` may credit.
+ */
+export function initialKeys(l: { tokens: readonly string[]; kinds: readonly TokenKind[] }): string[] {
+  const out: string[] = [];
+  if (!personShaped({ tokens: l.tokens, kinds: l.kinds, alts: [], weights: [] })) return out;
+  for (let j = 0; j < l.tokens.length; j++) {
+    for (const len of [2, 3]) {
+      if (j + len >= l.tokens.length) continue;
+      let key = '';
+      for (let k = j; k < j + len; k++) {
+        const t = l.tokens[k] ?? '';
+        if (l.kinds[k] !== 'core' || t.length < 2) { key = ''; break; }
+        key += t[0];
+      }
+      if (key && !out.includes(key)) out.push(key);
+    }
+  }
+  return out;
+}
+
 /** Han character bigrams of a string (the string itself when it has one character). */
 export function hanGrams(s: string): string[] {
   if (s.length <= 1) return s ? [s] : [];
@@ -233,6 +257,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   const tokens = new Map<string, number[]>();
   const altTokens = new Map<string, number[]>();
   const joined = new Map<string, number[]>();
+  const initials = new Map<string, number[]>();
   const pinyinChars = new Map<string, number[]>();
   const pinyinByLength = new Map<number, number[]>();
   const pinyinLength: number[] = new Array<number>(snapshot.names.length).fill(0);
@@ -253,6 +278,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
         if (i + 1 < ts.length && n.latin.kinds[i + 1] === 'legal' && foldPlural((ts[i] ?? '') + 's') === ts[i]) push(joined, `${ts[i] ?? ''}s${ts[i + 1] ?? ''}`, id);
         if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
+      for (const k of initialKeys(n.latin)) push(initials, k, id);
     }
     if (n.han) {
       for (const g of new Set(hanGrams(n.han.coreNoPlace))) push(hanG, g, id);
@@ -276,7 +302,8 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     const l = n.latin;
     if (!l) return null;
     const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
-    return { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), ...(exactOnly ? { exactOnly } : {}) };
+    const weighted = { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), ...(exactOnly ? { exactOnly } : {}) };
+    return { ...weighted, person: personShaped(weighted) };
   });
   let maxSyllable = 0;
   for (const s of syllables) maxSyllable = Math.max(maxSyllable, s.length);
@@ -288,6 +315,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     altTokens,
     vocabulary: [...tokens.keys()].sort(),
     joined,
+    initials,
     pinyinChars,
     pinyinByLength,
     pinyinLength,

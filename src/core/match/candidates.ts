@@ -1,7 +1,7 @@
 import { hanGrams, pinyinCharKeys } from './build-index.js';
 import { findKey, forEachDeletion } from './deletion-table.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
-import { MIN_TRUNCATED, TOKEN_SIM, mayBeInitials } from './latin-features.js';
+import { MIN_TRUNCATED, TOKEN_SIM, mayBeInitials, shortTruncationAllowed } from './latin-features.js';
 import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
 import { tokenKind } from '../normalise/latin.js';
 import { foldPlural } from '../normalise/text.js';
@@ -282,11 +282,11 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
       }
     }
     if (!weightless) add(lk.joined, w);
-    // Words credited without a lookup: initials of name words ("JC" for "Jean Claude") and a
-    // truncated last word too short for the prefix lookup ("DR" for "Drissi"). What they may add
-    // lowers the cut-off instead (see alignInto), so no name they lift is lost.
-    if (mayBeInitials(q, i)) skip = Math.max(skip, w * TOKEN_SIM.initials);
-    if (i === q.tokens.length - 1 && i > 0 && q.kinds[i] === 'core' && t.length >= MIN_TRUNCATED && t.length < 3 && !lk.digit) skip = Math.max(skip, w * TOKEN_SIM.prefix);
+    // Initials of a person's given names ("JC" for "Jean Claude"), through the index's initials keys.
+    if (mayBeInitials(q, i)) add(index.initials.get(t), w * TOKEN_SIM.initials);
+    // A truncated last word too short for the prefix lookup ("DR" for "Drissi", long queries only):
+    // what it may add lowers the cut-off instead (see truncatedLast), so no name it lifts is lost.
+    if (i === q.tokens.length - 1 && q.kinds[i] === 'core' && t.length >= MIN_TRUNCATED && t.length < 3 && !lk.digit && shortTruncationAllowed(q)) skip = Math.max(skip, w * TOKEN_SIM.prefix);
     skipped += skip;
     if (sources.length) {
       let gw = 0;

@@ -208,13 +208,17 @@ test('person names: initials of the given names ("JL Morel" for "Jean-Luc Morel"
 });
 
 test('a name cut off inside its last word (fixed-width files), but a person\'s word is no prefix abbreviation', () => {
-  const idx = indexOf([['Ahmad Yusuf Bin Hamid Khalilzadeh'], ['Peter Klaus Hartmannsberger']]);
+  // Other names that share the given names, so that they weigh as given names do on a list.
+  const others = ['Ahmad Karimi', 'Yusuf Demir', 'Hamid Rahimi', 'Omar Khalil', 'Karim Benali', 'Rashid Hamdan'].map((n) => [n]);
+  const idx = indexOf([['Ahmad Yusuf Bin Hamid Khalilzadeh'], ['Peter Klaus Hartmannsberger'], ...others]);
   const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
   assert.deepEqual(found('AHMAD YUSUF BIN HAMID KH'), [0]);
   assert.deepEqual(found('Peter Klaus Hartm'), [1]);
   // Only the last word, only when the rest matches: an unmatched initial stops it.
   assert.deepEqual(found('Peter Klaus J. Hartm'), []);
   assert.deepEqual(found('Hartm Peter Klaus'), []);
+  // A two-letter end only in a long query: "Peter Ha" is no hit.
+  assert.deepEqual(found('Peter Ha'), []);
 });
 
 test('a numbered member of a series is not the name without a number ("Fund II" vs "Fund"); a number swap is left to the coverages', () => {

@@ -33,6 +33,10 @@ export interface WeightedTokens {
   exactOnly?: boolean;
   /** For query tokens: the indexed tokens one edit away (typo neighbours), found once per query. */
   near?: readonly (readonly string[])[];
+  /** `personShaped` of these tokens, worked out once (queries and indexed names); absent = work it out. */
+  person?: boolean;
+  /** The tokens are the pinyin syllables of a Chinese query ("ming ke ji"), not words: none is an initials word. */
+  syllables?: boolean;
 }
 
 /** How a query's tokens lined up with a name's tokens. */
@@ -241,8 +245,40 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
 export const MIN_TRUNCATED = 2;
 
 /**
+ * Words a query needs for a truncated last word shorter than the prefix abbreviations (3
+ * letters): a fixed-width field cuts long names, and crediting a two-letter end in every short
+ * query would lower the candidate cut-off of many queries.
+ */
+export const MIN_WORDS_SHORT_TRUNCATED = 4;
+
+/**
+ * Most of a query's weight a short truncated word may carry (an unknown word weighs the most a
+ * word can): the words before the cut carry the match, and the candidate cut-off (0.6 of the
+ * weight at the default threshold), lowered by 0.7 × this word, stays well above 0.
+ */
+export const SHORT_TRUNCATED_MAX_SHARE = 0.45;
+
+/**
+ * Whether a query may end in a truncated word shorter than 3 letters: MIN_WORDS_SHORT_TRUNCATED+
+ * words with 3+ name words (core) before it, and that word carries at most
+ * SHORT_TRUNCATED_MAX_SHARE of the query's weight.
+ */
+export function shortTruncationAllowed(q: WeightedTokens): boolean {
+  const n = q.tokens.length;
+  if (n < MIN_WORDS_SHORT_TRUNCATED || q.syllables) return false;
+  let total = 0;
+  let core = 0;
+  for (let i = 0; i < n; i++) {
+    total += q.weights[i] ?? 0;
+    if (i < n - 1 && q.kinds[i] === 'core') core++;
+  }
+  return core >= MIN_WORDS_SHORT_TRUNCATED - 1 && (q.weights[n - 1] ?? 0) <= SHORT_TRUNCATED_MAX_SHARE * total;
+}
+
+/**
  * A name cut off inside its last word, as fixed-width files cut them ("… BELKASSEM DR" for
- * "… Belkassem DRISSI"): the query's last word (core, MIN_TRUNCATED+ letters, no digits) starts
+ * "… Belkassem DRISSI"): the query's last word (core, MIN_TRUNCATED+ letters, no digits; under 3
+ * letters only in a query of MIN_WORDS_SHORT_TRUNCATED+ words) starts
  * the name word right after the one the query's previous word matched, and every other query
  * word is matched (a one-letter word, even a filler such as "A", is an initial that must match:
  * "Thomas A. Lind" is not "Thomas Lindemann"). Returns that name word's index, or −1.
@@ -251,6 +287,7 @@ export function truncatedLast(q: WeightedTokens, n: WeightedTokens, qSim: Slots,
   const last = q.tokens.length - 1;
   const qt = q.tokens[last] ?? '';
   if (last < 1 || qSim[last] || q.kinds[last] !== 'core' || qt.length < MIN_TRUNCATED || DIGITS.test(qt)) return -1;
+  if (qt.length < 3 && !shortTruncationAllowed(q)) return -1;
   let prev = -1;
   for (let i = 0; i < last; i++) {
     const k = q.kinds[i];
@@ -264,20 +301,25 @@ export function truncatedLast(q: WeightedTokens, n: WeightedTokens, qSim: Slots,
   return j;
 }
 
-/** A query word that may stand for the initials of 2–3 name words: 2–3 letters, a name word. */
+/**
+ * A query word that may stand for the initials of 2–3 name words: 2–3 letters, a name word, in
+ * a query shaped like a person's name (given names are written as initials; a company's short
+ * words are acronyms of their own, and crediting them as initials would lower the candidate
+ * cut-off of every company query with a short word).
+ */
 export function mayBeInitials(q: WeightedTokens, i: number): boolean {
   const t = q.tokens[i] ?? '';
-  if (t.length < 2 || t.length > 3 || q.tokens.length < 2 || (q.kinds[i] !== 'core' && q.kinds[i] !== 'minor')) return false;
+  if (t.length < 2 || t.length > 3 || q.tokens.length < 2 || q.syllables || (q.kinds[i] !== 'core' && q.kinds[i] !== 'minor')) return false;
   for (let c = 0; c < t.length; c++) {
     const x = t.charCodeAt(c);
     if (x < 97 || x > 122) return false;
   }
-  return true;
+  return personShaped(q);
 }
 
 /**
- * Where query word `i` (see mayBeInitials) is the initials of consecutive unmatched name words
- * that come before the name's last word, as given names do ("JC Juncker" for "Jean-Claude
+ * Where query word `i` (see mayBeInitials) is the initials of consecutive unmatched words of a
+ * person-shaped name that come before the name's last word, as given names do ("JC Juncker" for "Jean-Claude
  * Juncker", "U.S. Department of State" for "United States Department of State"): the first
  * such run, or −1. Only when the name has no word equal to it and another name word (not a
  * filler) equals another query word, so an acronym alone never matches a name's initials.
@@ -286,7 +328,7 @@ export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim
   const t = q.tokens[i] ?? '';
   const len = t.length;
   const nl = n.tokens.length;
-  if (nl < len + 1) return -1;
+  if (nl < len + 1 || !personShaped(n)) return -1;
   let other = false;
   for (let j = 0; j < nl; j++) {
     const nt = n.tokens[j] ?? '';
@@ -311,6 +353,7 @@ export const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 
  * "Kim Jong Un" / "Jong Un Kim"), so their word order is no evidence.
  */
 export function personShaped(w: WeightedTokens): boolean {
+  if (w.person !== undefined) return w.person;
   if (w.tokens.length < 2) return false;
   for (let i = 0; i < w.tokens.length; i++) {
     const k = w.kinds[i];

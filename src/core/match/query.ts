@@ -1,7 +1,7 @@
 import { analyseName, queryAlternatives, type HanForm } from '../normalise/pipeline.js';
 import { stripLegalPinyin, stripPlacePinyin, toPinyin } from '../normalise/chinese.js';
 import { basicLatin, tokenize } from '../normalise/text.js';
-import { QUERY_KIND_FACTOR, type WeightedTokens } from './latin-features.js';
+import { QUERY_KIND_FACTOR, personShaped, type WeightedTokens } from './latin-features.js';
 import { MIN_TYPO_LENGTH } from './similarity.js';
 import { tokenLookups, type TokenLookups } from './candidates.js';
 import { tokenKind } from '../normalise/latin.js';
@@ -110,7 +110,9 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
     for (const a of alts[i] ?? []) idf = Math.min(idf, index.idf.get(a) ?? idf);
     return idf * QUERY_KIND_FACTOR[outKinds[i] ?? 'core'];
   });
-  return { tokens, kinds: outKinds, alts, weights, near: nearAll };
+  const w: WeightedTokens = { tokens, kinds: outKinds, alts, weights, near: nearAll };
+  w.person = personShaped(w);
+  return w;
 }
 
 const DIGIT = /\d/;
@@ -150,7 +152,9 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
       if (syl.length) {
         // Every syllable is part of the name ("de" in 美的 is not the filler word de); places stay weak.
         const kinds = syl.map((t) => (tokenKind(t) === 'place' ? 'place' : 'core'));
-        forms.push({ text, part, latin: weighQuery(syl, kinds, syl.map(() => null), index), han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
+        const latin = weighQuery(syl, kinds, syl.map(() => null), index);
+        latin.syllables = true;
+        forms.push({ text, part, latin, han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
       }
     }
   }

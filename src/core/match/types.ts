@@ -71,6 +71,11 @@ export interface ScreenIndex {
   pinyinLength: number[];
   /** Two or three adjacent name tokens written as one ("tp link" → "tplink", "van der bilt" → "vanderbilt") → name ids. */
   joined: Map<string, number[]>;
+  /**
+   * Initials of 2–3 consecutive words of a person-shaped name, followed by another word ("jc" of
+   * "Jean Claude Juncker") → name ids: where a query's initials may stand for given names (see initialsAt).
+   */
+  initials: Map<string, number[]>;
   /** Memo of typo neighbours of indexed tokens, filled as queries need them (bounded by the vocabulary). */
   neighbourCache: Map<string, readonly string[]>;
   /** Bounded memo of typo neighbours of words the index does not hold (batches repeat them). */
@@ -80,7 +85,7 @@ export interface ScreenIndex {
   /** Deletion key (see `deletionKeys`: up to two deletions) → numbers of the tokens that produce it (a token is also its own key). */
   deletions: DeletionTableData;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
-  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean } | null)[];
+  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean; person?: boolean } | null)[];
   /** Latin token → inverse document frequency over the indexed Latin names. */
   idf: Map<string, number>;
   /** IDF given to a token no indexed name has. */
