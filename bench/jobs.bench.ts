@@ -6,7 +6,7 @@
  * submit to the first stored result, and the machine load (a shared machine skews the ratio).
  * Run alone: `npm run bench -- jobs` (BENCH_JOBS_ROWS=200000 for a shorter run).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,8 @@ interface JobsSection {
   rows: number;
   chunkSize: number;
   dataset: string;
+  /** How the worker processes were run. */
+  worker: string;
   runs: Run[];
   ratioTwoOverOne: number;
   note: string;
@@ -55,6 +57,11 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let t: NodeJS.Timeout;
   return Promise.race([p, new Promise<never>((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); })]).finally(() => clearTimeout(t));
+}
+
+/** Compiles src/ into dist/ (`tsc -p tsconfig.build.json`, the TypeScript half of `npm run build`). */
+function compileCli(root: string): void {
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
 }
 
 /** CPU seconds (user + system, all threads) a live process has used, from /proc/PID/stat. */
@@ -88,9 +95,12 @@ interface WorkerProc {
   tail(): string;
 }
 
+/** Starts `listwatch worker` as a user runs it: the compiled CLI (dist/, compiled by `compileCli` first). */
 function startWorker(root: string, url: string, concurrency: number): WorkerProc {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'worker', '--concurrency', String(concurrency)], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url, LISTWATCH_FROM_SOURCE: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
+  delete env.LISTWATCH_FROM_SOURCE;
+  const proc = spawn(process.execPath, [path.join(root, 'bin', 'listwatch.mjs'), 'worker', '--concurrency', String(concurrency)], {
+    cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'],
   });
   const chunkMs: WorkerProc['chunkMs'] = [];
   let last = '';
@@ -164,6 +174,10 @@ const mod: BenchModule = {
     // A run may not hang the bench: it fails after this long, or after this long without progress.
     const timeoutS = Number(process.env.BENCH_JOBS_TIMEOUT_S ?? 1800);
     const stallS = Number(process.env.BENCH_JOBS_STALL_S ?? 240);
+    // The workers run the compiled CLI, as `listwatch worker` does after `npm install`: compiled here so that
+    // dist/ holds this checkout's code. (Run through tsx instead, each process carries a module loader
+    // thread and the transformed sources, about 30–60 MB that a user's worker does not have.)
+    compileCli(ctx.repoRoot);
     const dir = mkdtempSync(path.join(tmpdir(), 'lw-bench-jobs-'));
     const { startTestPostgres } = (await import(path.join(ctx.repoRoot, 'scripts', 'pg-harness.mjs'))) as { startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }> };
     const server = process.env.DATABASE_URL ? null : await startTestPostgres();
@@ -253,7 +267,7 @@ const mod: BenchModule = {
       const one = runs.find((r) => r.workers === 1)?.rowsPerSecond ?? NaN;
       const two = runs.find((r) => r.workers === 2)?.rowsPerSecond ?? NaN;
       const section: JobsSection = {
-        rows, chunkSize, dataset: 'bundled dataset (data/)', runs, ratioTwoOverOne: r2(two / one),
+        rows, chunkSize, dataset: 'bundled dataset (data/)', worker: 'compiled CLI (dist/), `listwatch worker`', runs, ratioTwoOverOne: r2(two / one),
         note: 'Wall time from the start of the submit (the CSV is streamed into the database while workers already screen) to the job being done. The machine is shared: see loadAverage (1-minute, at start and end of each run).',
       };
       return section;
