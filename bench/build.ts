@@ -18,8 +18,10 @@ function newest(dir: string): number {
  */
 export function ensureBuilt(ctx: BenchContext): { built: boolean; ok: boolean } {
   const main = path.join(ctx.repoRoot, 'dist', 'src', 'cli', 'main.js');
-  const srcNewest = Math.max(...['src/core/match', 'src/core/normalise', 'src/app/screen', 'src/cli'].map((d) => newest(path.join(ctx.repoRoot, d))));
-  if (existsSync(main) && statSync(main).mtimeMs >= srcNewest && newest(path.join(ctx.repoRoot, 'dist', 'src', 'app', 'screen')) >= srcNewest) return { built: false, ok: true };
+  // Any source file newer than the oldest compiled module's build means dist/ is stale (a batch
+  // screen and a job worker load most of src/).
+  const srcNewest = newest(path.join(ctx.repoRoot, 'src'));
+  if (existsSync(main) && statSync(main).mtimeMs >= srcNewest) return { built: false, ok: true };
   ctx.log('building dist/ (npm run build)');
   const b = spawnSync('npm', ['run', 'build'], { cwd: ctx.repoRoot, encoding: 'utf8' });
   if (b.status !== 0) ctx.log(`build failed (using what dist/ has): ${(b.stdout + b.stderr).slice(-500)}`);

@@ -15,7 +15,10 @@ import { Lru } from '../lru.js';
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const THREAD_FILE = fileURLToPath(new URL(FROM_SOURCE ? './screen-thread.ts' : './screen-thread.js', import.meta.url));
 // From source, the thread needs tsx too; a process that registered it through its API (bin/listwatch.mjs) has no flag a thread would inherit.
-const THREAD_EXEC_ARGV = FROM_SOURCE && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+// Only that flag is passed: a thread refuses V8 and process flags (e.g. --max-old-space-size, which a user may give the
+// worker process to bound its memory) with ERR_WORKER_INVALID_EXEC_ARGV, and those apply process-wide anyway. Otherwise
+// the thread inherits the process's flags as Node filters them.
+const THREAD_EXEC_ARGV = FROM_SOURCE && !process.execArgv.join(' ').includes('tsx') ? ['--import', 'tsx'] : undefined;
 
 /** Options of a screener. */
 export interface ChunkScreenerOptions {
@@ -78,7 +81,7 @@ export class ChunkScreener {
       minThreads: 1,
       maxThreads: 1,
       idleTimeout: 60_000,
-      execArgv: THREAD_EXEC_ARGV,
+      ...(THREAD_EXEC_ARGV ? { execArgv: THREAD_EXEC_ARGV } : {}),
       resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 8 },
     });
     // A thread that dies outside a task (out of memory while building its index) must not take the process with it:

@@ -27,8 +27,8 @@ interface Worker {
   stop(): Promise<void>;
 }
 
-function startWorker(url: string, env: Record<string, string>): Worker {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'worker'], {
+function startWorker(url: string, env: Record<string, string>, nodeArgs: string[] = []): Worker {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bin', 'listwatch.mjs'), 'worker'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, LISTWATCH_FROM_SOURCE: '1', LISTWATCH_JOB_EXPIRE_S: '4', LISTWATCH_JOB_MAINTENANCE_S: '1', LISTWATCH_JOB_RETRY_DELAY_S: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -173,5 +173,17 @@ describe('workers on PostgreSQL: crashes, hangs and poison rows', { timeout: 600
     // Both processes lived through it.
     assert.equal(a.proc.exitCode, null);
     assert.equal(b.proc.exitCode, null);
+  });
+
+  test('a worker started with a V8 heap flag runs its screening thread; its heap budget collects the main heap', async () => {
+    // --max-old-space-size once made the thread refuse to start (ERR_WORKER_INVALID_EXEC_ARGV) and the worker hang.
+    const a = startWorker(location.opts.databaseUrl!, { LISTWATCH_WORKER_HEAP_MB: '8' }, ['--max-old-space-size=384']);
+    workers.push(a);
+    const n = 300;
+    const job = await jobs.submit(rows(n), { asOf: '2026-11-01' }, { chunkSize: 50 });
+    await assertExactlyOnce(jobs, job, n);
+    a.proc.kill('SIGTERM');
+    const budget = await a.waitFor((e) => e.msg === 'heap budget', 30_000);
+    assert.ok(Number(budget.collections) >= 1, `a heap above an 8 MB budget was collected (${JSON.stringify(budget)})`);
   });
 });

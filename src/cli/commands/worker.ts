@@ -63,6 +63,10 @@ export const registerWorker: RegisterCommand = (program, ctx) => {
         if (!(days >= 0)) throw new ListwatchError('BAD_INPUT', `--retention-days: "${f.retentionDays}" is not a number of days`, { field: 'retention-days' });
         opts.retentionDays = days;
       }
+      // The main thread's heap budget (see startHeapBudget): 0 leaves V8's own policy.
+      const heapBudgetMb = positive(env, 'LISTWATCH_WORKER_HEAP_MB', 128, true);
+      const { startHeapBudget } = await import('../../app/jobs/heap-budget.js');
+      const heap = heapBudgetMb > 0 ? startHeapBudget(heapBudgetMb) : null;
       const store = await ctx.store();
       const { Jobs } = await import('../../app/jobs/jobs.js');
       const { backgroundJobTypes } = await import('../../app/jobs/background.js');
@@ -85,7 +89,7 @@ export const registerWorker: RegisterCommand = (program, ctx) => {
         maintenanceIntervalSeconds: positive(env, 'LISTWATCH_JOB_MAINTENANCE_S', 10),
         log,
       });
-      log('worker started', { engine: store.engine, concurrency, retentionDays: opts.retentionDays });
+      log('worker started', { engine: store.engine, concurrency, retentionDays: opts.retentionDays, heapBudgetMb });
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
@@ -93,5 +97,9 @@ export const registerWorker: RegisterCommand = (program, ctx) => {
       log('worker stopping: finishing the runs in progress');
       await jobs.close();
       deliver.mail?.transport.close();
+      if (heap) {
+        heap.stop();
+        log('heap budget', { ...heap.stats() });
+      }
     });
 };
