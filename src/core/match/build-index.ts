@@ -84,7 +84,7 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
         text,
         kind,
         verified,
-        latin: a.latin ? { tokens: a.latin.tokens, kinds: a.latin.kinds, alts: a.latin.alts } : null,
+        latin: a.latin ? { tokens: a.latin.tokens, kinds: a.latin.kinds, alts: a.latin.alts, ...(a.latin.paren ? { paren: a.latin.paren } : {}) } : null,
         han: a.han ? { core: a.han.core, coreNoPlace: a.han.coreNoPlace, pinyin: a.han.pinyin } : null,
       });
       // "Al-Qa'ida/Islamic Army", "CETC 24;CETC 44": each name it joins is also a name of the

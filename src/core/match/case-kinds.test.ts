@@ -240,3 +240,14 @@ test('Cyrillic й spelled y, j or i at the end of a word ("Andrej" = "Andrey" = 
   // With a typo besides: one edit from the folded spelling.
   assert.deepEqual(found('Andej Sorokin'), [0]);
 });
+
+test('the name plus a distinctive word after it is another entity (a national arm), unless the list printed the word in parentheses', () => {
+  const idx = indexOf([['Banco Meridional Peru, S.A.'], ['Lianfeng Precision Molding (Shaoguan) Co., Ltd.'], ['Banco Meridional, S.A.']]);
+  const m = (q: string, e: number) => matchQuery(idx, q, 0.3).find((x) => x.entity === e);
+  assert.ok(m('Banco Meridional, S.A.', 0)?.features.some((f) => f.feature === 'trailing_qualifier'));
+  assert.ok(!m('Lianfeng Precision Molding Co., Ltd.', 1)?.features.some((f) => f.feature === 'trailing_qualifier'));
+  assert.ok(matchQuery(idx, 'Lianfeng Precision Molding Co., Ltd.', DEFAULT_THRESHOLD).some((x) => x.entity === 1));
+  // A generic word after the name is no national arm ("Holdings").
+  const g = indexOf([['Banco Meridional Holdings, S.A.']]);
+  assert.ok(!matchQuery(g, 'Banco Meridional, S.A.', 0.3)[0]?.features.some((f) => f.feature === 'trailing_qualifier'));
+});

@@ -35,6 +35,8 @@ export interface WeightedTokens {
   near?: readonly (readonly string[])[];
   /** `personShaped` of these tokens, worked out once (queries and indexed names); absent = work it out. */
   person?: boolean;
+  /** For listed names: per token, printed in parentheses (a qualifier such as a city); absent when none is. */
+  paren?: readonly boolean[];
   /** The tokens are the pinyin syllables of a Chinese query ("ming ke ji"), not words: none is an initials word. */
   syllables?: boolean;
 }

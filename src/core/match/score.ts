@@ -35,6 +35,7 @@ export const LATIN_WEIGHTS: Weights = {
   initial_conflict: -0.1,
   legal_form_conflict: -0.2,
   series_conflict: -0.2,
+  trailing_qualifier: -0.05,
   unverified_name: -0.02,
   query_part: -0.05,
   name_kind: -0.04,
@@ -79,6 +80,7 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   if (pc) features.push({ feature: 'place_conflict', value: pc, detail: 'different places' });
   const ic = initialConflict(q, n, a.qSim, a.nSim);
   if (ic) features.push({ feature: 'initial_conflict', value: ic, detail: 'different initials' });
+  if (trailingQualifier(q, n, qc, a.qSim, a.nSim)) features.push({ feature: 'trailing_qualifier', value: 1, detail: 'the name is the query plus a distinctive word after it (a subsidiary such as "… Mexico")' });
   const sc = seriesConflict(q, n, a.qSim, a.nSim);
   if (sc) features.push({ feature: 'series_conflict', value: 1, detail: 'a numbered member of a series against a name without a number' });
   const lc = legalFormConflict(q, n);
@@ -96,6 +98,35 @@ export function initialConflict(q: WeightedTokens, n: WeightedTokens, qSim: Arra
   if (!qi) return 0;
   for (let j = 0; j < n.tokens.length; j++) if (!nSim[j] && n.kinds[j] === 'minor' && (n.tokens[j] ?? '').length === 1) return 1;
   return 0;
+}
+
+/**
+ * True when the name is the query's company name followed by a distinctive word the query lacks
+ * ("Banco Santander Mexico, S.A." for "Banco Santander, S.A."): the query is explained entirely
+ * (2+ name words, coverage ≥ DISTINCTIVE_MIN_QC), every name word it lacks comes after the last
+ * name word it matched and is not a generic business word (GENERIC_WORDS: "Holdings",
+ * "Technology" do not make a subsidiary), and the two are not persons' names. A word the list
+ * prints in parentheses is a qualifier a user leaves out ("… (QinHuangDao) Co., Ltd."): never one. Such a name is
+ * usually a subsidiary or a national arm, a different entity from the parent the query names.
+ */
+export function trailingQualifier(q: WeightedTokens, n: WeightedTokens, qc: number, qSim: ArrayLike<number>, nSim: ArrayLike<number>): boolean {
+  if (qc < DISTINCTIVE_MIN_QC) return false;
+  let qCore = 0;
+  for (let i = 0; i < q.tokens.length; i++) {
+    if (q.kinds[i] !== 'core') continue;
+    if (!qSim[i]) return false;
+    qCore++;
+  }
+  if (qCore < 2 || (personShaped(q) && personShaped(n))) return false;
+  let lastMatched = -1;
+  for (let j = 0; j < n.tokens.length; j++) if (nSim[j] && n.kinds[j] === 'core') lastMatched = j;
+  let extra = false;
+  for (let j = 0; j < n.tokens.length; j++) {
+    if (n.kinds[j] !== 'core' || nSim[j] || n.paren?.[j]) continue;
+    if (j < lastMatched || GENERIC_WORDS.has(n.tokens[j] ?? '')) return false;
+    extra = true;
+  }
+  return extra;
 }
 
 /** A Roman numeral of two or more letters (II to XXXIX): a series mark, never an initial. */
@@ -361,6 +392,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   if (pc) s += (W.place_conflict ?? 0) * pc;
   if (ic) s += (W.initial_conflict ?? 0) * ic;
   if (seriesConflict(q, n, qSim, nSim)) s += W.series_conflict ?? 0;
+  if (trailingQualifier(q, n, qc, qSim, nSim)) s += W.trailing_qualifier ?? 0;
   if (legalFormConflict(q, n)) s += W.legal_form_conflict ?? 0;
   if (distinctiveName(q, n, qc, qSim, nSim)) s += W.distinctive_name ?? 0;
   const og = omittedGivenNames(q, n, qc, nc, qSim, nSim);

@@ -35,7 +35,8 @@ export interface IndexedName {
   text: string;
   kind: string;
   verified: boolean;
-  latin: { tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[] } | null;
+  /** `paren`: per token, printed in parentheses (see LatinForm.paren); absent when none is. */
+  latin: { tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; paren?: boolean[] } | null;
   han: { core: string; coreNoPlace: string; pinyin: string[] } | null;
 }
 
@@ -85,7 +86,7 @@ export interface ScreenIndex {
   /** Deletion key (see `deletionKeys`: up to two deletions) → numbers of the tokens that produce it (a token is also its own key). */
   deletions: DeletionTableData;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
-  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean; person?: boolean } | null)[];
+  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean; person?: boolean; paren?: boolean[] } | null)[];
   /** Latin token → inverse document frequency over the indexed Latin names. */
   idf: Map<string, number>;
   /** IDF given to a token no indexed name has. */

@@ -18,6 +18,33 @@ export interface LatinForm {
   alts: (readonly string[] | null)[];
   /** What was dropped or expanded, for explanations ("branch: beijing branch", "abbrev: tech→technology"). */
   notes: string[];
+  /**
+   * Per token, true when the name printed it in parentheses ("HongQiSheng Precision Electronics
+   * (QinHuangDao) Co., Ltd."): a qualifier a list adds and a user leaves out. Absent when none is.
+   */
+  paren?: boolean[];
+}
+
+const PAREN_SPLIT = /([()（）])/u;
+
+/**
+ * The name's words before branch, initials and legal forms are worked out, each with whether it
+ * stands in parentheses; the text is read segment by segment, with the same character steps.
+ */
+function wordsWithParens(raw: string): { words: string[]; paren: boolean[] | null } {
+  if (!/[()（）]/u.test(raw)) return { words: tokenize(joinMultiWordPlaces(basicLatin(raw))), paren: null };
+  const words: string[] = [];
+  const paren: boolean[] = [];
+  let depth = 0;
+  for (const seg of raw.split(PAREN_SPLIT)) {
+    if (seg === '(' || seg === '（') depth++;
+    else if (seg === ')' || seg === '）') depth = Math.max(0, depth - 1);
+    else for (const w of tokenize(joinMultiWordPlaces(basicLatin(seg)))) {
+      words.push(w);
+      paren.push(depth > 0);
+    }
+  }
+  return { words, paren: paren.includes(true) ? paren : null };
 }
 
 /**
@@ -124,14 +151,35 @@ export function expandToken(t: string): { token: string; alts: readonly string[]
  * abbreviations, kinds. Titles (Mr., Präsident) count as filler words.
  */
 export function analyseLatin(raw: string): LatinForm {
-  const base = joinMultiWordPlaces(basicLatin(raw));
-  const branch = stripBranch(tokenize(base));
+  const base = wordsWithParens(raw);
+  const branch = stripBranch(base.words);
   const notes: string[] = branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [];
-  const words = joinInitialsKeepingForms(branch.tokens);
+  let words: string[];
+  let wordParen: boolean[] | null = null;
+  if (!base.paren) words = joinInitialsKeepingForms(branch.tokens);
+  else {
+    // The branch words came off as one run: the flags of the words that stayed.
+    let at = 0;
+    while (at < branch.tokens.length && branch.tokens[at] === base.words[at]) at++;
+    const kept = [...base.paren.slice(0, at), ...base.paren.slice(at + branch.removed.length)];
+    // Initials are joined within a run of words of one kind (inside or outside parentheses).
+    words = [];
+    wordParen = [];
+    for (let i = 0; i < branch.tokens.length; ) {
+      let j = i;
+      while (j < branch.tokens.length && kept[j] === kept[i]) j++;
+      for (const w of joinInitialsKeepingForms(branch.tokens.slice(i, j))) {
+        words.push(w);
+        wordParen.push(kept[i] ?? false);
+      }
+      i = j;
+    }
+  }
   const spans = legalSpans(words);
   const tokens: string[] = [];
   const kinds: TokenKind[] = [];
   const alts: (readonly string[] | null)[] = [];
+  const paren: boolean[] = [];
   let k = 0;
   for (let i = 0; i < words.length; ) {
     const sp = spans[k];
@@ -141,6 +189,7 @@ export function analyseLatin(raw: string): LatinForm {
       tokens.push(sp.canonical);
       kinds.push('legal');
       alts.push(null);
+      paren.push(wordParen ? wordParen.slice(sp.start, sp.end).every(Boolean) : false);
       i = sp.end;
       k++;
       continue;
@@ -153,10 +202,11 @@ export function analyseLatin(raw: string): LatinForm {
     const leet = e.alts ? null : leetReadings(e.token);
     const alt = leet ?? e.alts;
     alts.push(alt ? alt.map(foldShortI) : null);
+    paren.push(wordParen?.[i] ?? false);
     i++;
   }
   markRepeatedWords(tokens, kinds);
-  return { tokens, kinds, alts, notes };
+  return { tokens, kinds, alts, notes, ...(paren.includes(true) ? { paren } : {}) };
 }
 
 /**
