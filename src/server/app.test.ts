@@ -60,6 +60,9 @@ describe('HTTP API (in process, PGlite)', () => {
     const refused = await app.inject({ url: '/api/v1/lists', headers: { 'accept-encoding': 'gzip;q=0, identity' } });
     assert.equal(refused.headers['content-encoding'], undefined);
     assert.deepEqual(refused.json(), plain.json());
+    // Content codings are case-insensitive; a client preferring identity gets it.
+    assert.equal((await app.inject({ url: '/api/v1/lists', headers: { 'accept-encoding': 'GZIP' } })).headers['content-encoding'], 'gzip');
+    assert.equal((await app.inject({ url: '/api/v1/lists', headers: { 'accept-encoding': 'identity, gzip;q=0.5' } })).headers['content-encoding'], undefined);
     const small = await app.inject({ url: '/api/v1/events?entity=no-such-entity', headers: { 'accept-encoding': 'gzip' } });
     assert.equal(small.statusCode, 200);
     assert.equal(small.headers['content-encoding'], undefined);

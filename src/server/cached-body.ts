@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply } from 'fastify';
 
 /** Bodies smaller than this are sent as they are: gzip would save less than it costs. */
@@ -37,15 +38,12 @@ export function cachedJson(): (reply: FastifyReply, value: object) => FastifyRep
   };
 }
 
-/** Whether an Accept-Encoding header allows gzip (present, and not with q=0). */
+/**
+ * Whether an Accept-Encoding header prefers gzip to the plain body (absent, `identity` or
+ * `gzip;q=0` → false). Content codings are case-insensitive (RFC 9110 §8.4.1); the negotiator is not.
+ */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
   const v = Array.isArray(header) ? header.join(',') : header;
-  if (!v) return false;
-  for (const part of v.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name !== 'gzip' && name !== '*') continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  }
-  return false;
+  // Fastify's own negotiator (what @fastify/static uses); no cache, whose keys a client would choose.
+  return !!v && negotiate(v.toLowerCase(), ['gzip', 'identity']) === 'gzip';
 }
