@@ -6,7 +6,7 @@
  *   node --import tsx scripts/legal-forms/generate.ts [path/to/elf-code-list.csv]
  *
  * Kept: every row (active or inactive: old list entries use retired forms) that has at least one
- * abbreviation, with its ELF code, country, status, local and transliterated names and local and
+ * abbreviation or a Cyrillic local name, with its ELF code, country, status, local and transliterated names and local and
  * transliterated abbreviations, as published. Which of them count as legal-form phrases is decided
  * at load time by src/core/normalise/legal-forms.ts (rules documented there).
  */
@@ -26,7 +26,9 @@ const split = (s: string | undefined): string[] => [...new Set((s ?? '').split(/
 const out: [string, string, string, string[], string[]][] = [];
 for (const r of rows) {
   const abbreviations = split(`${r['Abbreviations Local language'] ?? ''};${r['Abbreviations transliterated'] ?? ''}`);
-  if (!abbreviations.length) continue;
+  // Without an abbreviation a row is kept only when its local name is Cyrillic (its initials are
+  // its abbreviation by convention, derived at load time: see legal-forms.ts).
+  if (!abbreviations.length && !/\p{Script=Cyrillic}/u.test(r['Entity Legal Form name Local name'] ?? '')) continue;
   const names = [...new Set([r['Entity Legal Form name Local name'], r['Entity Legal Form name Transliterated name (per ISO 01-140-10)']].map((x) => (x ?? '').trim()).filter(Boolean))];
   out.push([r['ELF Code'] ?? '', r['Country Code (ISO 3166-1)'] ?? '', r['ELF Status ACTV/INAC'] ?? '', names, abbreviations]);
 }
@@ -38,7 +40,7 @@ const text = `/**
  *   https://www.gleif.org/en/about-lei/code-lists/iso-20275-entity-legal-forms-code-list
  *   file ../shared/${SOURCE}
  *   sha256 ${sha}
- * Rows: ${rows.length} in the file; ${out.length} kept (those with at least one abbreviation).
+ * Rows: ${rows.length} in the file; ${out.length} kept (those with at least one abbreviation or a Cyrillic local name).
  * Columns: ELF code, ISO 3166-1 country, status (ACTV/INAC), names (local, transliterated),
  * abbreviations (local, transliterated), as published (split on ";" and ",").
  */

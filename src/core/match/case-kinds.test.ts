@@ -25,6 +25,7 @@ const LIST = [
   ['WintersGmbH'],
   ['Kowalczyk Budownictwo'],
   ['Tatra Strojárne spol. s r.o.'],
+  ['Severnaya Zvezda'],
 ];
 const index = indexOf(LIST);
 const hits = (q: string): string[] => matchQuery(index, q, DEFAULT_THRESHOLD).map((m) => LIST[m.entity]?.[0] ?? '?');
@@ -250,4 +251,10 @@ test('the name plus a distinctive word after it is another entity (a national ar
   // A generic word after the name is no national arm ("Holdings").
   const g = indexOf([['Banco Meridional Holdings, S.A.']]);
   assert.ok(!matchQuery(g, 'Banco Meridional, S.A.', 0.3)[0]?.features.some((f) => f.feature === 'trailing_qualifier'));
+});
+
+test('Cyrillic legal forms GLEIF lists without an abbreviation are known by their initials (ПАО, PAO)', () => {
+  finds('PAO Severnaya Zvezda', 'Severnaya Zvezda');
+  finds('ПАО «Северная Звезда»', 'Severnaya Zvezda');
+  finds('Publichnoye Aktsionernoye Obshchestvo Severnaya Zvezda', 'Severnaya Zvezda');
 });

@@ -6,6 +6,7 @@
  * "ООО" = "OOO"; a full name is mapped to its abbreviation ("Gesellschaft mit beschränkter
  * Haftung" = "Aktiengesellschaft"'s sibling "GmbH", "Limited Liability Company" = "LLC").
  *
+ * A Cyrillic form GLEIF lists without an abbreviation gets its initials (see cyrillicInitials).
  * Which published strings count, so that ordinary words never become legal forms:
  * - an abbreviation counts when it has 2–5 letters, is not a filler word, and is not a whole
  *   word of its form's own name (GLEIF lists "trust" as an abbreviation of "Business Trust"),
@@ -88,6 +89,20 @@ export function partialSpellings(abbr: readonly string[], names: readonly (reado
   return out;
 }
 
+/**
+ * The abbreviation of a Cyrillic legal form that GLEIF lists without one: the initials of its
+ * name's words, prepositions (one-letter words) aside, as the convention of those languages
+ * writes them ("Публичное акционерное общество" → ПАО → pao, "Автономная некоммерческая
+ * организация" → АНО). Only names of 3–5 such words (3–5 letters; two letters are too often
+ * ordinary words); [] otherwise.
+ */
+export function cyrillicInitials(name: string): string[] {
+  if (!/\p{Script=Cyrillic}/u.test(name)) return [];
+  const words = formTokens(name).filter((w) => w.length > 1);
+  if (words.length < 3 || words.length > 5 || !words.every((w) => /^[a-z]+$/.test(w))) return [];
+  return [words.map((w) => w[0]).join('')];
+}
+
 function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countries: Map<string, Set<string>> } {
   const phrases = new Map<string, string>();
   const countries = new Map<string, Set<string>>();
@@ -98,10 +113,11 @@ function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countri
   };
   const nameVotes = new Map<string, Map<string, number>>();
   let maxLen = 1;
-  for (const [, country, , names, abbreviations] of GLEIF_ELF_ROWS) {
+  for (const [, country, , names, published] of GLEIF_ELF_ROWS) {
     const nameTokens = names.map(formTokens);
     const words = new Set(nameTokens.flat());
     const accepted: string[] = [];
+    const abbreviations = published.length ? published : cyrillicInitials(names[0] ?? '');
     for (const a of abbreviations) {
       const t = formTokens(a);
       const joined = t.join('');
