@@ -177,15 +177,15 @@ export function pinyinCharKeys(s: string): string[] {
 
 /**
  * The initials keys of a name (see ScreenIndex.initials): for a person-shaped name, the first
- * letters of every run of 2–3 consecutive core words of 2+ letters that another word follows,
- * exactly the runs `initialsAt` may credit.
+ * letters of every run of 2–3 consecutive core words of 2+ letters, when the name has another
+ * word besides: exactly the runs `initialsAt` may credit.
  */
 export function initialKeys(l: { tokens: readonly string[]; kinds: readonly TokenKind[] }): string[] {
   const out: string[] = [];
   if (!personShaped({ tokens: l.tokens, kinds: l.kinds, alts: [], weights: [] })) return out;
   for (let j = 0; j < l.tokens.length; j++) {
     for (const len of [2, 3]) {
-      if (j + len >= l.tokens.length) continue;
+      if (j + len > l.tokens.length || len >= l.tokens.length) continue;
       let key = '';
       for (let k = j; k < j + len; k++) {
         const t = l.tokens[k] ?? '';

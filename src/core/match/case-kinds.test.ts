@@ -201,6 +201,8 @@ test('person names: initials of the given names ("JL Morel" for "Jean-Luc Morel"
   const idx = indexOf([['Jean-Luc Morel'], ['United Kingdom Export Finance'], ['Jupiter Partners']]);
   const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
   assert.deepEqual(found('JL Morel'), [0]);
+  const rev = indexOf([['MOREL, Jean-Luc'], ['Jupiter Partners']]);
+  assert.deepEqual(matchQuery(rev, 'JL Morel', DEFAULT_THRESHOLD).map((m) => m.entity), [0]);
   assert.ok(matchQuery(idx, 'JL Morel', DEFAULT_THRESHOLD)[0]?.notes.some((n) => n.startsWith('initials jl')));
   assert.deepEqual(found('U.K. Export Finance'), [1]);
   // Different initials, or initials with nothing else matching, are no hit.

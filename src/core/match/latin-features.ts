@@ -321,9 +321,8 @@ export function mayBeInitials(q: WeightedTokens, i: number): boolean {
 
 /**
  * Where query word `i` (see mayBeInitials) is the initials of consecutive unmatched words of a
- * person-shaped name that come before the name's last word, as given names do ("JC Juncker" for "Jean-Claude
- * Juncker", "U.S. Department of State" for "United States Department of State"): the first
- * such run, or −1. Only when the name has no word equal to it and another name word (not a
+ * person-shaped name with another word besides, as given names are ("JC Juncker" for
+ * "Jean-Claude Juncker" or "JUNCKER, Jean-Claude"): the first such run, or −1. Only when the name has no word equal to it and another name word (not a
  * filler) equals another query word, so an acronym alone never matches a name's initials.
  */
 export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim: Slots): number {
@@ -338,7 +337,7 @@ export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim
     if (!other && n.kinds[j] === 'core') for (let k = 0; k < q.tokens.length; k++) if (k !== i && q.kinds[k] === 'core' && q.tokens[k] === nt) other = true;
   }
   if (!other) return -1;
-  for (let j = 0; j + len < nl; j++) {
+  for (let j = 0; j + len <= nl; j++) {
     let ok = true;
     for (let k = 0; k < len && ok; k++) ok = nSim[j + k] === 0 && n.kinds[j + k] === 'core' && (n.tokens[j + k] ?? '').charCodeAt(0) === t.charCodeAt(k) && (n.tokens[j + k] ?? '').length > 1;
     if (ok) return j;

@@ -73,8 +73,8 @@ export interface ScreenIndex {
   /** Two or three adjacent name tokens written as one ("tp link" → "tplink", "van der bilt" → "vanderbilt") → name ids. */
   joined: Map<string, number[]>;
   /**
-   * Initials of 2–3 consecutive words of a person-shaped name, followed by another word ("jc" of
-   * "Jean Claude Juncker") → name ids: where a query's initials may stand for given names (see initialsAt).
+   * Initials of 2–3 consecutive words of a person-shaped name that has another word besides ("jc"
+   * of "Jean Claude Juncker") → name ids: where a query's initials may stand for given names (see initialsAt).
    */
   initials: Map<string, number[]>;
   /** Memo of typo neighbours of indexed tokens, filled as queries need them (bounded by the vocabulary). */
