@@ -260,3 +260,13 @@ test('Cyrillic legal forms GLEIF lists without an abbreviation are known by thei
   finds('ПАО «Северная Звезда»', 'Severnaya Zvezda');
   finds('Publichnoye Aktsionernoye Obshchestvo Severnaya Zvezda', 'Severnaya Zvezda');
 });
+
+test('doubled and single letters are one spelling ("Mohammed" = "Mohamed", "Joonng" = "Jong")', () => {
+  const idx = indexOf([['Mohamed Hassan Farouk'], ['Park Joong-ho'], ['Apple Trading']]);
+  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  assert.deepEqual(found('Mohammed Hasan Farouk'), [0]);
+  assert.deepEqual(found('Park Jong-ho'), [1]);
+  assert.deepEqual(found('Park Jooong-ho'), [1]);
+  // Short codes keep their letters.
+  assert.deepEqual(found('AAPL Trading').includes(2), false);
+});

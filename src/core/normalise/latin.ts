@@ -200,7 +200,7 @@ export function analyseLatin(raw: string): LatinForm {
     tokens.push(foldShortI(e.token));
     kinds.push(nameWordKind(e.token, i, words.length));
     const leet = e.alts ? null : leetReadings(e.token);
-    const alt = leet ?? e.alts;
+    const alt = leet ?? e.alts ?? singleLetters(e.token);
     alts.push(alt ? alt.map(foldShortI) : null);
     paren.push(wordParen?.[i] ?? false);
     i++;
@@ -224,6 +224,17 @@ export function foldShortI(t: string): string {
   if (last !== 106 /* j */ && last !== 121 /* y */) return t;
   const v = t.charCodeAt(n - 2);
   return v === 97 /* a */ || v === 101 /* e */ || v === 111 /* o */ ? `${t.slice(0, -1)}i` : t;
+}
+
+/**
+ * A word with a doubled letter and the word with every doubled letter written once ("joonng" →
+ * [joonng, jong], "hassan" → [hassan, hasan]), as accepted alternatives: transliterations and
+ * typists double or single letters freely (Mohammed = Mohamed). Null for a word without one, or
+ * under 4 letters (codes such as "AAA").
+ */
+export function singleLetters(t: string): readonly string[] | null {
+  if (t.length < 4 || !/(.)\1/.test(t)) return null;
+  return [t, t.replace(/(.)\1+/g, '$1')];
 }
 
 /** Letters two name words share at their start to count as one name written twice. */
