@@ -7,7 +7,7 @@
  * Run alone: `npm run bench -- jobs` (BENCH_JOBS_ROWS=200000 for a shorter run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -32,6 +32,8 @@ interface Run {
   cpuSecondsPerWorker: number[];
   /** CPU of this process (reading the CSV and storing the chunks). */
   submitterCpuSeconds: number;
+  /** CPU of the PostgreSQL server during the run (-1: not on this machine). */
+  databaseCpuSeconds: number;
   rows: number;
   seconds: number;
   rowsPerSecond: number;
@@ -68,6 +70,35 @@ function cpuSeconds(pid: number): number {
     return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (100/s on Linux)
   } catch {
     return -1;
+  }
+}
+
+/**
+ * CPU seconds the PostgreSQL server at `url` has used so far, when it runs on this machine: the
+ * postmaster's own and its reaped children's (cutime/cstime) plus its live children's. -1 when
+ * /proc does not show it (a remote server).
+ */
+async function databaseCpuSeconds(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    const backend = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    const postmaster = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${backend}/status`, 'utf8'))?.[1]);
+    const fields = (pid: number): string[] => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8'); return f.slice(f.lastIndexOf(')') + 2).split(' '); };
+    const own = fields(postmaster);
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d) || Number(d) === postmaster) continue;
+      try {
+        const f = fields(Number(d));
+        if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+      } catch { /* exited meanwhile */ }
+    }
+    return ticks / 100;
+  } catch {
+    return -1;
+  } finally {
+    await c.end().catch(() => undefined);
   }
 }
 
@@ -156,7 +187,7 @@ const mod: BenchModule = {
       out[`${r.workers} worker(s) rows/s`] = `${r.rowsPerSecond} (${r.seconds} s, load ${r.loadAverage.join(' ')})`;
       out[`${r.workers} worker(s) peak RSS MB per process`] = r.peakRssMbPerWorker.join(', ');
       out[`${r.workers} worker(s) submit → first result ms`] = `${r.firstResultMs} (first chunk started at ${r.firstChunkStartMs})`;
-      out[`${r.workers} worker(s) CPU s per worker / submitter; index build ms`] = `${r.cpuSecondsPerWorker.join(', ')} / ${r.submitterCpuSeconds}; ${r.indexBuildMs.join(', ')}`;
+      out[`${r.workers} worker(s) CPU s per worker / submitter / database; index build ms`] = `${r.cpuSecondsPerWorker.join(', ')} / ${r.submitterCpuSeconds} / ${r.databaseCpuSeconds}; ${r.indexBuildMs.join(', ')}`;
       out[`${r.workers} worker(s) median ms per chunk read/screen/enrich/write`] = `${r.chunkMsMedian.read}/${r.chunkMsMedian.screen}/${r.chunkMsMedian.enrich}/${r.chunkMsMedian.write} (${r.chunks} chunks)`;
     }
     out['ratio two / one'] = t.ratioTwoOverOne;
@@ -202,6 +233,7 @@ const mod: BenchModule = {
           const indexMs = await withTimeout(Promise.all(procs.map((p) => p.indexed)), 300_000, 'workers did not build their index');
           const cpu0 = procs.map((p) => cpuSeconds(p.proc.pid!));
           const benchCpu0 = process.cpuUsage();
+          const dbCpu0 = await databaseCpuSeconds(url);
           ctx.log(`jobs: ${rows} rows, ${workers} worker(s)`);
           const load0 = loadavg();
           const t0 = performance.now();
@@ -243,6 +275,7 @@ const mod: BenchModule = {
             indexBuildMs: indexMs,
             cpuSecondsPerWorker: procs.map((p, i) => r2(cpuSeconds(p.proc.pid!) - cpu0[i]!)),
             submitterCpuSeconds: r2(((u) => (u.user + u.system) / 1e6)(process.cpuUsage(benchCpu0))),
+            databaseCpuSeconds: dbCpu0 < 0 ? -1 : r2((await databaseCpuSeconds(url)) - dbCpu0),
             chunkMsMedian: {
               read: median(procs.flatMap((p) => p.chunkMs.map((m) => m.read))),
               screen: median(procs.flatMap((p) => p.chunkMs.map((m) => m.screen))),

@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../../core/dates.js';
+import { requiredNumber } from '../numbers.js';
 import { ListwatchError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
 import { formatTable } from '../format.js';
@@ -59,10 +60,8 @@ export const registerAlerts: RegisterCommand = (program, ctx) => {
     .option('--max-attempts <n>', 'failures before a delivery is dead-lettered', '6')
     .option('--base-delay-ms <n>', 'wait before the first retry, doubled each time', '30000')
     .action(async (o: { maxAttempts: string; baseDelayMs: string }) => {
-      const maxAttempts = Number(o.maxAttempts);
-      const baseDelayMs = Number(o.baseDelayMs);
-      if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new ListwatchError('BAD_INPUT', `--max-attempts: "${o.maxAttempts}" is not a whole number ≥ 1`, { field: 'max-attempts' });
-      if (!(baseDelayMs >= 0)) throw new ListwatchError('BAD_INPUT', `--base-delay-ms: "${o.baseDelayMs}" is not a number ≥ 0`, { field: 'base-delay-ms' });
+      const maxAttempts = requiredNumber(o.maxAttempts, '--max-attempts', { integer: true, min: 1 });
+      const baseDelayMs = requiredNumber(o.baseDelayMs, '--base-delay-ms', { min: 0 });
       const { deliverPending } = await import('../../app/alerts/index.js');
       const env = await deliveryEnv(ctx);
       const r = await deliverPending(await ctx.store(), { nowMs: () => Date.now(), maxAttempts, baseDelayMs, ...env });

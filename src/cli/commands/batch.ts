@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { numberOption, requiredNumber } from '../numbers.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -15,12 +16,7 @@ import type { RegisterCommand } from './index.js';
 import { workerOptionsFromEnv } from './worker.js';
 import { batchLimitsFromEnv } from '../../app/screen/batch-io-limits.js';
 
-function num(v: string | undefined, what: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new ListwatchError('BAD_INPUT', `--${what}: "${v}" is not a number`, { field: what });
-  return n;
-}
+const num = (v: string | undefined, what: string): number | undefined => numberOption(v, `--${what}`);
 
 /**
  * The jobs capability for one command; with `runHere`, a worker in this process too (what `submit`
@@ -300,8 +296,7 @@ export const registerBatch: RegisterCommand = (program, ctx) => {
     .description('delete finished jobs (with results) older than N days; workers do this on their own timer (LISTWATCH_JOB_RETENTION_DAYS)')
     .requiredOption('--older-than-days <n>', 'age in days of the finish time')
     .action(async (f: { olderThanDays: string }) => {
-      const days = num(f.olderThanDays, 'older-than-days');
-      if (days === undefined || days < 0) throw new ListwatchError('BAD_INPUT', `--older-than-days: "${f.olderThanDays}" is not a number of days`, { field: 'older-than-days' });
+      const days = requiredNumber(f.olderThanDays, '--older-than-days', { min: 0 });
       const jobs = await openJobs(ctx);
       try {
         const n = await jobs.purge(days);

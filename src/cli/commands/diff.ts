@@ -1,6 +1,6 @@
 import { diffList } from '../../app/history/diff.js';
+import { requiredNumber } from '../numbers.js';
 import { parseIsoDate } from '../../core/dates.js';
-import { ListwatchError } from '../../core/errors.js';
 import type { PublicationDiff } from '../../app/types.js';
 import { datedCitation } from '../format.js';
 import type { RegisterCommand } from './index.js';
@@ -40,8 +40,7 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
     .option('--similarity <n>', 'name similarity (0–1) above which a removed and an added entity are one renamed entity', '0.8')
     .action(async (list: string, from: string | undefined, to: string | undefined, opts: { asOf?: string; similarity: string }) => {
       const asOf = opts.asOf === undefined ? undefined : parseIsoDate(opts.asOf, '--as-of');
-      const similarityThreshold = Number(opts.similarity);
-      if (!(similarityThreshold > 0 && similarityThreshold <= 1)) throw new ListwatchError('BAD_INPUT', `--similarity: "${opts.similarity}" is not a number in (0, 1]`, { field: 'similarity' });
+      const similarityThreshold = requiredNumber(opts.similarity, '--similarity', { above: 0, max: 1 });
       if (from !== undefined && from.length === 10) parseIsoDate(from, 'from');
       if (to !== undefined && to.length === 10) parseIsoDate(to, 'to');
       const d = await diffList(await ctx.store(), list, from, to, { ...(asOf ? { asOf } : {}), similarityThreshold });

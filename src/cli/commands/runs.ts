@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { ListwatchError } from '../../core/errors.js';
+import { requiredNumber } from '../numbers.js';
 import { BACKGROUND_POLICIES } from '../../app/jobs/kinds.js';
 import type { QueueRun } from '../../app/jobs/queue.js';
 import type { RegisterCommand } from './index.js';
@@ -24,8 +24,7 @@ export const registerRuns: RegisterCommand = (program, ctx) => {
     .addOption(new Option('--kind <kind>', 'only runs of this type').choices(Object.keys(BACKGROUND_POLICIES)))
     .option('--limit <n>', 'how many', '20')
     .action(async (f: { kind?: string; limit: string }) => {
-      const limit = Number(f.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ListwatchError('BAD_INPUT', `--limit: "${f.limit}" is not a whole number from 1 to 1000`, { field: 'limit' });
+      const limit = requiredNumber(f.limit, '--limit', { integer: true, min: 1, max: 1000 });
       const store = await ctx.store();
       const { Jobs } = await import('../../app/jobs/jobs.js');
       const jobs = await Jobs.open(store, { worker: false });

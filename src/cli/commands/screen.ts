@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { numberOption } from '../numbers.js';
 import { writeFile } from 'node:fs/promises';
 import { rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,12 +32,7 @@ export interface ScreenFlags {
   bom?: boolean;
 }
 
-function num(v: string | undefined, what: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new ListwatchError('BAD_INPUT', `${what}: "${v}" is not a number`, { field: what });
-  return n;
-}
+const num = (v: string | undefined, what: string): number | undefined => numberOption(v, `--${what}`);
 
 function designationLine(d: ScreenHit['designations'][number]): string {
   const span = d.startUnknown ? `first seen ${d.from}, start unknown → ${d.to ?? 'in force'}` : `${d.from} → ${d.to ?? 'in force'}`;

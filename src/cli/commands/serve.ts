@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { requiredNumber } from '../numbers.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListwatchError } from '../../core/errors.js';
@@ -40,22 +41,16 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--no-sync', 'no scheduled sync (POST /api/v1/sync still runs it)')
     .option('--deliver-every-s <s>', 'send pending alert deliveries every S seconds (e-mail: env LISTWATCH_SMTP_URL, LISTWATCH_SMTP_FROM)', '15')
     .action(async (opts: { port: string; host: string; worker: boolean; maxUploadMb: string; refreshMs: string; corsOrigin?: string[]; rateLimit: string; log: boolean; syncEveryHours: string; sync: boolean; deliverEveryS: string }) => {
-      const syncHours = Number(opts.syncEveryHours);
-      if (!(syncHours > 0)) throw new ListwatchError('BAD_INPUT', `--sync-every-hours: "${opts.syncEveryHours}" is not a positive number`, { field: 'sync-every-hours' });
-      const deliverS = Number(opts.deliverEveryS);
-      if (!(deliverS > 0)) throw new ListwatchError('BAD_INPUT', `--deliver-every-s: "${opts.deliverEveryS}" is not a positive number`, { field: 'deliver-every-s' });
+      const syncHours = requiredNumber(opts.syncEveryHours, '--sync-every-hours', { above: 0 });
+      const deliverS = requiredNumber(opts.deliverEveryS, '--deliver-every-s', { above: 0 });
       const { parseSourceUrls } = await import('../../app/sync/config.js');
       const { deliveryEnv } = await import('./alerts.js');
       const syncUrls = parseSourceUrls(ctx.env?.LISTWATCH_SYNC_URLS);
       const deliverEnv = await deliveryEnv(ctx);
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ListwatchError('BAD_INPUT', `--port: "${opts.port}" is not a port number`, { field: 'port' });
-      const maxMb = Number(opts.maxUploadMb);
-      if (!(maxMb > 0)) throw new ListwatchError('BAD_INPUT', `--max-upload-mb: "${opts.maxUploadMb}" is not a positive number`, { field: 'max-upload-mb' });
-      const refreshMs = Number(opts.refreshMs);
-      if (!Number.isInteger(refreshMs) || refreshMs < 0) throw new ListwatchError('BAD_INPUT', `--refresh-ms: "${opts.refreshMs}" is not a whole number of milliseconds`, { field: 'refresh-ms' });
-      const rate = Number(opts.rateLimit);
-      if (!Number.isInteger(rate) || rate < 1) throw new ListwatchError('BAD_INPUT', `--rate-limit: "${opts.rateLimit}" is not a positive whole number`, { field: 'rate-limit' });
+      const port = requiredNumber(opts.port, '--port', { integer: true, min: 0, max: 65535 });
+      const maxMb = requiredNumber(opts.maxUploadMb, '--max-upload-mb', { above: 0 });
+      const refreshMs = requiredNumber(opts.refreshMs, '--refresh-ms', { integer: true, min: 0 });
+      const rate = requiredNumber(opts.rateLimit, '--rate-limit', { integer: true, min: 1 });
       const store = await ctx.store();
       const { hasAccounts, hasAdminKey } = await import('../../app/accounts/accounts.js');
       const loopback = isLoopback(opts.host);

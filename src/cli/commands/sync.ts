@@ -1,4 +1,5 @@
 import { ListwatchError } from '../../core/errors.js';
+import { requiredNumber } from '../numbers.js';
 import { fetchers, getFetcher } from '../../sources/fetchers.js';
 import type { SyncRunResult } from '../../app/sync/service.js';
 import type { RegisterCommand } from './index.js';
@@ -36,10 +37,8 @@ export const registerSync: RegisterCommand = (program, ctx) => {
     .option('--queue', 'queue the run as a job for `listwatch worker` processes (prints its id) instead of running it here')
     .action(async (opts: { source?: string[]; url?: string; timeoutMs: string; retries: string; force?: boolean; queue?: boolean }) => {
       const { runSync, parseSourceUrls, checkHttpUrl } = await import('../../app/sync/index.js');
-      const timeoutMs = Number(opts.timeoutMs);
-      const retries = Number(opts.retries);
-      if (!(timeoutMs > 0)) throw new ListwatchError('BAD_INPUT', `--timeout-ms: "${opts.timeoutMs}" is not a positive number`, { field: 'timeout-ms' });
-      if (!Number.isInteger(retries) || retries < 0) throw new ListwatchError('BAD_INPUT', `--retries: "${opts.retries}" is not a whole number`, { field: 'retries' });
+      const timeoutMs = requiredNumber(opts.timeoutMs, '--timeout-ms', { above: 0 });
+      const retries = requiredNumber(opts.retries, '--retries', { integer: true, min: 0 });
       const baseUrl = opts.url !== undefined ? checkHttpUrl(opts.url, '--url') : undefined;
       const urls = parseSourceUrls(ctx.env?.LISTWATCH_SYNC_URLS);
       const store = await ctx.store();

@@ -1,15 +1,12 @@
-import { ListwatchError } from '../../core/errors.js';
+import { numberOption, requiredNumber } from '../numbers.js';
 import type { InProcessWorkerOptions } from '../../app/jobs/jobs.js';
 import type { RegisterCommand } from './index.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** A number setting from the environment (empty = not set): > 0, or ≥ 0 with `allowZero`. */
 function positive(env: Env, key: string, dflt: number, allowZero = false): number {
-  const v = env[key];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new ListwatchError('BAD_INPUT', `${key}="${v}" is not a positive number`, { field: key });
-  return n;
+  return numberOption(env[key] || undefined, key, allowZero ? { min: 0 } : { above: 0 }) ?? dflt;
 }
 
 /**
@@ -54,15 +51,11 @@ export const registerWorker: RegisterCommand = (program, ctx) => {
     .option('--concurrency <n>', 'chunks in progress at once in this process (one screens while the next is read or written)', '2')
     .option('--retention-days <n>', 'delete finished jobs and their results after this many days (env LISTWATCH_JOB_RETENTION_DAYS; default 30)')
     .action(async (f: { concurrency: string; retentionDays?: string }) => {
-      const concurrency = Number(f.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new ListwatchError('BAD_INPUT', `--concurrency: "${f.concurrency}" is not a positive whole number`, { field: 'concurrency' });
+      const concurrency = requiredNumber(f.concurrency, '--concurrency', { integer: true, min: 1 });
       const env = ctx.env ?? {};
       const opts = workerOptionsFromEnv(env);
-      if (f.retentionDays !== undefined) {
-        const days = Number(f.retentionDays);
-        if (!(days >= 0)) throw new ListwatchError('BAD_INPUT', `--retention-days: "${f.retentionDays}" is not a number of days`, { field: 'retention-days' });
-        opts.retentionDays = days;
-      }
+      const days = numberOption(f.retentionDays, '--retention-days', { min: 0 });
+      if (days !== undefined) opts.retentionDays = days;
       // The main thread's heap budget (see startHeapBudget): 0 leaves V8's own policy.
       const heapBudgetMb = positive(env, 'LISTWATCH_WORKER_HEAP_MB', 128, true);
       const { startHeapBudget } = await import('../../app/jobs/heap-budget.js');
