@@ -282,8 +282,13 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
       }
     }
     if (!weightless) add(lk.joined, w);
-    // Initials of a person's given names ("JC" for "Jean Claude"), through the index's initials keys.
-    if (mayBeInitials(q, i)) add(index.initials.get(t), w * TOKEN_SIM.initials);
+    // Initials of a person's given names ("JC" for "Jean Claude"), through the index's initials
+    // keys; a word written as initials ("U.S.") may stand for any name's words, so what it may add
+    // lowers the cut-off instead (such queries are few).
+    if (mayBeInitials(q, i)) {
+      if (q.initials?.[i]) skip = Math.max(skip, w * TOKEN_SIM.initials);
+      else add(index.initials.get(t), w * TOKEN_SIM.initials);
+    }
     // A truncated last word too short for the prefix lookup ("DR" for "Drissi", long queries only):
     // what it may add lowers the cut-off instead (see truncatedLast), so no name it lifts is lost.
     if (i === q.tokens.length - 1 && q.kinds[i] === 'core' && t.length >= MIN_TRUNCATED && t.length < 3 && !lk.digit && shortTruncationAllowed(q)) skip = Math.max(skip, w * TOKEN_SIM.prefix);

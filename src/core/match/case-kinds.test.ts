@@ -205,6 +205,10 @@ test('person names: initials of the given names ("JL Morel" for "Jean-Luc Morel"
   assert.deepEqual(matchQuery(rev, 'JL Morel', DEFAULT_THRESHOLD).map((m) => m.entity), [0]);
   assert.ok(matchQuery(idx, 'JL Morel', DEFAULT_THRESHOLD)[0]?.notes.some((n) => n.startsWith('initials jl')));
   assert.deepEqual(found('U.K. Export Finance'), [1]);
+  // Written as initials, they may stand for a company's or an agency's words too; undotted, only for a person's.
+  const org = indexOf([['United Kingdom Department for Business and Trade'], ['Kansas Power Company']]);
+  assert.deepEqual(matchQuery(org, 'U.K. Department for Business and Trade', DEFAULT_THRESHOLD).map((m) => m.entity), [0]);
+  assert.deepEqual(matchQuery(org, 'UK Department for Business and Trade', DEFAULT_THRESHOLD).map((m) => m.entity), []);
   // Different initials, or initials with nothing else matching, are no hit.
   assert.deepEqual(found('JM Morel'), []);
   assert.deepEqual(found('JL'), []);

@@ -37,6 +37,8 @@ export interface WeightedTokens {
   person?: boolean;
   /** For listed names: per token, printed in parentheses (a qualifier such as a city); absent when none is. */
   paren?: readonly boolean[];
+  /** For query tokens: per token, written as initials ("U.S."); absent when none is. */
+  initials?: readonly boolean[];
   /** The tokens are the pinyin syllables of a Chinese query ("ming ke ji"), not words: none is an initials word. */
   syllables?: boolean;
 }
@@ -304,10 +306,10 @@ export function truncatedLast(q: WeightedTokens, n: WeightedTokens, qSim: Slots,
 }
 
 /**
- * A query word that may stand for the initials of 2–3 name words: 2–3 letters, a name word, in
- * a query shaped like a person's name (given names are written as initials; a company's short
- * words are acronyms of their own, and crediting them as initials would lower the candidate
- * cut-off of every company query with a short word).
+ * A query word that may stand for the initials of 2–3 name words: 2–3 letters, a name word,
+ * written as initials ("U.S.", any name) or in a query shaped like a person's name (given names
+ * are written as initials; a company's undotted short words are acronyms of their own, and
+ * crediting them as initials would lower the candidate cut-off of every company query with one).
  */
 export function mayBeInitials(q: WeightedTokens, i: number): boolean {
   const t = q.tokens[i] ?? '';
@@ -316,20 +318,22 @@ export function mayBeInitials(q: WeightedTokens, i: number): boolean {
     const x = t.charCodeAt(c);
     if (x < 97 || x > 122) return false;
   }
-  return personShaped(q);
+  return q.initials?.[i] === true || personShaped(q);
 }
 
 /**
  * Where query word `i` (see mayBeInitials) is the initials of consecutive unmatched words of a
  * person-shaped name with another word besides, as given names are ("JC Juncker" for
- * "Jean-Claude Juncker" or "JUNCKER, Jean-Claude"): the first such run, or −1. Only when the name has no word equal to it and another name word (not a
+ * "Jean-Claude Juncker" or "JUNCKER, Jean-Claude"), or, for a word written as initials, of any
+ * name ("U.S. Department of State" for "United States Department of State"): the first such
+ * run, or −1. Only when the name has no word equal to it and another name word (not a
  * filler) equals another query word, so an acronym alone never matches a name's initials.
  */
 export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim: Slots): number {
   const t = q.tokens[i] ?? '';
   const len = t.length;
   const nl = n.tokens.length;
-  if (nl < len + 1 || !personShaped(n)) return -1;
+  if (nl < len + 1 || (!q.initials?.[i] && !personShaped(n))) return -1;
   let other = false;
   for (let j = 0; j < nl; j++) {
     const nt = n.tokens[j] ?? '';

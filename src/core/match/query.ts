@@ -87,7 +87,7 @@ export function pinyinOfQuery(text: string, index: ScreenIndex): string[] | null
 }
 
 /** IDF × kind weights of query tokens; a token no indexed name has gets the highest IDF. */
-export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex): WeightedTokens {
+export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex, initials?: readonly boolean[]): WeightedTokens {
   const outKinds = [...kinds];
   // What the index holds for each word, memoised per index (tokenLookups: a batch repeats its words).
   const looks = tokens.map((t) => tokenLookups(t, undefined, index));
@@ -110,7 +110,7 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
     for (const a of alts[i] ?? []) idf = Math.min(idf, index.idf.get(a) ?? idf);
     return idf * QUERY_KIND_FACTOR[outKinds[i] ?? 'core'];
   });
-  const w: WeightedTokens = { tokens, kinds: outKinds, alts, weights, near: nearAll };
+  const w: WeightedTokens = { tokens, kinds: outKinds, alts, weights, near: nearAll, ...(initials ? { initials } : {}) };
   w.person = personShaped(w);
   return w;
 }
@@ -139,7 +139,7 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
   for (const text of alternatives) {
     const a = analyseName(text);
     const l = a.latin;
-    const latin = l ? weighQuery(l.tokens.slice(0, MAX_QUERY_TOKENS), l.kinds.slice(0, MAX_QUERY_TOKENS), l.alts.slice(0, MAX_QUERY_TOKENS), index) : null;
+    const latin = l ? weighQuery(l.tokens.slice(0, MAX_QUERY_TOKENS), l.kinds.slice(0, MAX_QUERY_TOKENS), l.alts.slice(0, MAX_QUERY_TOKENS), index, l.initials?.slice(0, MAX_QUERY_TOKENS)) : null;
     const notes = [...(a.latin?.notes ?? []), ...(a.han?.notes ?? [])];
     if (a.converted) notes.push('traditional characters converted to simplified');
     const pinyin = a.latin && !a.han ? pinyinOfQuery(text, index) : null;

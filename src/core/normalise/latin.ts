@@ -23,6 +23,8 @@ export interface LatinForm {
    * (QinHuangDao) Co., Ltd."): a qualifier a list adds and a user leaves out. Absent when none is.
    */
   paren?: boolean[];
+  /** Per token, true when it was written as initials ("U.S." → us, "J. C." → jc). Absent when none is. */
+  initials?: boolean[];
 }
 
 const PAREN_SPLIT = /([()（）])/u;
@@ -156,7 +158,8 @@ export function analyseLatin(raw: string): LatinForm {
   const notes: string[] = branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [];
   let words: string[];
   let wordParen: boolean[] | null = null;
-  if (!base.paren) words = joinInitialsKeepingForms(branch.tokens);
+  const wordInitials: boolean[] = [];
+  if (!base.paren) words = joinInitialsKeepingForms(branch.tokens, wordInitials);
   else {
     // The branch words came off as one run: the flags of the words that stayed.
     let at = 0;
@@ -168,7 +171,7 @@ export function analyseLatin(raw: string): LatinForm {
     for (let i = 0; i < branch.tokens.length; ) {
       let j = i;
       while (j < branch.tokens.length && kept[j] === kept[i]) j++;
-      for (const w of joinInitialsKeepingForms(branch.tokens.slice(i, j))) {
+      for (const w of joinInitialsKeepingForms(branch.tokens.slice(i, j), wordInitials)) {
         words.push(w);
         wordParen.push(kept[i] ?? false);
       }
@@ -180,6 +183,7 @@ export function analyseLatin(raw: string): LatinForm {
   const kinds: TokenKind[] = [];
   const alts: (readonly string[] | null)[] = [];
   const paren: boolean[] = [];
+  const initials: boolean[] = [];
   let k = 0;
   for (let i = 0; i < words.length; ) {
     const sp = spans[k];
@@ -190,6 +194,7 @@ export function analyseLatin(raw: string): LatinForm {
       kinds.push('legal');
       alts.push(null);
       paren.push(wordParen ? wordParen.slice(sp.start, sp.end).every(Boolean) : false);
+      initials.push(false);
       i = sp.end;
       k++;
       continue;
@@ -203,10 +208,11 @@ export function analyseLatin(raw: string): LatinForm {
     const alt = leet ?? e.alts ?? singleLetters(e.token);
     alts.push(alt ? alt.map(foldShortI) : null);
     paren.push(wordParen?.[i] ?? false);
+    initials.push(wordInitials[i] ?? false);
     i++;
   }
   markRepeatedWords(tokens, kinds);
-  return { tokens, kinds, alts, notes, ...(paren.includes(true) ? { paren } : {}) };
+  return { tokens, kinds, alts, notes, ...(paren.includes(true) ? { paren } : {}), ...(initials.includes(true) ? { initials } : {}) };
 }
 
 /**

@@ -20,8 +20,11 @@ import { GLEIF_ELF_ROWS } from './legal-forms.generated.js';
 import { basicLatin, tokenize } from './text.js';
 import { STOPWORDS } from './vocab.js';
 
-/** Runs of two or more one-letter tokens are one word: "a b c" (from "A.B.C.") → "abc", "r and d" (R&D) → "rd". */
-export function joinInitials(tokens: readonly string[], split?: (run: string[]) => string[] | null): string[] {
+/**
+ * Runs of two or more one-letter tokens are one word: "a b c" (from "A.B.C.") → "abc", "r and d"
+ * (R&D) → "rd". `joined`, when given, gets one flag per word returned: written as initials.
+ */
+export function joinInitials(tokens: readonly string[], split?: (run: string[]) => string[] | null, joined?: boolean[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     // A run of letters, possibly with "and" between two of them ("R&D" → "r and d").
@@ -35,11 +38,17 @@ export function joinInitials(tokens: readonly string[], split?: (run: string[]) 
     if (run.length >= 2) {
       // A run of 3+ letters without "and" may end in a legal form in initials ("X L.P.").
       const parts = split && run.length >= 3 && j - i === run.length ? split(run) : null;
-      if (parts) out.push(...parts);
-      else out.push(run.join(''));
+      if (parts) {
+        out.push(...parts);
+        for (const _ of parts) joined?.push(false);
+      } else {
+        out.push(run.join(''));
+        joined?.push(true);
+      }
       i = j;
     } else {
       out.push(tokens[i] ?? '');
+      joined?.push(false);
       i++;
     }
   }
@@ -197,17 +206,17 @@ export function sameJurisdictionForms(a: string, b: string): boolean {
 }
 
 /**
- * `joinInitials`, except that a Roman numeral before a legal form written in initials stays
+ * `joinInitials` (`joined` gets, per word, whether it was written as initials), except that a Roman numeral before a legal form written in initials stays
  * its own word: "Fund X L.P." → fund x lp (not "xlp"). Other runs join as before ("C.S.I.C."
  * stays csic whatever its last letters spell).
  */
-export function joinInitialsKeepingForms(tokens: readonly string[]): string[] {
+export function joinInitialsKeepingForms(tokens: readonly string[], joined?: boolean[]): string[] {
   return joinInitials(tokens, (run) => {
     const head = run[0] ?? '';
     if (head !== 'i' && head !== 'v' && head !== 'x') return null;
     const form = run.slice(1).join('');
     return PHRASES.has(form) ? [head, form] : null;
-  });
+  }, joined);
 }
 
 /** The canonical token of a legal-form phrase (tokens joined by spaces), or undefined. */
