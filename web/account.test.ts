@@ -1,8 +1,7 @@
 // End-to-end: sign-in, decisions and the evidence report in Debian's chromium against a real server with accounts on.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { pgliteLocation } from '../src/store/testing.js';
 import { pdfText } from '../src/test-support/pdf-text.js';
 import { repoRoot, serverFixture } from '../src/server/test-support/app.js';
 import type { ServerFixture } from '../src/server/test-support/app.js';
+import { testWebBuild, type TestWebBuild } from './test-web-build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `skipped: ${CHROMIUM} is missing (install it with .ci/install-browser.sh)`;
@@ -23,13 +23,12 @@ describe('web UI with accounts (chromium)', { skip }, () => {
   let browser: Browser;
   let page: Page;
   let webDir = '';
+  let web: TestWebBuild | undefined;
   let viewerKey = '';
 
   before(async () => {
-    // A build of this checkout's UI of its own, so a stale web/dist never answers for it.
-    webDir = mkdtempSync(path.join(tmpdir(), 'lw-web-'));
-    const { build } = await import('vite');
-    await build({ root: path.join(repoRoot, 'web'), logLevel: 'warn', configFile: path.join(repoRoot, 'web', 'vite.config.ts'), build: { outDir: webDir, emptyOutDir: true } });
+    web = await testWebBuild(repoRoot);
+    webDir = web.dir;
     fx = await serverFixture({ name: 'pglite', location: pgliteLocation });
     await createUser(fx.store, { name: 'erin', role: 'analyst', password: 'erin has a long password', by: 'local:test', now: '2026-11-21T08:00:00.000Z' });
     viewerKey = (await createKey(fx.store, { role: 'viewer', by: 'local:test', now: '2026-11-21T08:00:00.000Z' })).key;
@@ -43,7 +42,7 @@ describe('web UI with accounts (chromium)', { skip }, () => {
     await browser?.close();
     await app?.close();
     await fx?.dispose();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    web?.release();
   });
 
   test('a wrong key is refused; a password signs in; the analyst decides on a hit and the next screen shows it', async () => {

@@ -1,8 +1,7 @@
 // The alerts page in Debian's chromium against a real listening server with a watchlist that has alerts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { pgliteLocation } from '../src/store/testing.js';
 import { repoRoot, serverFixture } from '../src/server/test-support/app.js';
 import type { ServerFixture } from '../src/server/test-support/app.js';
 import { addItems, listAlerts, rescreenAll } from '../src/app/watchlists/index.js';
+import { testWebBuild, type TestWebBuild } from './test-web-build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `skipped: ${CHROMIUM} is missing (install it with .ci/install-browser.sh)`;
@@ -21,13 +21,12 @@ describe('alerts page (chromium)', { skip }, () => {
   let browser: Browser;
   let page: Page;
   let outDir = '';
+  let web: TestWebBuild | undefined;
   let raised = 0;
 
   before(async () => {
-    // A build of this checkout's UI of its own (web/dist may be older than the views under test).
-    outDir = mkdtempSync(path.join(tmpdir(), 'lw-web-'));
-    const { build } = await import('vite');
-    await build({ root: path.join(repoRoot, 'web'), logLevel: 'warn', configFile: path.join(repoRoot, 'web', 'vite.config.ts'), build: { outDir, emptyOutDir: true } });
+    web = await testWebBuild(repoRoot);
+    outDir = web.dir;
     fx = await serverFixture({ name: 'pglite', location: pgliteLocation });
     await addItems(fx.store, 'suppliers', [{ name: 'Huawei Technologies Co., Ltd.', ref: 'S-1' }, { name: 'Acme Widgets GmbH', ref: 'S-2' }], { today: '2026-05-01', now: () => '2026-05-01T08:00:00.000Z', settings: { role: 'dod-contractor', noticeDays: 45 } });
     const [r] = await rescreenAll(fx.store, { today: '2026-05-20', now: () => '2026-05-20T08:00:00.000Z' });
@@ -42,7 +41,7 @@ describe('alerts page (chromium)', { skip }, () => {
     await browser?.close();
     await app?.close();
     await fx?.dispose();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    web?.release();
   });
 
   test('unread count in the navigation; alerts with their publication and sources; mark read; counterparties', async () => {

@@ -2,8 +2,7 @@
 // Excel, JSONL) and the summary report carry the signed-in key, where a plain link got 401.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { pgliteLocation } from '../src/store/testing.js';
 import { pdfText } from '../src/test-support/pdf-text.js';
 import { repoRoot, serverFixture } from '../src/server/test-support/app.js';
 import type { ServerFixture } from '../src/server/test-support/app.js';
+import { testWebBuild, type TestWebBuild } from './test-web-build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `skipped: ${CHROMIUM} is missing (install it with .ci/install-browser.sh)`;
@@ -24,12 +24,12 @@ describe('batch downloads with keys on (chromium)', { skip }, () => {
   let browser: Browser;
   let page: Page;
   let webDir = '';
+  let web: TestWebBuild | undefined;
   let analystKey = '';
 
   before(async () => {
-    webDir = mkdtempSync(path.join(tmpdir(), 'lw-web-batch-'));
-    const { build } = await import('vite');
-    await build({ root: path.join(repoRoot, 'web'), logLevel: 'warn', configFile: path.join(repoRoot, 'web', 'vite.config.ts'), build: { outDir: webDir, emptyOutDir: true } });
+    web = await testWebBuild(repoRoot);
+    webDir = web.dir;
     fx = await serverFixture({ name: 'pglite', location: pgliteLocation });
     analystKey = (await createKey(fx.store, { role: 'analyst', by: 'local:test', now: '2026-11-21T08:00:00.000Z' })).key;
     app = await fx.app({ webDir, accounts: {} });
@@ -42,7 +42,7 @@ describe('batch downloads with keys on (chromium)', { skip }, () => {
     await browser?.close();
     await app?.close();
     await fx?.dispose();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
+    web?.release();
   });
 
   const saved = async (button: string): Promise<Buffer> => {

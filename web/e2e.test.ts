@@ -11,11 +11,11 @@ import type { Entity, ListEvent } from '../src/core/model.js';
 import { pgliteLocation } from '../src/store/testing.js';
 import { repoRoot, serverFixture } from '../src/server/test-support/app.js';
 import type { ServerFixture } from '../src/server/test-support/app.js';
+import { testWebBuild, type TestWebBuild } from './test-web-build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `skipped: ${CHROMIUM} is missing (install it with .ci/install-browser.sh)`;
 const artifacts = path.join(repoRoot, 'test-artifacts');
-const webDir = path.join(repoRoot, 'web', 'dist');
 const DOD = 'us-dod-1260h';
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -49,12 +49,10 @@ describe('web UI end to end (chromium)', { skip }, () => {
   let listed: Entity;
   let sued: { entity: Entity; event: ListEvent } | undefined;
   let jobId = '';
+  let web: TestWebBuild | undefined;
 
   before(async () => {
-    if (!existsSync(path.join(webDir, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ root: path.join(repoRoot, 'web'), logLevel: 'warn', configFile: path.join(repoRoot, 'web', 'vite.config.ts') });
-    }
+    web = await testWebBuild(repoRoot);
     mkdirSync(artifacts, { recursive: true });
     fx = await serverFixture({ name: 'pglite', location: pgliteLocation });
     // An entity in force on the DoD list that carries a Chinese name, when there is one.
@@ -67,7 +65,7 @@ describe('web UI end to end (chromium)', { skip }, () => {
       const e = ev.entityIds[0] ? await fx.store.getEntity(ev.entityIds[0]) : null;
       if (e) { sued = { entity: e, event: ev }; break; }
     }
-    app = await fx.app({ webDir });
+    app = await fx.app({ webDir: web.dir });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -82,6 +80,7 @@ describe('web UI end to end (chromium)', { skip }, () => {
   after(async () => {
     await browser?.close();
     await app?.close();
+    web?.release();
     await fx?.dispose();
   });
 
@@ -100,6 +99,12 @@ describe('web UI end to end (chromium)', { skip }, () => {
     await page.getByLabel('Your role').selectOption('dod-contractor');
     await page.locator('li.hit .verdict .for-role').first().waitFor();
     assert.match((await page.locator('li.hit .verdict .for-role').first().textContent()) ?? '', /^For a DoD contractor/);
+    // The answer says what it checked: every list with its latest publication (issue #9).
+    const checked = page.locator('section.coverage summary').first();
+    await checked.waitFor();
+    const lists = Number(/^Checked (\d+) lists as of \d{4}-\d{2}-\d{2}$/.exec((await checked.textContent()) ?? '')?.[1]);
+    assert.ok(lists > 1, 'the coverage names the lists consulted');
+    assert.equal(await page.locator('section.coverage table.coverage-lists tbody tr').count(), lists);
     // The question is in the URL.
     const url = new URL(page.url());
     const qs = new URLSearchParams(url.hash.split('?')[1]);
