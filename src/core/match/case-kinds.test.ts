@@ -26,6 +26,7 @@ const LIST = [
   ['Kowalczyk Budownictwo'],
   ['Tatra Strojárne spol. s r.o.'],
   ['Severnaya Zvezda'],
+  ['Open Joint Stock Company Uralmash Zavod'],
 ];
 const index = indexOf(LIST);
 const hits = (q: string): string[] => matchQuery(index, q, DEFAULT_THRESHOLD).map((m) => LIST[m.entity]?.[0] ?? '?');
@@ -273,4 +274,10 @@ test('doubled and single letters are one spelling ("Mohammed" = "Mohamed", "Joon
   assert.deepEqual(found('Park Jooong-ho'), [1]);
   // Short codes keep their letters.
   assert.deepEqual(found('AAPL Trading').includes(2), false);
+});
+
+test('legal forms written out in English as the SDN list gives them for an abbreviation ("Open Joint Stock Company" = OJSC = OAO)', () => {
+  finds('OAO Uralmash Zavod', 'Open Joint Stock Company Uralmash Zavod');
+  finds('OJSC Uralmash Zavod', 'Open Joint Stock Company Uralmash Zavod');
+  finds('Public Joint Stock Company Severnaya Zvezda', 'Severnaya Zvezda');
 });

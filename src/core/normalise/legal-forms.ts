@@ -7,6 +7,8 @@
  * Haftung" = "Aktiengesellschaft"'s sibling "GmbH", "Limited Liability Company" = "LLC").
  *
  * A Cyrillic form GLEIF lists without an abbreviation gets its initials (see cyrillicInitials).
+ * English renderings of forms that the SDN list gives as their alternatives ("Open Joint Stock
+ * Company" = OJSC) come from legal-form-phrases.generated.ts (scripts/legal-forms/sdn-phrases.ts).
  * Which published strings count, so that ordinary words never become legal forms:
  * - an abbreviation counts when it has 2–5 letters, is not a filler word, and is not a whole
  *   word of its form's own name (GLEIF lists "trust" as an abbreviation of "Business Trust"),
@@ -17,6 +19,7 @@
  * A phrase stands for the most frequent abbreviation its forms have (its canonical token).
  */
 import { GLEIF_ELF_ROWS } from './legal-forms.generated.js';
+import { SDN_LEGAL_PHRASES } from './legal-form-phrases.generated.js';
 import { basicLatin, tokenize } from './text.js';
 import { STOPWORDS } from './vocab.js';
 
@@ -165,6 +168,13 @@ function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countri
     let n = 0;
     for (const [a, c] of votes) if (c > n || (c === n && a < best)) [best, n] = [a, c];
     phrases.set(key, best);
+  }
+  // English renderings the SDN list gives for forms ("Open Joint Stock Company" = OJSC): no
+  // jurisdiction of their own, so they never conflict with another form.
+  for (const [phrase, form] of SDN_LEGAL_PHRASES) {
+    if (!phrases.has(phrase)) phrases.set(phrase, form);
+    if (!phrases.has(form)) phrases.set(form, form);
+    maxLen = Math.max(maxLen, phrase.split(' ').length);
   }
   return { phrases, maxLen, countries };
 }
