@@ -30,6 +30,8 @@ interface Run {
   indexBuildMs: number[];
   /** CPU time (user + system, main and screening threads) each worker used during the run: load-independent cost. */
   cpuSecondsPerWorker: number[];
+  /** Of that, each worker's main thread (queue, database, enrichment); the rest is its screening thread and V8's and libuv's helper threads. */
+  mainThreadCpuSecondsPerWorker: number[];
   /** CPU of this process (reading the CSV and storing the chunks). */
   submitterCpuSeconds: number;
   /** CPU of the PostgreSQL server during the run (-1: not on this machine). */
@@ -62,10 +64,10 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, new Promise<never>((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); })]).finally(() => clearTimeout(t));
 }
 
-/** CPU seconds (user + system, all threads) a live process has used, from /proc/PID/stat. */
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a live process has used, from /proc/PID/stat: all threads, or with `mainOnly` its main thread's. */
+function cpuSeconds(pid: number, mainOnly = false): number {
   try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = readFileSync(mainOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
     return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (100/s on Linux)
   } catch {
@@ -187,7 +189,7 @@ const mod: BenchModule = {
       out[`${r.workers} worker(s) rows/s`] = `${r.rowsPerSecond} (${r.seconds} s, load ${r.loadAverage.join(' ')})`;
       out[`${r.workers} worker(s) peak RSS MB per process`] = r.peakRssMbPerWorker.join(', ');
       out[`${r.workers} worker(s) submit → first result ms`] = `${r.firstResultMs} (first chunk started at ${r.firstChunkStartMs})`;
-      out[`${r.workers} worker(s) CPU s per worker / submitter / database; index build ms`] = `${r.cpuSecondsPerWorker.join(', ')} / ${r.submitterCpuSeconds} / ${r.databaseCpuSeconds}; ${r.indexBuildMs.join(', ')}`;
+      out[`${r.workers} worker(s) CPU s per worker (main thread) / submitter / database; index build ms`] = `${r.cpuSecondsPerWorker.map((c, i) => `${c} (${r.mainThreadCpuSecondsPerWorker[i]})`).join(', ')} / ${r.submitterCpuSeconds} / ${r.databaseCpuSeconds}; ${r.indexBuildMs.join(', ')}`;
       out[`${r.workers} worker(s) median ms per chunk read/screen/enrich/write`] = `${r.chunkMsMedian.read}/${r.chunkMsMedian.screen}/${r.chunkMsMedian.enrich}/${r.chunkMsMedian.write} (${r.chunks} chunks)`;
     }
     out['ratio two / one'] = t.ratioTwoOverOne;
@@ -232,6 +234,7 @@ const mod: BenchModule = {
           // Workers are long-lived: the clock starts once their index is built (its time is reported apart).
           const indexMs = await withTimeout(Promise.all(procs.map((p) => p.indexed)), 300_000, 'workers did not build their index');
           const cpu0 = procs.map((p) => cpuSeconds(p.proc.pid!));
+          const mainCpu0 = procs.map((p) => cpuSeconds(p.proc.pid!, true));
           const benchCpu0 = process.cpuUsage();
           const dbCpu0 = await databaseCpuSeconds(url);
           ctx.log(`jobs: ${rows} rows, ${workers} worker(s)`);
@@ -274,6 +277,7 @@ const mod: BenchModule = {
             firstChunkStartMs,
             indexBuildMs: indexMs,
             cpuSecondsPerWorker: procs.map((p, i) => r2(cpuSeconds(p.proc.pid!) - cpu0[i]!)),
+            mainThreadCpuSecondsPerWorker: procs.map((p, i) => r2(cpuSeconds(p.proc.pid!, true) - mainCpu0[i]!)),
             submitterCpuSeconds: r2(((u) => (u.user + u.system) / 1e6)(process.cpuUsage(benchCpu0))),
             databaseCpuSeconds: dbCpu0 < 0 ? -1 : r2((await databaseCpuSeconds(url)) - dbCpu0),
             chunkMsMedian: {
