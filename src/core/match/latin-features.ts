@@ -12,11 +12,11 @@ export const KIND_FACTOR: Readonly<Record<TokenKind, number>> = { core: 1, struc
  */
 export const QUERY_KIND_FACTOR: Readonly<Record<TokenKind, number>> = { ...KIND_FACTOR, place: 0.5 };
 
-/** Similarity credited to a token pair, by how they matched. */
-/** `typo` is one edit, `typo2` two edits (both words of TWO_EDIT_LENGTH+ letters). */
 /**
- * `initials`: a query word of 2–3 letters written for consecutive name words ("JC" for "Jean
- * Claude"); `prefix` also credits a truncated last word ("DR" for "DRISSI", see alignInto).
+ * Similarity credited to a token pair, by how they matched. `typo` is one edit, `typo2` two edits
+ * (both words of TWO_EDIT_LENGTH+ letters); `initials` a query word of 2–3 letters written for
+ * consecutive name words ("JC" for "Jean Claude"); `prefix` a company's prefix abbreviation and a
+ * truncated last word ("DR" for "DRISSI", see alignInto).
  */
 export const TOKEN_SIM = { exact: 1, joined: 1, typo: 0.9, typo2: 0.8, initials: 0.8, prefix: 0.7 } as const;
 

@@ -105,9 +105,10 @@ export function initialConflict(q: WeightedTokens, n: WeightedTokens, qSim: Arra
  * ("Banco Santander Mexico, S.A." for "Banco Santander, S.A."): the query is explained entirely
  * (2+ name words, coverage ≥ DISTINCTIVE_MIN_QC), every name word it lacks comes after the last
  * name word it matched and is not a generic business word (GENERIC_WORDS: "Holdings",
- * "Technology" do not make a subsidiary), and the two are not persons' names. A word the list
- * prints in parentheses is a qualifier a user leaves out ("… (QinHuangDao) Co., Ltd."): never one. Such a name is
- * usually a subsidiary or a national arm, a different entity from the parent the query names.
+ * "Technology" do not make a subsidiary), and the two are not persons' names. Such a name is
+ * usually a subsidiary or a national arm, a different entity from the parent the query names. A
+ * word the list prints in parentheses is a qualifier a user leaves out ("… (QinHuangDao) Co.,
+ * Ltd."): never one.
  */
 export function trailingQualifier(q: WeightedTokens, n: WeightedTokens, qc: number, qSim: ArrayLike<number>, nSim: ArrayLike<number>): boolean {
   if (qc < DISTINCTIVE_MIN_QC) return false;
