@@ -45,3 +45,29 @@ export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: stri
   const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000'>;
   return { ...b, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };
 }
+
+/** Single-query latency in a fresh child process (see bench/latency-child.mjs). */
+export interface LatencyFigures {
+  compiled: boolean;
+  queries: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  maxMs: number;
+  cpuSecondsPer1000: number;
+}
+
+/**
+ * Screens `sample` one name at a time in a child process against the index of `snapshotJson`
+ * (the compiled modules when dist/ builds), the first `warmup` names unmeasured. Files go to `dir`.
+ */
+export function runLatencyChild(ctx: BenchContext, dir: string, snapshotJson: string, sample: readonly string[], warmup: number): LatencyFigures {
+  const snapFile = path.join(dir, 'latency-snapshot.json');
+  writeFileSync(snapFile, snapshotJson);
+  const namesFile = path.join(dir, 'latency-names.json');
+  writeFileSync(namesFile, JSON.stringify(sample));
+  const { ok } = ensureBuilt(ctx);
+  const child = path.join(ctx.repoRoot, 'bench', 'latency-child.mjs');
+  const out = execFileSync(process.execPath, [...(ok ? [] : ['--import', 'tsx']), child, snapFile, namesFile, String(warmup), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as LatencyFigures;
+}
