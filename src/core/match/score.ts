@@ -1,5 +1,6 @@
-import { PHRASE_FILLERS, alignInto, alignLatin, coverage, exactCore, legalAgreement, orderAgreement, personShaped, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
+import { alignInto, alignLatin, coverage, exactCore, legalAgreement, orderAgreement, personShaped, placeConflict, unmatchedCore, type LatinAlignment, type WeightedTokens } from './latin-features.js';
 import { LEGAL_CANONICAL } from '../normalise/vocab.js';
+import { ROMAN_NUMERAL } from '../normalise/text.js';
 import { sameJurisdictionForms } from '../normalise/legal-forms.js';
 import { levenshtein } from './similarity.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
@@ -130,13 +131,12 @@ export function trailingQualifier(q: WeightedTokens, n: WeightedTokens, qc: numb
   return extra;
 }
 
-/** A Roman numeral of two or more letters (II to XXXIX): a series mark, never an initial. */
-const SERIES_NUMERAL = /^x{0,3}(?:ix|iv|v?i{0,3})$/;
 
 function unmatchedSeries(w: WeightedTokens, sim: ArrayLike<number>): boolean {
   for (let i = 0; i < w.tokens.length; i++) {
     const t = w.tokens[i] ?? '';
-    if (!sim[i] && w.kinds[i] === 'minor' && t.length >= 2 && SERIES_NUMERAL.test(t)) return true;
+    // A Roman numeral of two or more letters (II to XXXIX): a series mark, never an initial.
+    if (!sim[i] && w.kinds[i] === 'minor' && t.length >= 2 && ROMAN_NUMERAL.test(t)) return true;
   }
   return false;
 }
@@ -237,12 +237,9 @@ export function omittedGivenNames(q: WeightedTokens, n: WeightedTokens, qc: numb
     }
   }
   if (matched < 2) return 0;
+  if (!personShaped(n)) return 0;
   let last = -1;
-  for (let j = 0; j < n.tokens.length; j++) {
-    const k = n.kinds[j];
-    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(n.tokens[j] ?? '')) return 0;
-    if (k === 'core') last = j;
-  }
+  for (let j = 0; j < n.tokens.length; j++) if (n.kinds[j] === 'core') last = j;
   if (last < 0 || !nSim[last]) return 0;
   for (let j = 0; j < last; j++) if (n.kinds[j] === 'core' && !nSim[j] && GENERIC_WORDS.has(n.tokens[j] ?? '')) return 0;
   return 1 - nc;

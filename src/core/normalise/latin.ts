@@ -1,7 +1,7 @@
 import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS, TITLES } from './vocab.js';
 import { joinInitialsKeepingForms, legalSpans } from './legal-forms.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
-import { basicLatin, foldPlural, tokenize } from './text.js';
+import { ROMAN_NUMERAL, basicLatin, foldPlural, tokenize } from './text.js';
 
 /** How much a token says about identity. */
 /**
@@ -53,7 +53,7 @@ function wordsWithParens(raw: string): { words: string[]; paren: boolean[] | nul
  * A Roman numeral up to 39 or one letter. Numbers in digits stay name words: they tell apart
  * the numbered research institutes of one group ("CETC Research Institute 32" is not 13).
  */
-const MINOR = /^(?:[a-z]|x{0,3}(?:ix|iv|v?i{0,3}))$/;
+const isMinorWord = (t: string): boolean => /^[a-z]$/.test(t) || ROMAN_NUMERAL.test(t);
 
 /** A year after the first word ("Trust 2004-1", "Fund 2019"): a vintage of a series, weak like a Roman numeral. */
 const YEAR = /^(?:19|20)\d\d$/;
@@ -110,7 +110,7 @@ export function stripBranch(tokens: readonly string[]): { tokens: string[]; remo
 export function nameWordKind(t: string, i: number, n: number): TokenKind {
   const kind = tokenKind(t);
   if (kind !== 'core' || i === 0) return kind;
-  if (MINOR.test(t) || YEAR.test(t)) return 'minor';
+  if (isMinorWord(t) || YEAR.test(t)) return 'minor';
   if (n >= 3 && PATRONYMIC.test(t)) return 'minor';
   if (i < n - 1 && FILIAL_PARTICLES.has(t)) return 'stop';
   return kind;

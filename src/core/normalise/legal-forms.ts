@@ -20,7 +20,7 @@
  */
 import { GLEIF_ELF_ROWS } from './legal-forms.generated.js';
 import { SDN_LEGAL_PHRASES } from './legal-form-phrases.generated.js';
-import { basicLatin, tokenize } from './text.js';
+import { ROMAN_NUMERAL, basicLatin, tokenize } from './text.js';
 import { STOPWORDS } from './vocab.js';
 
 /**
@@ -68,8 +68,6 @@ export function formTokens(s: string): string[] {
 }
 
 const LETTERS = /^[a-z0-9]+$/;
-/** Roman numerals up to 39 ("II" is a series marker of a name, even where a registry also uses it as a form). */
-const ROMAN = /^x{0,3}(ix|iv|v?i{0,3})$/;
 
 /**
  * Longest joined abbreviation of several words whose first word shortens the first word of the
@@ -130,20 +128,23 @@ function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countri
     const words = new Set(nameTokens.flat());
     const accepted: string[] = [];
     const abbreviations = published.length ? published : cyrillicInitials(names[0] ?? '');
+    // A one-word abbreviation that is an ordinary word: a filler, a word of the form's own name, or a
+    // Roman numeral ("II" is a series mark of a name, even where a registry also uses it as a form).
+    const ordinary = (w: string): boolean => STOPWORDS.has(w) || words.has(w) || ROMAN_NUMERAL.test(w);
     for (const a of abbreviations) {
       const t = formTokens(a);
       const joined = t.join('');
       if (!t.length || !t.every((x) => LETTERS.test(x)) || joined.length < 2) continue;
       const partial = partialSpellings(t, nameTokens);
       if (joined.length > (partial.length ? MAX_MULTI_ABBREVIATION : 5)) continue;
-      if (t.length === 1 && (STOPWORDS.has(joined) || words.has(joined) || ROMAN.test(joined))) continue;
+      if (t.length === 1 && ordinary(joined)) continue;
       accepted.push(joined);
       inCountry(joined, country);
       phrases.set(t.join(' '), joined);
       if (t.length > 1) phrases.set(joined, joined);
       maxLen = Math.max(maxLen, t.length);
       for (const v of partial) {
-        if (v.length === 1 && (STOPWORDS.has(v[0] ?? '') || words.has(v[0] ?? '') || ROMAN.test(v[0] ?? ''))) continue;
+        if (v.length === 1 && ordinary(v[0] ?? '')) continue;
         const key = v.join(' ');
         if (!phrases.has(key)) phrases.set(key, joined);
         maxLen = Math.max(maxLen, v.length);

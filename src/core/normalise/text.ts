@@ -74,6 +74,9 @@ export function tokenize(s: string): string[] {
   return s.length === 0 ? [] : s.split(' ').filter((t) => t.length > 0);
 }
 
+/** A Roman numeral up to 39 ("ii", "xiv"), lower case: a series mark or a number in a name. */
+export const ROMAN_NUMERAL = /^x{0,3}(?:ix|iv|v?i{0,3})$/;
+
 /**
  * Crude English plural folding so "Systems" = "System", "Technologies" = "Technology".
  * Only for tokens longer than 3 letters, and never for -ss/-us/-is endings ("Mass", "Campus").
