@@ -3,10 +3,9 @@ import type { Designation, Entity, ListDef, ListEvent, Publication } from '../mo
 import { restrictionsStart } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/types.js';
 import { analyseName, separateNames } from '../normalise/pipeline.js';
-import { foldPlural } from '../normalise/text.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
-import { KIND_FACTOR, personShaped } from './latin-features.js';
+import { KIND_FACTOR, gluedToFoldedPlural, personShaped } from './latin-features.js';
 import type { TokenKind } from '../normalise/latin.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
@@ -182,7 +181,7 @@ export function pinyinCharKeys(s: string): string[] {
  */
 export function initialKeys(l: { tokens: readonly string[]; kinds: readonly TokenKind[] }): string[] {
   const out: string[] = [];
-  if (!personShaped({ tokens: l.tokens, kinds: l.kinds, alts: [], weights: [] })) return out;
+  if (!personShaped(l)) return out;
   for (let j = 0; j < l.tokens.length; j++) {
     for (const len of [2, 3]) {
       if (j + len > l.tokens.length || len >= l.tokens.length) continue;
@@ -275,7 +274,8 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
         // Every adjacent pair: the scorer accepts "tplink" for "tp link" whatever the words' kinds.
         if (i + 1 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? ''), id);
         // A legal form glued to a folded plural keeps the plural's "s" ("SiemensAG" for "Siemens AG"; see isJoinFoldedPlural).
-        if (i + 1 < ts.length && n.latin.kinds[i + 1] === 'legal' && foldPlural((ts[i] ?? '') + 's') === ts[i]) push(joined, `${ts[i] ?? ''}s${ts[i + 1] ?? ''}`, id);
+        const glued = i + 1 < ts.length && n.latin.kinds[i + 1] === 'legal' ? gluedToFoldedPlural(ts[i] ?? '', ts[i + 1] ?? '') : null;
+        if (glued) push(joined, glued, id);
         if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
       for (const k of initialKeys(n.latin)) push(initials, k, id);

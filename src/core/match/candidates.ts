@@ -1,10 +1,9 @@
 import { hanGrams, pinyinCharKeys } from './build-index.js';
 import { findKey, forEachDeletion } from './deletion-table.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
-import { MIN_TRUNCATED, TOKEN_SIM, mayBeInitials, shortTruncationAllowed } from './latin-features.js';
+import { MIN_TRUNCATED, TOKEN_SIM, gluedToFoldedPlural, mayBeInitials, shortTruncationAllowed } from './latin-features.js';
 import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
 import { tokenKind } from '../normalise/latin.js';
-import { foldPlural } from '../normalise/text.js';
 import type { QueryForm } from './query.js';
 import type { ScreenIndex } from './types.js';
 
@@ -275,7 +274,8 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
       const n1 = q.tokens[i + 1] ?? '';
       if (lk.extended || !n1) add(index.tokens.get(t + n1), w + (q.weights[i + 1] ?? 0));
       // A legal form glued to a folded plural ("siemen ag" → "siemensag"; see isJoinFoldedPlural).
-      if (lk.extended && q.kinds[i + 1] === 'legal' && foldPlural(t + 's') === t) add(index.tokens.get(`${t}s${n1}`), w + (q.weights[i + 1] ?? 0));
+      const glued = lk.extended && q.kinds[i + 1] === 'legal' ? gluedToFoldedPlural(t, n1) : null;
+      if (glued) add(index.tokens.get(glued), w + (q.weights[i + 1] ?? 0));
       if (i + 2 < q.tokens.length) {
         const n2 = q.tokens[i + 2] ?? '';
         if (lk.extended || !(n1 + n2)) add(index.tokens.get(t + n1 + n2), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0));

@@ -88,12 +88,19 @@ function isJoin2(s: string, a: string, b: string): boolean {
 }
 
 /**
- * `s === a + "s" + b` where `a` is a plural the pipeline folded ("Siemens" → siemen): a legal
- * form glued to a word that ends in "s" ("SiemensAG" = "Siemens AG"). The join of the folded
- * words misses it, since the glued token keeps its "s". Callers ask this only when `b` is a legal form.
+ * How a word the pipeline folded from a plural ("Siemens" → siemen) reads with the legal form `b`
+ * glued to it: `a + "s" + b` ("siemensag" for "SiemensAG" = "Siemens AG"), since the glued token
+ * keeps its "s" and the plain join of the folded words misses it; null when `a` is no folded
+ * plural. Callers ask this only when `b` is a legal form. The one rule for the index's joined
+ * keys, the candidate lookup and the scorer.
  */
+export function gluedToFoldedPlural(a: string, b: string): string | null {
+  return foldPlural(a + 's') === a ? `${a}s${b}` : null;
+}
+
+/** `s === gluedToFoldedPlural(a, b)`, checked cheaply first. */
 export function isJoinFoldedPlural(s: string, a: string, b: string): boolean {
-  return s.length === a.length + b.length + 1 && s.charCodeAt(a.length) === 115 && s.startsWith(a) && s.endsWith(b) && foldPlural(a + 's') === a;
+  return s.length === a.length + b.length + 1 && s.charCodeAt(a.length) === 115 && s.startsWith(a) && s.endsWith(b) && gluedToFoldedPlural(a, b) === s;
 }
 
 /** `s === a + b + c`, likewise without building it. */
@@ -350,14 +357,14 @@ export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim
 }
 
 /** Filler words that join the words of a company's name ("Bank of China"), never a person's. */
-export const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'in']);
+const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'in']);
 
 /**
  * True when a name could be a person's: 2+ words, no legal form, structure word, place or
  * company filler ("of", "and"). Persons' names come in either order ("LAVROV, Sergei",
  * "Kim Jong Un" / "Jong Un Kim"), so their word order is no evidence.
  */
-export function personShaped(w: WeightedTokens): boolean {
+export function personShaped(w: Pick<WeightedTokens, 'tokens' | 'kinds' | 'person'>): boolean {
   if (w.person !== undefined) return w.person;
   if (w.tokens.length < 2) return false;
   for (let i = 0; i < w.tokens.length; i++) {
