@@ -16,8 +16,6 @@ import type { RegisterCommand } from './index.js';
 import { workerOptionsFromEnv } from './worker.js';
 import { batchLimitsFromEnv } from '../../app/screen/batch-io-limits.js';
 
-const num = (v: string | undefined, what: string): number | undefined => numberOption(v, `--${what}`);
-
 /**
  * The jobs capability for one command; with `runHere`, a worker in this process too (what `submit`
  * does on the embedded store, which nothing else can open while this command holds it).
@@ -50,8 +48,8 @@ interface SubmitFlags { asOf?: string; role?: Role; threshold?: string; limit?: 
 
 async function submit(ctx: CliContext, file: string, f: SubmitFlags): Promise<void> {
   const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
-  const threshold = num(f.threshold, 'threshold');
-  const limit = num(f.limit, 'limit');
+  const threshold = numberOption(f.threshold, '--threshold');
+  const limit = numberOption(f.limit, '--limit');
   let bytes: number;
   try {
     bytes = (await stat(file)).size;
@@ -182,7 +180,7 @@ export const registerBatch: RegisterCommand = (program, ctx) => {
       }
       const f = batchHere(cmd.args);
       const { runBatch } = await import('./screen.js');
-      await runBatch(ctx, f, f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today, num(f.threshold, 'threshold'), num(f.limit, 'limit'));
+      await runBatch(ctx, f, f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today, numberOption(f.threshold, '--threshold'), numberOption(f.limit, '--limit'));
     });
 
   batch
@@ -253,7 +251,7 @@ export const registerBatch: RegisterCommand = (program, ctx) => {
     .action(async (f: { limit: string; state?: JobState }) => {
       const jobs = await openJobs(ctx);
       try {
-        const list = await jobs.list({ limit: num(f.limit, 'limit') ?? 20, ...(f.state ? { states: [f.state] } : {}) });
+        const list = await jobs.list({ limit: numberOption(f.limit, '--limit') ?? 20, ...(f.state ? { states: [f.state] } : {}) });
         if (ctx.json()) ctx.printJson(list);
         else for (const j of list) ctx.print(describeJob(j));
       } finally {

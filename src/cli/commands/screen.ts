@@ -32,7 +32,6 @@ export interface ScreenFlags {
   bom?: boolean;
 }
 
-const num = (v: string | undefined, what: string): number | undefined => numberOption(v, `--${what}`);
 
 function designationLine(d: ScreenHit['designations'][number]): string {
   const span = d.startUnknown ? `first seen ${d.from}, start unknown → ${d.to ?? 'in force'}` : `${d.from} → ${d.to ?? 'in force'}`;
@@ -94,7 +93,7 @@ export async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, th
   // What the audit columns and the first JSONL record carry: known before the first row is written.
   const store = await ctx.store();
   const { coverageFor, maxAgeDaysFromEnv } = await import('../../app/coverage/coverage.js');
-  const coverage = await coverageFor(store, { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: num(f.maxAgeDays, 'max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
+  const coverage = await coverageFor(store, { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: numberOption(f.maxAgeDays, '--max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
   const { DEFAULT_THRESHOLD } = await import('../../core/match/match.js');
   const audit = { screenedAt: new Date().toISOString(), revision: await store.getRevision(), threshold: threshold ?? DEFAULT_THRESHOLD, coverage };
   // Written beside the output and renamed when complete: a batch that fails (or is killed)
@@ -124,7 +123,7 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
   let bad = 0;
   let withHits = 0;
   const tally = new BatchTally({ digest: false });
-  const workers = num(f.workers, 'workers');
+  const workers = numberOption(f.workers, '--workers');
   // Rows with their own as_of in another state of the names than `asOf` are screened again on their date's index (issue #10).
   const [{ rescreenOtherEpochs }, { screenChunkLines }, { entityEpoch }] = await Promise.all([
     import('../../app/screen/batch-epochs.js'), import('../../app/screen/batch-core.js'), import('../../core/history/entity-epoch.js')]);
@@ -221,8 +220,8 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
     .option('--bom', 'batch: start the CSV output with a UTF-8 byte-order mark (for Excel)')
     .action(async (name: string | undefined, f: ScreenFlags) => {
       const asOf = f.asOf !== undefined ? parseIsoDate(f.asOf, 'as-of') : ctx.today;
-      const threshold = num(f.threshold, 'threshold');
-      const limit = num(f.limit, 'limit');
+      const threshold = numberOption(f.threshold, '--threshold');
+      const limit = numberOption(f.limit, '--limit');
       if (f.input || f.output) return runBatch(ctx, f, asOf, threshold, limit);
       if (!name || !name.trim()) throw new ListwatchError('BAD_INPUT', 'give a NAME to screen, or --input FILE.csv --output FILE for a batch', { field: 'name' });
       const [index, { screenWithIndex }] = await Promise.all([cliIndex(ctx, asOf), import('../../app/screen/screen.js')]);
@@ -251,7 +250,7 @@ export const registerScreen: RegisterCommand = (program, ctx) => {
         ctx.warn(`evidence report → ${f.report} (audit entry #${entry.seq})`);
       }
       const { coverageFor, formatCoverage, maxAgeDaysFromEnv } = await import('../../app/coverage/coverage.js');
-      const coverage = await coverageFor(await ctx.store(), { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: num(f.maxAgeDays, 'max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
+      const coverage = await coverageFor(await ctx.store(), { asOf, ...(f.role ? { role: f.role } : {}), maxAgeDays: numberOption(f.maxAgeDays, '--max-age-days') ?? maxAgeDaysFromEnv(ctx.env ?? {}) });
       res = { ...res, coverage };
       if (ctx.json()) return ctx.printJson(res);
       for (const line of formatScreen(res)) ctx.print(line);
