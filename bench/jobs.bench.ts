@@ -71,12 +71,20 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, new Promise<never>((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); })]).finally(() => clearTimeout(t));
 }
 
-/** CPU seconds (user + system) a live process has used, from /proc/PID/stat: all threads, or with `mainOnly` its main thread's. */
+/**
+ * The fields of a /proc `stat` file after the command name: [0] state, [1] ppid, [11] utime,
+ * [12] stime, [13] cutime, [14] cstime (clock ticks, 100/s on Linux). Throws when it is gone.
+ */
+function procStat(file: string): string[] {
+  const f = readFileSync(file, 'utf8');
+  return f.slice(f.lastIndexOf(')') + 2).split(' ');
+}
+
+/** CPU seconds (user + system) a live process has used: all threads, or with `mainOnly` its main thread's. */
 function cpuSeconds(pid: number, mainOnly = false): number {
   try {
-    const f = readFileSync(mainOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (100/s on Linux)
+    const f = procStat(mainOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`);
+    return (Number(f[11]) + Number(f[12])) / 100;
   } catch {
     return -1;
   }
@@ -92,14 +100,13 @@ async function databaseCpuSeconds(url: string): Promise<number> {
   try {
     await c.connect();
     const backend = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
-    const postmaster = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${backend}/status`, 'utf8'))?.[1]);
-    const fields = (pid: number): string[] => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8'); return f.slice(f.lastIndexOf(')') + 2).split(' '); };
-    const own = fields(postmaster);
+    const postmaster = Number(procStat(`/proc/${backend}/stat`)[1]);
+    const own = procStat(`/proc/${postmaster}/stat`);
     let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
     for (const d of readdirSync('/proc')) {
       if (!/^\d+$/.test(d) || Number(d) === postmaster) continue;
       try {
-        const f = fields(Number(d));
+        const f = procStat(`/proc/${d}/stat`);
         if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
       } catch { /* exited meanwhile */ }
     }
