@@ -1,4 +1,4 @@
-import type { BatchRow, BatchScreenOptions } from './batch-core.js';
+import type { BatchChunk, BatchRow, BatchScreenOptions } from './batch-core.js';
 
 /**
  * A chunk of rows as a worker task: one array per field instead of one object per row.
@@ -46,4 +46,12 @@ export function fromColumns(t: ColumnTask): BatchRow[] {
     rows[i] = row;
   }
   return rows;
+}
+
+/** What a worker sends back for a task: the records as `encodeLines` bytes (moved, not cloned) and the chunk's other fields. */
+export interface WorkerChunk {
+  jsonl: Uint8Array;
+  rows: number;
+  errors: BatchChunk['errors'];
+  withHits: number;
 }

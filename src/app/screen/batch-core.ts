@@ -151,6 +151,63 @@ function recordHead(row: BatchRow): string {
   return head;
 }
 
+/**
+ * The JSONL bytes of chunks that came from a worker thread, by chunk object. Kept outside the
+ * chunk so that a copy of it (`{ ...chunk, lines }`, as when some rows are screened again) has
+ * none, and a writer then writes its lines instead of bytes that no longer match them.
+ */
+const jsonlOfChunks = new WeakMap<BatchChunk, { bytes: Uint8Array; rows: number }>();
+
+/**
+ * Lines as a worker sends them back: UTF-8, each line followed by `\n`, in one buffer that is
+ * moved (not copied) to the main thread, which writes it as it is. (A thousand lines cloned as
+ * strings, joined and encoded again for the output cost the main thread about as much CPU as
+ * reading the CSV, mostly in fresh memory for the big strings.)
+ */
+export function encodeLines(lines: readonly string[]): Uint8Array {
+  let size = lines.length;
+  for (const l of lines) size += Buffer.byteLength(l, 'utf8');
+  const out = Buffer.allocUnsafeSlow(size); // its own ArrayBuffer (not the shared pool): it can be moved
+  let at = 0;
+  for (const l of lines) {
+    at += out.write(l, at, 'utf8');
+    out[at++] = 10;
+  }
+  return out;
+}
+
+/**
+ * A chunk from `encodeLines` bytes of `rows` lines: `lines` is decoded from the bytes only when
+ * read (a JSONL writer takes the bytes: `jsonlOf`), and then frozen, so the bytes can never
+ * disagree with lines changed in place.
+ */
+export function chunkFromJsonl(bytes: Uint8Array, rows: number, errors: BatchChunk['errors'], withHits: number): BatchChunk {
+  const chunk = { errors, withHits } as BatchChunk;
+  Object.defineProperty(chunk, 'lines', {
+    enumerable: true,
+    configurable: true,
+    get(): string[] {
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      const lines = rows ? text.slice(0, -1).split('\n') : [];
+      Object.freeze(lines);
+      Object.defineProperty(chunk, 'lines', { value: lines, enumerable: true, writable: false, configurable: false });
+      return lines;
+    },
+  });
+  jsonlOfChunks.set(chunk, { bytes, rows });
+  return chunk;
+}
+
+/** The chunk's lines as `encodeLines` bytes when it was made by `chunkFromJsonl` (not a copy of it), else undefined. */
+export function jsonlOf(chunk: BatchChunk): Uint8Array | undefined {
+  return jsonlOfChunks.get(chunk)?.bytes;
+}
+
+/** The number of rows of a chunk (without decoding the lines of a `chunkFromJsonl` chunk). */
+export function chunkRows(chunk: BatchChunk): number {
+  return jsonlOfChunks.get(chunk)?.rows ?? chunk.lines.length;
+}
+
 /** Encodes screened records as a chunk (the form workers send back: strings clone cheaply). */
 export function toChunk(recs: readonly BatchRecord[]): BatchChunk {
   const chunk: BatchChunk = { lines: new Array<string>(recs.length), errors: [], withHits: 0 };

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ListwatchError } from '../../core/errors.js';
-import type { BatchChunk, BatchRecord, BatchRow } from './batch-core.js';
+import { chunkRows, jsonlOf, type BatchChunk, type BatchRecord, type BatchRow } from './batch-core.js';
 import { DEFAULT_BATCH_LIMITS, nameProblem, sniffEncoding, type BatchLimits } from './batch-io-limits.js';
 import { AUDIT_CSV_COLUMNS, auditCells, UTF8_BOM, withCoverage, type CsvAuditContext } from './batch-audit-columns.js';
 
@@ -328,6 +328,8 @@ export class BatchWriter {
       for (const line of chunk.lines) await this.write(JSON.parse(line) as BatchRecord);
       return;
     }
+    const bytes = jsonlOf(chunk);
+    if (bytes) return this.writeJsonl(bytes, chunkRows(chunk));
     if (!chunk.lines.length) return;
     this.started = true;
     if (this.rows === 0 && this.opts.audit?.coverage) {
@@ -336,6 +338,20 @@ export class BatchWriter {
     } else this.buf += chunk.lines.join('\n') + '\n';
     this.rows += chunk.lines.length;
     if (this.buf.length >= 65536) await this.flush();
+  }
+
+  /** Writes JSON lines given as UTF-8 bytes (each line ending in \n) as they are, after what is buffered. */
+  private async writeJsonl(bytes: Uint8Array, rows: number): Promise<void> {
+    if (!rows) return;
+    this.started = true;
+    if (this.rows === 0 && this.opts.audit?.coverage) {
+      const nl = bytes.indexOf(10);
+      this.buf += withCoverage(Buffer.from(bytes.buffer, bytes.byteOffset, nl).toString('utf8'), this.opts.audit.coverage) + '\n';
+      bytes = bytes.subarray(nl + 1);
+    }
+    this.rows += rows;
+    await this.flush();
+    if (bytes.length && !this.out.write(bytes)) await once(this.out, 'drain');
   }
 
   private async flush(): Promise<void> {

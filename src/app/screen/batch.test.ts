@@ -9,7 +9,7 @@ import { indexSourceFromDataset } from './index-source.js';
 import { screenBatch, screenBatchChunks, tokensOfSnapshotJson, type BatchRecord, type BatchRow } from './batch.js';
 import { BatchWriter, readBatchCsv } from './batch-io.js';
 import { screenWithIndex } from './screen.js';
-import { screenChunk, screenChunkLines, toChunk } from './batch-core.js';
+import { chunkFromJsonl, chunkRows, encodeLines, jsonlOf, screenChunk, screenChunkLines, toChunk, type BatchChunk } from './batch-core.js';
 import { fromColumns, toColumns } from './batch-columns.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -123,4 +123,40 @@ test('rows survive the column form workers receive: absent id and date stay abse
   const back = fromColumns(structuredClone(toColumns(rows, { asOf: TODAY })));
   assert.deepEqual(back, rows);
   assert.deepEqual(back.map((r) => Object.keys(r).sort()), rows.map((r) => Object.keys(r).sort()));
+});
+
+/** What a BatchWriter writes for these chunks (JSONL, the first record carrying `coverage`). */
+async function jsonlWritten(chunks: readonly BatchChunk[]): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  const sink = new Writable({ write(ch: Buffer | string, _e, cb) { parts.push(Buffer.from(ch)); cb(); } });
+  const w = new BatchWriter(sink, 'jsonl', { audit: { screenedAt: '2026-11-21T00:00:00Z', revision: 'r1', coverage: { asOf: TODAY, maxAgeDays: 365, lists: [], warnings: [] } } });
+  for (const c of chunks) await w.writeChunk(c);
+  await w.end();
+  return Buffer.concat(parts);
+}
+
+test('worker chunks come back as moved JSONL bytes: the same lines, and the writer writes the same bytes', async () => {
+  const names = [...NAMES, 'Ünïcödé Trading GmbH \u2028', '😀 Emoji Holdings', 'Quote " and \\ backslash'];
+  const rows: BatchRow[] = Array.from({ length: 130 }, (_, i) => ({ line: i + 2, id: `r${i}`, name: i === 7 ? '' : names[i % names.length] ?? '' }));
+  const threaded: BatchChunk[] = [];
+  for await (const c of screenBatchChunks(rows, { snapshot, asOf: TODAY, workers: 2, chunkSize: 25 })) threaded.push(c);
+  const inProcess: BatchChunk[] = [];
+  for await (const c of screenBatchChunks(rows, { snapshot, asOf: TODAY, workers: 1, chunkSize: 25 })) inProcess.push(c);
+  assert.ok(threaded.every((c) => jsonlOf(c) !== undefined) && inProcess.every((c) => jsonlOf(c) === undefined));
+  assert.deepEqual(threaded.map(chunkRows), [25, 25, 25, 25, 25, 5]);
+  // Written before its lines are read (bytes as they came), then compared line by line.
+  assert.equal((await jsonlWritten(threaded)).toString('utf8'), (await jsonlWritten(inProcess)).toString('utf8'));
+  assert.deepEqual(threaded.map((c) => [[...c.lines], c.errors, c.withHits]), inProcess.map((c) => [c.lines, c.errors, c.withHits]));
+});
+
+test('a JSONL chunk: lines decoded on demand and frozen; a copy with other lines is written with its own lines', async () => {
+  const lines = ['{"line":2,"query":"腾讯"}', '{"line":3,"query":"a\\nb"}', '{"line":4,"query":"😀"}'];
+  const chunk = chunkFromJsonl(encodeLines(lines), lines.length, [], 0);
+  assert.equal(chunkRows(chunk), 3);
+  assert.deepEqual(chunk.lines, lines);
+  assert.throws(() => { chunk.lines[0] = 'x'; }, TypeError);
+  assert.deepEqual(chunkFromJsonl(encodeLines([]), 0, [], 0).lines, []);
+  const copy: BatchChunk = { ...chunkFromJsonl(encodeLines(lines), 3, [], 0), lines: ['{"line":2,"query":"other"}', ...lines.slice(1)] };
+  assert.equal(jsonlOf(copy), undefined);
+  assert.match((await jsonlWritten([copy])).toString('utf8'), /^\{"line":2,"query":"other","coverage":/);
 });

@@ -4,8 +4,8 @@ import { Piscina } from 'piscina';
 import { indexFromSnapshot, snapshotDeletionTable } from '../../core/match/build-index.js';
 import { buildDeletionTable } from '../../core/match/deletion-table.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
-import { screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
-import { toColumns } from './batch-columns.js';
+import { chunkFromJsonl, chunkRows, screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
+import { toColumns, type WorkerChunk } from './batch-columns.js';
 
 export type { BatchChunk, BatchRecord, BatchRow, BatchScreenOptions } from './batch-core.js';
 
@@ -117,13 +117,13 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   // Two chunks per worker keep every worker busy; more in flight only grows the main thread's heap.
   const maxInFlight = workers * 2;
   const submit = (c: BatchRow[]): void => {
-    const p = pool.run(toColumns(c, shared)) as Promise<BatchChunk>;
+    const p = (pool.run(toColumns(c, shared)) as Promise<WorkerChunk>).then((w) => chunkFromJsonl(w.jsonl, w.rows, w.errors, w.withHits));
     p.catch(() => undefined); // rejections surface when the promise is awaited in order
     inFlight.push(p);
   };
   const next = async (): Promise<BatchChunk> => {
     const chunk = await (inFlight.shift() as Promise<BatchChunk>);
-    done += chunk.lines.length;
+    done += chunkRows(chunk);
     onProgress?.(done);
     return chunk;
   };
