@@ -9,6 +9,11 @@ import type { BenchContext } from './types.js';
 export interface BatchFigures {
   compiled: boolean;
   rows: number;
+  /**
+   * Distinct names among the rows. Each worker keeps a bounded memo of the answers it gave, so a
+   * repeated name costs less than a new one: read names/s with this beside it.
+   */
+  uniqueNames: number;
   workers: number;
   withHits: number;
   errors: number;
@@ -42,8 +47,8 @@ export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: stri
   // The same bounded heap bin/listwatch.mjs gives a batch screen (it also caps the workers' heaps).
   const args = ['--max-old-space-size=512', ...(ok ? [child] : ['--import', 'tsx', child])];
   const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
-  const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000'>;
-  return { ...b, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };
+  const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000' | 'uniqueNames'>;
+  return { ...b, uniqueNames: new Set(names).size, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };
 }
 
 /** Single-query latency in a fresh child process (see bench/latency-child.mjs). */
