@@ -4,6 +4,7 @@ import { HAN_WEIGHTS, LATIN_WEIGHTS, NAME_KIND_DISTANCE, PINYIN_WEIGHTS, SHORT_F
 import type { IndexedName, ScreenIndex } from './types.js';
 import { identifierKeys } from './build-index.js';
 import type { TokenKind } from '../normalise/latin.js';
+import { SPELLING_WEIGHTS, oneWordSpelling, spellingCandidates, writtenLength } from './spelling.js';
 
 /**
  * The default score threshold, tuned on the development set (see bench/accuracy.ts):
@@ -86,6 +87,21 @@ function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScor
   return { entity: meta.entity, name: nameId, score, path: form.reading === 'pinyin' ? 'han-pinyin' : 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
 }
 
+/** One word spelled differently in a long name (see spelling.ts); not for the pinyin reading of a Chinese query. */
+function scoreSpelling(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
+  const q = form.latin;
+  const n = index.latinNames[nameId];
+  const meta = index.snapshot.names[nameId];
+  if (!q || !n || !meta || form.reading === 'pinyin') return null;
+  const m = oneWordSpelling(q, n, Math.max(writtenLength(form.text), writtenLength(meta.text)));
+  if (!m) return null;
+  const f: FeatureValue[] = [{ feature: 'one_word_spelling', value: m.value, detail: `"${m.query}" ~ "${m.name}": ${m.edits} edit${m.edits > 1 ? 's' : ''} in a ${m.length}-character name, every other word the same` }];
+  const score = quickScore(SPELLING_WEIGHTS, f, !meta.verified, form, meta.kind);
+  if (score < minScore) return null;
+  const fw = weighted(SPELLING_WEIGHTS, [...f, ...extraFeatures(!meta.verified, form, meta.kind)]);
+  return { entity: meta.entity, name: nameId, score, path: 'latin', queryText: form.text, features: fw, notes: [...form.notes, `spelling ${m.query}~${m.name}`], discounted: [] };
+}
+
 /** What the Chinese name lost on the way to its core: a leading place and a legal-form suffix. */
 function hanDiscounted(meta: IndexedName): string[] {
   const out: string[] = [];
@@ -142,12 +158,13 @@ function identifierMatches(index: ScreenIndex, text: string): EntityMatch[] {
 }
 
 /** Which names of the index one query form is scored against. */
-type CandidateSource = (form: QueryForm, index: ScreenIndex, minScore: number) => { latin: Iterable<number>; han: Iterable<number>; pinyin: Iterable<number> };
+type CandidateSource = (form: QueryForm, index: ScreenIndex, minScore: number) => { latin: Iterable<number>; han: Iterable<number>; pinyin: Iterable<number>; spelling: Iterable<number> };
 
 const fromIndex: CandidateSource = (form, index, minScore) => ({
   latin: latinCandidates(form, index, minScore),
   han: hanCandidates(form, index),
   pinyin: pinyinCandidates(form, index, minScore),
+  spelling: spellingCandidates(form, index),
 });
 
 function run(index: ScreenIndex, raw: string, minScore: number, candidates: CandidateSource): EntityMatch[] {
@@ -165,6 +182,7 @@ function run(index: ScreenIndex, raw: string, minScore: number, candidates: Cand
     for (const id of c.latin) keep(scoreLatin(form, id, index, minScore));
     for (const id of c.han) keep(scoreHan(form, id, index, minScore));
     for (const id of c.pinyin) keep(scorePinyin(form, id, index, minScore));
+    for (const id of c.spelling) keep(scoreSpelling(form, id, index, minScore));
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.entity - b.entity);
 }
@@ -187,5 +205,5 @@ export function matchQuery(index: ScreenIndex, raw: string, minScore: number): E
  */
 export function matchQueryBruteForce(index: ScreenIndex, raw: string, minScore: number): EntityMatch[] {
   const all = index.snapshot.names.map((_, i) => i);
-  return run(index, raw, minScore, () => ({ latin: all, han: all, pinyin: all }));
+  return run(index, raw, minScore, () => ({ latin: all, han: all, pinyin: all, spelling: all }));
 }
