@@ -281,3 +281,30 @@ test('legal forms written out in English as the SDN list gives them for an abbre
   finds('OJSC Uralmash Zavod', 'Open Joint Stock Company Uralmash Zavod');
   finds('Public Joint Stock Company Severnaya Zvezda', 'Severnaya Zvezda');
 });
+
+test('one word spelled differently in a long name, all else the same ("CVC Health Corporation")', () => {
+  const list = [['CVS Health Corporation'], ['Hon Hai Precision Industry Co., Ltd.'], ['China North Industries Group Corporation'], ['China South Industries Group Corporation'], ['Bowne Global Solutions (France) SARL'], ['BP p.l.c.'], ['Snow Storm Holdings Fund 2']];
+  const idx = indexOf(list);
+  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  assert.deepEqual(got('CVC Health Corporation'), ['CVS Health Corporation']);
+  assert.deepEqual(got('Hon Wai Precision Industry Co Ltd'), ['Hon Hai Precision Industry Co., Ltd.']);
+  const m = matchQuery(idx, 'CVC Health Corporation', DEFAULT_THRESHOLD)[0];
+  assert.match(m?.features.map((f) => f.detail).join(' ') ?? '', /"cvc" ~ "cvs": 1 edit in a 22-character name/);
+  // Two edits in a short word make another word: North is not South.
+  assert.deepEqual(got('China North Industries Group Corporation'), ['China North Industries Group Corporation']);
+  // A different place, a short name, a different number: other entities.
+  assert.deepEqual(got('Bowne Global Solutions (Frankia) SARL').includes('Bowne Global Solutions (France) SARL'), true, 'a typo in a place word still matches through the token scorer');
+  assert.deepEqual(got('BD p.l.c.'), []);
+  assert.deepEqual(got('Snow Storm Holdings Fund 3'), []);
+});
+
+test('number words and digits are one spelling ("Brigade Fourty-Four" = "Brigade 44")', () => {
+  const list = [['Brigade 44'], ['Three Gorges Engineering Corporation'], ['Fourteenth Research Institute'], ['Brigade 45']];
+  const idx = indexOf(list);
+  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  assert.deepEqual(got('Brigade Fourty-four'), ['Brigade 44']);
+  assert.deepEqual(got('Brigade Forty Five'), ['Brigade 45']);
+  assert.deepEqual(got('3 Gorges Engineering Corp'), ['Three Gorges Engineering Corporation']);
+  assert.deepEqual(got('14th Research Institute'), ['Fourteenth Research Institute']);
+  assert.deepEqual(got('15th Research Institute'), []);
+});

@@ -2,6 +2,7 @@ import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORD
 import { joinInitialsKeepingForms, legalSpans } from './legal-forms.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
 import { ROMAN_NUMERAL, basicLatin, foldPlural, tokenize } from './text.js';
+import { numberWordsToDigits } from './numbers.js';
 
 /** How much a token says about identity. */
 /**
@@ -32,21 +33,28 @@ const PAREN_SPLIT = /([()（）])/u;
 /**
  * The name's words before branch, initials and legal forms are worked out, each with whether it
  * stands in parentheses; the text is read segment by segment, with the same character steps.
+ * Number words are written as digits here (see numbers.ts), with a note for each.
  */
-function wordsWithParens(raw: string): { words: string[]; paren: boolean[] | null } {
-  if (!/[()（）]/u.test(raw)) return { words: tokenize(joinMultiWordPlaces(basicLatin(raw))), paren: null };
+function wordsWithParens(raw: string): { words: string[]; paren: boolean[] | null; notes: string[] } {
+  const notes: string[] = [];
+  const segmentWords = (seg: string): readonly string[] => {
+    const n = numberWordsToDigits(tokenize(joinMultiWordPlaces(basicLatin(seg))));
+    if (n.notes.length) notes.push(...n.notes);
+    return n.words;
+  };
+  if (!/[()（）]/u.test(raw)) return { words: [...segmentWords(raw)], paren: null, notes };
   const words: string[] = [];
   const paren: boolean[] = [];
   let depth = 0;
   for (const seg of raw.split(PAREN_SPLIT)) {
     if (seg === '(' || seg === '（') depth++;
     else if (seg === ')' || seg === '）') depth = Math.max(0, depth - 1);
-    else for (const w of tokenize(joinMultiWordPlaces(basicLatin(seg)))) {
+    else for (const w of segmentWords(seg)) {
       words.push(w);
       paren.push(depth > 0);
     }
   }
-  return { words, paren: paren.includes(true) ? paren : null };
+  return { words, paren: paren.includes(true) ? paren : null, notes };
 }
 
 /**
@@ -155,7 +163,7 @@ export function expandToken(t: string): { token: string; alts: readonly string[]
 export function analyseLatin(raw: string): LatinForm {
   const base = wordsWithParens(raw);
   const branch = stripBranch(base.words);
-  const notes: string[] = branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [];
+  const notes: string[] = [...base.notes, ...(branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [])];
   let words: string[];
   let wordParen: boolean[] | null = null;
   const wordInitials: boolean[] = [];
