@@ -15,6 +15,7 @@ const compiled = existsSync(path.join(dist, 'batch.js')) && !process.env.BENCH_F
 const mod = (name) => pathToFileURL(compiled ? path.join(dist, `${name}.js`) : path.join(root, 'src', 'app', 'screen', `${name}.ts`)).href;
 const { screenBatchChunks } = await import(mod('batch'));
 const { BatchWriter, readBatchCsv } = await import(mod('batch-io'));
+const { chunkRows } = await import(mod('batch-core'));
 
 const [snapFile, input, output, workers, asOf] = process.argv.slice(2);
 const t0 = performance.now();
@@ -29,7 +30,7 @@ let rssPeak = 0;
 let mainHeapPeak = 0;
 const sample = setInterval(() => { const m = process.memoryUsage(); rssPeak = Math.max(rssPeak, m.rss); mainHeapPeak = Math.max(mainHeapPeak, m.heapTotal + m.external); }, 100);
 for await (const chunk of screenBatchChunks(readBatchCsv(createReadStream(input), input), { snapshot, asOf, workers: Number(workers), ...(process.env.CHUNK ? { chunkSize: Number(process.env.CHUNK) } : {}) })) {
-  rows += chunk.lines.length;
+  rows += chunkRows(chunk); // chunk.lines of a worker's chunk would be decoded from its bytes
   errors += chunk.errors.length;
   withHits += chunk.withHits;
   await writer.writeChunk(chunk);
@@ -38,6 +39,16 @@ await writer.end();
 clearInterval(sample);
 const tEnd = performance.now();
 const cpu = process.cpuUsage();
+// CPU of the main thread alone (Linux: its /proc task is the process id): unlike main-thread busy,
+// not stretched when other processes take the cores.
+const mainThreadCpu = (() => {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Math.round(((Number(f[11]) + Number(f[12])) / 100) * 100) / 100; // utime + stime, in USER_HZ (100/s)
+  } catch {
+    return null;
+  }
+})();
 process.stdout.write(JSON.stringify({
   compiled,
   rows, withHits, errors,
@@ -46,6 +57,7 @@ process.stdout.write(JSON.stringify({
   namesPerSecond: Math.round(rows / ((tEnd - tIndex) / 1000)),
   mainThreadBusy: Math.round(performance.eventLoopUtilization(elu0).utilization * 100) / 100,
   cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+  mainThreadCpuSeconds: mainThreadCpu,
   mainHeapPeakMb: Math.round(mainHeapPeak / 2 ** 20),
   peakRssMb: Math.round(Math.max(rssPeak, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
 }) + '\n');

@@ -24,6 +24,8 @@ export interface BatchFigures {
   /** CPU-seconds per 1,000 names: the figure to compare on a shared machine (wall time depends on the load). */
   cpuSecondsPer1000: number;
   mainThreadBusy: number;
+  /** CPU-seconds of the main thread alone (CSV in, JSONL out, start-up), null where /proc is not there. */
+  mainThreadCpuSeconds: number | null;
   peakRssMb: number;
   loadSnapshotMs: number;
   loadAverage: number[];
