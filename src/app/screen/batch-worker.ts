@@ -7,7 +7,7 @@ import { Piscina, workerData } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import type { IndexSnapshot } from '../../core/match/types.js';
 import type { DeletionTableData } from '../../core/match/deletion-table.js';
-import { encodeLines, screenChunkLines } from './batch-core.js';
+import { screenChunkJsonl } from './batch-core.js';
 import { fromColumns, type ColumnTask, type WorkerChunk } from './batch-columns.js';
 
 const data = workerData as { snapshotJson?: string; deletions?: DeletionTableData };
@@ -29,6 +29,5 @@ class MovedChunk {
 
 /** Screens one chunk; returns its records as JSON lines (UTF-8, moved) plus the skipped rows. */
 export default function run(task: ColumnTask): unknown {
-  const chunk = screenChunkLines(index, fromColumns(task), task.opts);
-  return Piscina.move(new MovedChunk({ jsonl: encodeLines(chunk.lines), rows: chunk.lines.length, errors: chunk.errors, withHits: chunk.withHits }) as never);
+  return Piscina.move(new MovedChunk(screenChunkJsonl(index, fromColumns(task), task.opts)) as never);
 }

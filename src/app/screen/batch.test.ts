@@ -9,7 +9,7 @@ import { indexSourceFromDataset } from './index-source.js';
 import { screenBatch, screenBatchChunks, tokensOfSnapshotJson, type BatchRecord, type BatchRow } from './batch.js';
 import { BatchWriter, readBatchCsv } from './batch-io.js';
 import { screenWithIndex } from './screen.js';
-import { chunkFromJsonl, chunkRows, encodeLines, jsonlOf, screenChunk, screenChunkLines, toChunk, type BatchChunk } from './batch-core.js';
+import { chunkFromJsonl, chunkRows, encodeLines, jsonlOf, screenChunk, screenChunkJsonl, screenChunkLines, toChunk, type BatchChunk } from './batch-core.js';
 import { fromColumns, toColumns } from './batch-columns.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -111,6 +111,24 @@ test('screenChunkLines gives the same lines as toChunk(screenChunk(...)), byte f
     assert.deepEqual(screenChunkLines(index, rows, opts), toChunk(screenChunk(index, rows, opts)));
     // Twice: every answer of the second run comes from the memo.
     assert.deepEqual(screenChunkLines(index, rows, opts), toChunk(screenChunk(index, rows, opts)));
+  }
+});
+
+test('screenChunkJsonl writes the bytes of screenChunkLines\' lines, also past its first buffer', () => {
+  // An error record carries its name: 120,000 × 'é' (2 bytes each) outgrows the 256 KB first buffer.
+  const rows: BatchRow[] = [
+    { line: 2, id: 'a', name: 'Tencent Holdings' },
+    { line: 3, id: 'b', name: '腾讯控股 😀 \u2028', asOf: '2020-01-01' },
+    { line: 4, name: 'é'.repeat(120_000), asOf: 'not a date' },
+    { line: 5, id: '', name: '  ' },
+    { line: 6, name: 'Northwind Supply LLC' },
+  ];
+  for (let run = 0; run < 2; run++) {
+    const want = screenChunkLines(index, rows, { asOf: TODAY });
+    const got = screenChunkJsonl(index, rows, { asOf: TODAY });
+    assert.equal(Buffer.from(got.jsonl).toString('utf8'), want.lines.join('\n') + '\n');
+    assert.deepEqual([got.rows, got.errors, got.withHits], [5, want.errors, want.withHits]);
+    assert.deepEqual(chunkFromJsonl(got.jsonl, got.rows, got.errors, got.withHits).lines, want.lines);
   }
 });
 
