@@ -1,3 +1,4 @@
+import type { DeletionTableData } from '../../core/match/deletion-table.js';
 import type { BatchChunk, BatchRow, BatchScreenOptions } from './batch-core.js';
 
 /**
@@ -15,6 +16,8 @@ export interface ColumnTask {
   /** `undefined` where the reader found nothing wrong with the row. */
   problem?: (string | undefined)[];
   opts: BatchScreenOptions;
+  /** The shared deletion table for the worker's index (built on its first task); absent: the worker builds its own. */
+  deletions?: DeletionTableData;
 }
 
 /** Packs rows into a column task. */

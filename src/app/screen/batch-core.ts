@@ -208,7 +208,7 @@ export function encodeLines(lines: readonly string[]): Uint8Array {
  * encoding (measured: the lines are joined strings, which V8 flattens to measure).
  */
 class JsonlScratch {
-  private buf = Buffer.allocUnsafeSlow(1 << 18);
+  private buf = Buffer.allocUnsafeSlow(0); // grown on first use (to 256 KB at least)
   private at = 0;
 
   start(): this {
@@ -219,7 +219,7 @@ class JsonlScratch {
   put(s: string): void {
     // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
     if (this.at + 3 * s.length > this.buf.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.at + 3 * s.length));
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.at + 3 * s.length, 1 << 18));
       this.buf.copy(bigger, 0, 0, this.at);
       this.buf = bigger;
     }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { indexFromSnapshot, snapshotDeletionTable } from '../../core/match/build-index.js';
-import { buildDeletionTable } from '../../core/match/deletion-table.js';
+import { buildDeletionTable, type DeletionTableData } from '../../core/match/deletion-table.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import { chunkFromJsonl, chunkRows, screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
 import { toColumns, type WorkerChunk } from './batch-columns.js';
@@ -92,12 +92,9 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   // As JSON text: objects the worker parses itself are much faster to read than structured
   // clones (measured: the cloned index screened at about half the speed).
   const snapshotJson = typeof opts.snapshot === 'string' ? opts.snapshot : JSON.stringify(opts.snapshot);
-  // The deletion table (the costliest part of an index) is made once here, on shared memory that
-  // every worker reads, instead of once per worker.
-  const deletions = opts.index?.deletions ?? (typeof opts.snapshot === 'string' ? buildDeletionTable(tokensOfSnapshotJson(opts.snapshot)) : snapshotDeletionTable(opts.snapshot));
   const pool = new Piscina({
     filename: WORKER_FILE,
-    workerData: { snapshotJson, deletions },
+    workerData: { snapshotJson },
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
@@ -116,8 +113,11 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   const inFlight: Promise<BatchChunk>[] = [];
   // Two chunks per worker keep every worker busy; more in flight only grows the main thread's heap.
   const maxInFlight = workers * 2;
+  let deletions: DeletionTableData | undefined;
   const submit = (c: BatchRow[]): void => {
-    const p = (pool.run(toColumns(c, shared)) as Promise<WorkerChunk>).then((w) => chunkFromJsonl(w.jsonl, w.rows, w.errors, w.withHits));
+    const task = toColumns(c, shared);
+    if (deletions) task.deletions = deletions;
+    const p = (pool.run(task) as Promise<WorkerChunk>).then((w) => chunkFromJsonl(w.jsonl, w.rows, w.errors, w.withHits));
     p.catch(() => undefined); // rejections surface when the promise is awaited in order
     inFlight.push(p);
   };
@@ -128,6 +128,12 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
     return chunk;
   };
   try {
+    // The deletion table (the costliest part of an index) is made once, here, on shared memory
+    // that every worker reads, instead of once per worker; made while the workers start and parse
+    // the snapshot (made before starting them, it kept them waiting about half a second), it goes
+    // with every task (a clone of shared memory copies nothing) and a worker builds its index on
+    // its first task.
+    deletions = opts.index?.deletions ?? (typeof opts.snapshot === 'string' ? buildDeletionTable(tokensOfSnapshotJson(opts.snapshot)) : snapshotDeletionTable(opts.snapshot));
     submit(first.value);
     submit(second.value);
     for (;;) {
