@@ -11,6 +11,7 @@ import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
 import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
 import { buildDeletionTable, tableFits, type DeletionTableData } from './deletion-table.js';
+import { SPELLING_MIN_LENGTH, spellingKey, spellingPosition, writtenLength } from './spelling.js';
 
 /** What the index is built from: the store's entities, designations, publications and lists. */
 export interface IndexSource {
@@ -257,6 +258,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   const altTokens = new Map<string, number[]>();
   const joined = new Map<string, number[]>();
   const initials = new Map<string, number[]>();
+  const spellingKeys = new Map<number, number[]>();
   const pinyinChars = new Map<string, number[]>();
   const pinyinByLength = new Map<number, number[]>();
   const pinyinLength: number[] = new Array<number>(snapshot.names.length).fill(0);
@@ -279,6 +281,9 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
         if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
       for (const k of initialKeys(n.latin)) push(initials, k, id);
+      if (ts.length >= 2 && writtenLength(n.text) >= SPELLING_MIN_LENGTH) {
+        for (let i = 0; i < ts.length; i++) if (spellingPosition(ts, n.latin.kinds, i)) push(spellingKeys, spellingKey(ts, i), id);
+      }
     }
     if (n.han) {
       for (const g of new Set(hanGrams(n.han.coreNoPlace))) push(hanG, g, id);
@@ -316,6 +321,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     vocabulary: [...tokens.keys()].sort(),
     joined,
     initials,
+    spellingKeys,
     pinyinChars,
     pinyinByLength,
     pinyinLength,
