@@ -2,7 +2,7 @@ import { designationUnverifiedFrom } from '../history/verified.js';
 import type { Designation, Entity, ListDef, ListEvent, Publication } from '../model.js';
 import { restrictionsStart } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/types.js';
-import { analyseName, separateNames } from '../normalise/pipeline.js';
+import { analyseName, bracketedName, separateNames } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
 import { KIND_FACTOR, gluedToFoldedPlural, personShaped } from './latin-features.js';
@@ -92,6 +92,10 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
       // generic word, not a name).
       const parts = separateNames(text);
       if (parts.length && parts.every(isNameLike)) for (const part of parts) add(part, kind, verified);
+      // "Beijing Institute of Technology (BIT)": the acronym or brand a list prints in brackets
+      // is a name of the entity too (an alias: the list printed it, but not as the name).
+      const bracketed = bracketedName(text);
+      if (bracketed && isNameLike(bracketed)) add(bracketed, kind === 'printed' ? 'alias' : kind, verified);
     };
     // Verified names first, so an unverified hint never hides a verified spelling of the same text.
     for (const n of e.names) if (n.verified) add(n.name, n.kind, true);
