@@ -2,7 +2,7 @@ import { designationUnverifiedFrom } from '../history/verified.js';
 import type { Designation, Entity, ListDef, ListEvent, Publication } from '../model.js';
 import { restrictionsStart } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/types.js';
-import { analyseName, separateNames } from '../normalise/pipeline.js';
+import { analyseName, bracketedName, separateNames } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
 import { KIND_FACTOR, gluedToFoldedPlural, personShaped } from './latin-features.js';
@@ -11,6 +11,7 @@ import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
 import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
 import { buildDeletionTable, tableFits, type DeletionTableData } from './deletion-table.js';
+import { SPELLING_MIN_LENGTH, spellingKey, spellingPosition, writtenLength } from './spelling.js';
 
 /** What the index is built from: the store's entities, designations, publications and lists. */
 export interface IndexSource {
@@ -91,6 +92,10 @@ export function buildSnapshot(src: IndexSource): IndexSnapshot {
       // generic word, not a name).
       const parts = separateNames(text);
       if (parts.length && parts.every(isNameLike)) for (const part of parts) add(part, kind, verified);
+      // "Beijing Institute of Technology (BIT)": the acronym or brand a list prints in brackets
+      // is a name of the entity too (an alias: the list printed it, but not as the name).
+      const bracketed = bracketedName(text);
+      if (bracketed && isNameLike(bracketed)) add(bracketed, kind === 'printed' ? 'alias' : kind, verified);
     };
     // Verified names first, so an unverified hint never hides a verified spelling of the same text.
     for (const n of e.names) if (n.verified) add(n.name, n.kind, true);
@@ -257,6 +262,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   const altTokens = new Map<string, number[]>();
   const joined = new Map<string, number[]>();
   const initials = new Map<string, number[]>();
+  const spellingKeys = new Map<number, number[]>();
   const pinyinChars = new Map<string, number[]>();
   const pinyinByLength = new Map<number, number[]>();
   const pinyinLength: number[] = new Array<number>(snapshot.names.length).fill(0);
@@ -279,6 +285,9 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
         if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
       for (const k of initialKeys(n.latin)) push(initials, k, id);
+      if (ts.length >= 2 && writtenLength(n.text) >= SPELLING_MIN_LENGTH) {
+        for (let i = 0; i < ts.length; i++) if (spellingPosition(ts, n.latin.kinds, i)) push(spellingKeys, spellingKey(ts, i), id);
+      }
     }
     if (n.han) {
       for (const g of new Set(hanGrams(n.han.coreNoPlace))) push(hanG, g, id);
@@ -316,6 +325,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     vocabulary: [...tokens.keys()].sort(),
     joined,
     initials,
+    spellingKeys,
     pinyinChars,
     pinyinByLength,
     pinyinLength,

@@ -308,3 +308,26 @@ test('number words and digits are one spelling ("Brigade Fourty-Four" = "Brigade
   assert.deepEqual(got('14th Research Institute'), ['Fourteenth Research Institute']);
   assert.deepEqual(got('15th Research Institute'), []);
 });
+
+test('an acronym or brand a list prints in brackets after the name is a name of the entity ("BIT", "Sugon")', () => {
+  const list = [['Beijing Institute of Technology (BIT)'], ['Dawning Information Industry Co., Ltd. (Sugon)'], ['China Mobile Communications Group (Hong Kong) Limited'], ['Acme Trading (see alternate address under Russia)']];
+  const idx = indexOf(list);
+  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  assert.deepEqual(got('BIT'), ['Beijing Institute of Technology (BIT)']);
+  assert.deepEqual(got('Sugon'), ['Dawning Information Industry Co., Ltd. (Sugon)']);
+  // A place in brackets qualifies the name; a note in brackets is no name of its own.
+  assert.deepEqual(got('Hong Kong'), []);
+  const namesOf = (e: number): string[] => idx.snapshot.names.filter((n) => n.entity === e).map((n) => n.text);
+  assert.deepEqual(namesOf(0), ['Beijing Institute of Technology (BIT)', 'BIT']);
+  assert.deepEqual(namesOf(2), ['China Mobile Communications Group (Hong Kong) Limited']);
+  assert.deepEqual(namesOf(3), ['Acme Trading (see alternate address under Russia)']);
+});
+
+test('Cyrillic "кс" written "ks" or "x" is one spelling ("Rosoboronexport" = "Рособоронэкспорт", "Alexander" ~ "Aleksandr")', () => {
+  const list = [['Рособоронэкспорт'], ['Aleksandr Bortnikov'], ['OOO Tekhnoeksport']];
+  const idx = indexOf(list);
+  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  assert.deepEqual(got('Rosoboronexport'), ['Рособоронэкспорт']);
+  assert.deepEqual(got('Alexander Bortnikov'), ['Aleksandr Bortnikov']);
+  assert.deepEqual(got('Technoexport'), ['OOO Tekhnoeksport']);
+});

@@ -149,6 +149,15 @@ test('named cases of the candidate search: a legal form joined to a name word, a
   assert.ok(matchQuery(index, 'JSC ARGUMENT', 0.8).some((m) => m.entity === 0));
 });
 
+test('named cases of the one-word spelling rule: found through its keys exactly as by scoring every name', () => {
+  const index = randomIndex([['CVS Health Corporation'], ['Hon Hai Precision Industry Co Ltd'], ['China North Industries Group Corporation'], ['Health Corporation CVS'], ['CVS Health Corporation Holdings']]);
+  for (const q of ['CVC Health Corporation', 'CVS Heelth Corporation', 'Hon Wai Precision Industry Co Ltd', 'China Nort Industries Group Corporation', 'China Ntrh Industries Group Corporation', 'Health Corporation CVX']) {
+    for (const t of [0.5, 0.8, 0.9, 0.95]) same(index, q, t);
+  }
+  assert.ok(matchQuery(index, 'CVC Health Corporation', 0.8).some((m) => m.entity === 0));
+  assert.ok(matchQuery(index, 'Health Corporation CVX', 0.8).some((m) => m.entity === 3));
+});
+
 test('an index holding a 100,000-character name builds, and its other names still match', () => {
   const long = 'Q'.repeat(100_000);
   const index = randomIndex([[long], ['Acme Precision Technology Co Ltd'], [`Beta ${'zhongxing'.repeat(10_000)}`]]);

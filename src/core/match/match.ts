@@ -93,7 +93,7 @@ function scoreSpelling(form: QueryForm, nameId: number, index: ScreenIndex, minS
   const n = index.latinNames[nameId];
   const meta = index.snapshot.names[nameId];
   if (!q || !n || !meta || form.reading === 'pinyin') return null;
-  const m = oneWordSpelling(q, n, Math.max(writtenLength(form.text), writtenLength(meta.text)));
+  const m = oneWordSpelling(q, n, () => Math.max(writtenLength(form.text), writtenLength(meta.text)));
   if (!m) return null;
   const f: FeatureValue[] = [{ feature: 'one_word_spelling', value: m.value, detail: `"${m.query}" ~ "${m.name}": ${m.edits} edit${m.edits > 1 ? 's' : ''} in a ${m.length}-character name, every other word the same` }];
   const score = quickScore(SPELLING_WEIGHTS, f, !meta.verified, form, meta.kind);

@@ -56,75 +56,93 @@ export function writtenLength(text: string): number {
 const DIGIT = /\d/;
 
 /**
- * The rule (see the file comment) for one query and one name, or null when it does not apply;
- * `length` is the longer `writtenLength` of the two. Cheap when it does not apply (token count,
- * then one pass over the words).
+ * The position of the one word in which two names of the same word count differ, or −1 when
+ * they differ in none or in more than one (or in their word count).
  */
-export function oneWordSpelling(q: Tokens, n: Tokens, length: number): SpellingMatch | null {
-  const k = q.tokens.length;
-  if (k < 2 || n.tokens.length !== k) return null;
-  const allowed = Math.floor(length / SPELLING_CHARS_PER_EDIT);
-  if (allowed < 1) return null;
+export function differingWord(q: readonly string[], n: readonly string[]): number {
+  const k = q.length;
+  if (n.length !== k) return -1;
   let at = -1;
   for (let i = 0; i < k; i++) {
-    if (q.tokens[i] === n.tokens[i]) continue;
-    if (at >= 0) return null;
+    if (q[i] === n[i]) continue;
+    if (at >= 0) return -1;
     at = i;
   }
+  return at;
+}
+
+/**
+ * The rule (see the file comment) for one query and one name, or null when it does not apply.
+ * `lengthOf` gives the longer `writtenLength` of the two; it is called only once the words
+ * line up, so a name that does not is ruled out without reading its text.
+ */
+export function oneWordSpelling(q: Tokens, n: Tokens, lengthOf: () => number): SpellingMatch | null {
+  if (q.tokens.length < 2) return null;
+  const at = differingWord(q.tokens, n.tokens);
   if (at < 0) return null;
   const a = q.tokens[at] as string;
   const b = n.tokens[at] as string;
   if (q.kinds[at] !== 'core' || n.kinds[at] !== 'core') return null;
   if (a.length < SPELLING_MIN_WORD || b.length < SPELLING_MIN_WORD || DIGIT.test(a) || DIGIT.test(b)) return null;
+  const length = lengthOf();
+  const allowed = Math.floor(length / SPELLING_CHARS_PER_EDIT);
   // Two edits only in long words, as for any typo (TWO_EDIT_LENGTH): "North" and "South" are two
   // edits apart, and "China North Industries" is another listed group than "China South …".
   const max = Math.min(allowed, Math.min(a.length, b.length) >= TWO_EDIT_LENGTH ? 2 : 1);
+  if (max < 1) return null;
   const edits = boundedEdits(a, b, max);
   if (edits > max) return null;
   return { position: at, query: a, name: b, edits, length, value: 1 - (2 * edits) / length };
 }
 
+/** Whether position `i` of a name may be the word the rule lets differ: a core word of 3+ letters without digits. */
+export function spellingPosition(tokens: readonly string[], kinds: readonly TokenKind[], i: number): boolean {
+  const t = tokens[i] as string;
+  return kinds[i] === 'core' && t.length >= SPELLING_MIN_WORD && !DIGIT.test(t);
+}
+
+/** Shortest written name the rule can accept (see `spellingCandidates`). */
+export const SPELLING_MIN_LENGTH = SPELLING_CHARS_PER_EDIT - 1;
+
+/**
+ * The index key of a name with its word at `i` left open: a 30-bit FNV-1a hash of the other
+ * words in order (a small integer key keeps the table a few MB). A query that differs from the
+ * name in that one word makes the same key; a collision only adds a name the scorer rules out.
+ */
+export function spellingKey(tokens: readonly string[], i: number): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < tokens.length; j++) {
+    if (j === i) h = Math.imul(h ^ 1, 0x01000193);
+    else {
+      const t = tokens[j] as string;
+      for (let c = 0; c < t.length; c++) h = Math.imul(h ^ t.charCodeAt(c), 0x01000193);
+    }
+    h = Math.imul(h ^ 32, 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
 /**
  * Names the rule could apply to, lossless: such a name has the query's word count and holds
- * every query word but one at its place, so it holds at least one of the two query words with
- * the fewest names. Their postings, kept to names of that word count. Empty for a query of one
- * word or one too short to allow an edit, and for the pinyin reading of a Chinese query (its
- * syllables are readings, not spellings).
+ * every query word but one, at its place, where both hold a `spellingPosition` word; so it is
+ * under the query's `spellingKey` of that position (the index keys every name written at
+ * least SPELLING_MIN_LENGTH long at each such position: the longer of the two names is at
+ * least SPELLING_CHARS_PER_EDIT long, and at most one edit per SPELLING_CHARS_PER_EDIT
+ * characters longer than the other). Empty for a query of one word or one too short, and for
+ * the pinyin reading of a Chinese query (its syllables are readings, not spellings).
  */
 export function spellingCandidates(form: QueryForm, index: ScreenIndex): number[] {
   const q = form.latin;
   if (!q || form.reading === 'pinyin') return [];
   const k = q.tokens.length;
-  // Only the longer name need be SPELLING_CHARS_PER_EDIT long; the query is then at most one
-  // edit per SPELLING_CHARS_PER_EDIT shorter, so at least SPELLING_CHARS_PER_EDIT − 1.
-  if (k < 2 || writtenLength(form.text) < SPELLING_CHARS_PER_EDIT - 1) return [];
-  // The two positions whose words the fewest names hold (a word no name holds: none).
-  let best: readonly number[] | undefined;
-  let second: readonly number[] | undefined;
-  let bestDf = Infinity;
-  let secondDf = Infinity;
-  for (const t of q.tokens) {
-    const ids = index.tokens.get(t);
-    const df = ids?.length ?? 0;
-    if (df < bestDf) {
-      second = best;
-      secondDf = bestDf;
-      best = ids;
-      bestDf = df;
-    } else if (df < secondDf) {
-      second = ids;
-      secondDf = df;
-    }
-  }
-  const out: number[] = [];
-  const seen = new Set<number>();
-  for (const ids of [best, second]) {
+  if (k < 2) return [];
+  let out: number[] | null = null;
+  for (let i = 0; i < k; i++) {
+    if (!spellingPosition(q.tokens, q.kinds, i)) continue;
+    const ids = index.spellingKeys.get(spellingKey(q.tokens, i));
     if (!ids) continue;
-    for (const id of ids) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (index.latinNames[id]?.tokens.length === k) out.push(id);
-    }
+    out = out ? [...new Set([...out, ...ids])].sort((x, y) => x - y) : ids;
   }
-  return out.sort((x, y) => x - y);
+  // Read the text only when some name lines up (most queries: none).
+  return out && writtenLength(form.text) >= SPELLING_MIN_LENGTH ? out : [];
 }

@@ -77,6 +77,8 @@ export interface ScreenIndex {
    * of "Jean Claude Juncker") → name ids: where a query's initials may stand for given names (see initialsAt).
    */
   initials: Map<string, number[]>;
+  /** `spellingKey` of each name at each word the one-word spelling rule may let differ → name ids (see spelling.ts). */
+  spellingKeys: Map<number, number[]>;
   /** Memo of typo neighbours of indexed tokens, filled as queries need them (bounded by the vocabulary). */
   neighbourCache: Map<string, readonly string[]>;
   /** Bounded memo of typo neighbours of words the index does not hold (batches repeat them). */

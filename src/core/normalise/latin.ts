@@ -210,17 +210,27 @@ export function analyseLatin(raw: string): LatinForm {
     const t = words[i] ?? '';
     const e = expandToken(t);
     if (e.token !== t && (ABBREV.has(t) || ABBREV.has(foldPlural(t)))) notes.push(`abbreviation ${t}→${e.token}`);
-    tokens.push(foldShortI(e.token));
+    tokens.push(foldSpelling(e.token));
     kinds.push(nameWordKind(e.token, i, words.length));
     const leet = e.alts ? null : leetReadings(e.token);
     const alt = leet ?? e.alts ?? singleLetters(e.token);
-    alts.push(alt ? alt.map(foldShortI) : null);
+    alts.push(alt ? alt.map(foldSpelling) : null);
     paren.push(wordParen?.[i] ?? false);
     initials.push(wordInitials[i] ?? false);
     i++;
   }
   markRepeatedWords(tokens, kinds);
   return { tokens, kinds, alts, notes, ...(paren.includes(true) ? { paren } : {}), ...(initials.includes(true) ? { initials } : {}) };
+}
+
+/**
+ * Letters that one word is written with in different transliterations, folded to one spelling
+ * (names and queries alike): Cyrillic "кс" is "ks" by BGN/PCGN and ISO 9 (Рособоронэкспорт →
+ * Rosoboroneksport, Александр → Aleksandr) and "x" in English usage (Rosoboronexport,
+ * Alexander), so "ks" is written "x"; then `foldShortI`.
+ */
+export function foldSpelling(t: string): string {
+  return foldShortI(t.indexOf('ks') >= 0 ? t.replace(/ks/g, 'x') : t);
 }
 
 /**

@@ -86,9 +86,12 @@ function readNumber(words: readonly string[], i: number): { text: string; end: n
   return { text: String(total + current), end: j };
 }
 
+/** Every number word but the built tens ("-ty", "-tieth"): one lookup for most words of a query. */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(ORDINAL_UNITS), ...Object.keys(ORDINAL_TEENS)]);
+
 /** Whether a word may begin a number (a cardinal or an ordinal). */
 function startsNumber(t: string): boolean {
-  return UNITS[t] !== undefined || TEENS[t] !== undefined || tens(t) !== undefined || ORDINAL_UNITS[t] !== undefined || ORDINAL_TEENS[t] !== undefined || ordinalTens(t) !== undefined;
+  return NUMBER_WORDS.has(t) || tens(t) !== undefined || ordinalTens(t) !== undefined;
 }
 
 /**

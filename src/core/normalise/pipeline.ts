@@ -62,6 +62,29 @@ export function analyseName(raw: string): AnalysedName {
 
 const MAY_SPLIT = /[;；|（(]/;
 
+const FINAL_BRACKET = /^(.*\S)\s*[(（]([^()（）]+)[)）]\s*$/u;
+/** Words that make a bracket a note rather than a name ("f.k.a. …", "see alternate address …"). */
+const BRACKET_NOTE = /\b(?:f\.?k\.?a|a\.?k\.?a|formerly|see|located|subordinate|preceding|including)\b/i;
+/** Words a bracketed name may have at most: an acronym or a short name, not a sentence. */
+const BRACKET_MAX_WORDS = 3;
+
+/**
+ * The name a listed string prints in brackets at its end, as lists print an entity's acronym or
+ * brand ("Beijing Institute of Technology (BIT)", "Dawning Information Industry Co., Ltd.
+ * (Sugon)"), or null: a bracket of at most BRACKET_MAX_WORDS words holding a name word (not only
+ * a place, legal form, structure word or branch: "(Hong Kong)", "(Group)", "(Branch Office)") and
+ * no note ("f.k.a. …", "see alternate address …"). Queries get the same reading from
+ * `queryAlternatives`.
+ */
+export function bracketedName(raw: string): string | null {
+  const m = FINAL_BRACKET.exec(raw);
+  const inner = (m?.[2] ?? '').trim();
+  if (!m || inner.length < 2 || BRACKET_NOTE.test(inner)) return null;
+  if (hasHan(inner)) return inner;
+  if (inner.split(/\s+/).length > BRACKET_MAX_WORDS) return null;
+  return analyseLatin(inner).kinds.some((k) => k === 'core') ? inner : null;
+}
+
 /**
  * The names a listed or queried string holds when it joins several with ";", "|" or "/"
  * ("Al-Qa'ida/Islamic Army", "CETC 24;CETC 44"): each part of 3+ letters, or [] when the
