@@ -2,7 +2,7 @@ import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORD
 import { joinInitialsKeepingForms, legalSpans } from './legal-forms.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
 import { ROMAN_NUMERAL, basicLatin, foldPlural, tokenize } from './text.js';
-import { numberWordsToDigits } from './numbers.js';
+import { numberWordDigits, numberWordsToDigits } from './numbers.js';
 
 /** How much a token says about identity. */
 /**
@@ -213,7 +213,10 @@ export function analyseLatin(raw: string): LatinForm {
     tokens.push(foldSpelling(e.token));
     kinds.push(nameWordKind(e.token, i, words.length));
     const leet = e.alts ? null : leetReadings(e.token);
-    const alt = leet ?? e.alts ?? singleLetters(e.token);
+    const base = leet ?? e.alts ?? singleLetters(e.token);
+    // A number word alone also reads as its digits ("Three Gorges" = "3 Gorges").
+    const digits = numberWordDigits(e.token);
+    const alt = digits ? [...(base ?? [e.token]), digits] : base;
     alts.push(alt ? alt.map(foldSpelling) : null);
     paren.push(wordParen?.[i] ?? false);
     initials.push(wordInitials[i] ?? false);
@@ -227,11 +230,17 @@ export function analyseLatin(raw: string): LatinForm {
  * Letters that one word is written with in different transliterations, folded to one spelling
  * (names and queries alike): Cyrillic "кс" is "ks" by BGN/PCGN and ISO 9 (Рособоронэкспорт →
  * Rosoboroneksport, Александр → Aleksandr) and "x" in English usage (Rosoboronexport,
- * Alexander), so "ks" is written "x"; then `foldShortI`.
+ * Alexander), so "ks" after a vowel is written "x"; then `foldShortI`.
  */
 export function foldSpelling(t: string): string {
-  return foldShortI(t.indexOf('ks') >= 0 ? t.replace(/ks/g, 'x') : t);
+  return foldShortI(t.indexOf('ks') > 0 ? t.replace(KS_AFTER_VOWEL, '$1x') : t);
 }
+
+/**
+ * "ks" after a vowel only, where the transliterations differ (Aleksandr, eksport); elsewhere it
+ * is more often a typo ("Ksih" for "Kish"), which the fold would turn into two more edits.
+ */
+const KS_AFTER_VOWEL = /([aeiouy])ks/g;
 
 /**
  * The Latin spellings of Cyrillic "й" after a vowel at the end of a word are one letter: "y",

@@ -1,7 +1,8 @@
 /**
  * English number words written as digits, names and queries alike, so "Brigade Forty-Four" =
  * "Brigade 44", "Three Gorges" = "3 Gorges" and "Fourteenth Research Institute" = "14th Research
- * Institute". Lists and users write a number either way; a name holding it in words and a query
+ * Institute" (a run of words becomes its digits; a word alone keeps its spelling, with the digits
+ * as an accepted alternative). Lists and users write a number either way; a name holding it in words and a query
  * holding it in digits must meet on the same token. The grammar is English's, not a word list of
  * names: units, teens, tens (also the common misspellings of a tens word built on its unit,
  * "fourty", "ninty"), "hundred" and "thousand" after a count, "and" inside, and an ordinal as the
@@ -95,21 +96,32 @@ function startsNumber(t: string): boolean {
 }
 
 /**
- * Lower-case words with every run of English number words replaced by its digits ("brigade",
- * "fourty", "four" → "brigade", "44"; "twenty", "first" → "21st"), and a note per run changed
- * ("number words fourty four=44"). Words that are no number pass through; the array is returned
- * as is when it holds no number word.
+ * The digits of one number word standing alone ("eleven" → 11, "fourteenth" → 14th, "fourty" →
+ * 40), or null. A lone number word stays a word (so a typo of it still matches) with its digits
+ * as an accepted alternative; only runs of two or more number words become digits.
+ */
+export function numberWordDigits(t: string): string | null {
+  if (!startsNumber(t)) return null;
+  const n = readNumber([t], 0);
+  return n && n.end === 1 ? n.text : null;
+}
+
+/**
+ * Lower-case words with every run of two or more English number words replaced by its digits
+ * ("brigade", "fourty", "four" → "brigade", "44"; "twenty", "first" → "21st"), and a note per
+ * run changed ("number words fourty four=44"). Other words, and a number word alone (see
+ * `numberWordDigits`), pass through; the array is returned as is when nothing changes.
  */
 export function numberWordsToDigits(words: readonly string[]): { words: readonly string[]; notes: string[] } {
   let k = 0;
-  while (k < words.length && !startsNumber(words[k] as string)) k++;
-  if (k === words.length) return { words, notes: [] };
+  while (k < words.length - 1 && !startsNumber(words[k] as string)) k++;
+  if (k >= words.length - 1) return { words, notes: [] };
   const out: string[] = words.slice(0, k);
   const notes: string[] = [];
   for (let i = k; i < words.length; ) {
     const t = words[i] as string;
     const n = startsNumber(t) ? readNumber(words, i) : null;
-    if (!n) {
+    if (!n || n.end - i < 2) {
       out.push(t);
       i++;
       continue;
@@ -118,5 +130,5 @@ export function numberWordsToDigits(words: readonly string[]): { words: readonly
     notes.push(`number words ${words.slice(i, n.end).join(' ')}=${n.text}`);
     i = n.end;
   }
-  return { words: out, notes };
+  return notes.length ? { words: out, notes } : { words, notes };
 }
