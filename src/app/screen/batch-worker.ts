@@ -1,5 +1,5 @@
 /**
- * Piscina worker of batch screening: parses the snapshot it receives (as JSON text) in workerData
+ * Piscina worker of batch screening: parses the snapshot it receives (as JSON, UTF-8 bytes on shared memory) in workerData
  * as it starts, builds the index once on its first task with the deletion table the main thread
  * built (shared memory, sent with each task), then screens chunks of rows.
  * Results go back as one buffer of JSON lines (`WorkerChunk`), moved to the main thread rather than cloned.
@@ -10,11 +10,12 @@ import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import { screenChunkJsonl } from './batch-core.js';
 import { fromColumns, type ColumnTask, type WorkerChunk } from './batch-columns.js';
 
-const data = workerData as { snapshotJson?: string };
+const data = workerData as { snapshotBytes?: Uint8Array };
+const bytes = data.snapshotBytes;
 // Parsed as the worker starts, while the main thread makes the shared deletion table.
-let snapshot: IndexSnapshot | null = JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot;
-// The text is not needed once parsed; dropping it saves its size in every worker.
-delete data.snapshotJson;
+let snapshot: IndexSnapshot | null = JSON.parse(bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : 'null') as IndexSnapshot;
+// The text (UTF-8 on memory shared with the main thread) is not needed once parsed.
+delete data.snapshotBytes;
 let index: ScreenIndex | null = null;
 
 /** The worker's index, built on its first task with the deletion table the task carries (shared memory). */

@@ -92,9 +92,14 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   // As JSON text: objects the worker parses itself are much faster to read than structured
   // clones (measured: the cloned index screened at about half the speed).
   const snapshotJson = typeof opts.snapshot === 'string' ? opts.snapshot : JSON.stringify(opts.snapshot);
+  // Once as UTF-8 on shared memory, which every worker decodes: a string in workerData is
+  // serialised again for each worker (measured: 130 ms of main-thread CPU per worker for a 19 MB
+  // snapshot, against 90 ms once for the shared bytes).
+  const snapshotBytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(snapshotJson, 'utf8')));
+  Buffer.from(snapshotBytes.buffer, 0, snapshotBytes.length).write(snapshotJson, 'utf8');
   const pool = new Piscina({
     filename: WORKER_FILE,
-    workerData: { snapshotJson },
+    workerData: { snapshotBytes },
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
