@@ -40,7 +40,7 @@ export interface CategoryScore {
 const key = (s: string): string => basicLatin(s);
 
 /** A screener: the query and its as-of date in, hits out (already thresholded). */
-export type Screener = (query: string, asOf: string) => { entityId: string; active: boolean; names: string[] }[];
+export type Screener = (query: string, asOf: string) => { entityId: string; active: boolean; names: string[]; activeAs?: string[] }[];
 
 /** Every name an index knows for an entity, to compare with `expect_names`. */
 export function entityNames(index: ScreenIndex): Map<string, string[]> {
@@ -66,7 +66,10 @@ export const LABELLED_LISTS: ReadonlySet<string> = new Set(['us-dod-1260h', 'us-
 
 /** Adapts screen hits to the scorer's shape: active = active on a labelled list (LABELLED_LISTS). */
 export function hitsForScoring(hits: readonly ScreenHit[], names: Map<string, string[]>): ReturnType<Screener> {
-  return hits.map((h) => ({ entityId: h.entityId, active: h.designations.some((d) => d.active && LABELLED_LISTS.has(d.list)), names: names.get(h.entityId) ?? [h.name] }));
+  return hits.map((h) => {
+    const on = h.designations.filter((d) => d.active && LABELLED_LISTS.has(d.list));
+    return { entityId: h.entityId, active: on.length > 0, names: names.get(h.entityId) ?? [h.name], activeAs: on.map((d) => `${d.list} as "${d.printedName}"`) };
+  });
 }
 
 /**
@@ -103,7 +106,8 @@ export function scoreRows(rows: readonly DevRow[], screen: Screener, today: stri
         s.negRows++;
         if (active.length === 0) s.negClean++;
       }
-      if (active.length) failures.push(`FALSE ${r.id} ${r.category} "${r.query}" → ${active.map((h) => h.entityId).join(', ')}`);
+      // With the listing that makes the hit active, so a reader can judge the label against it.
+      if (active.length) failures.push(`FALSE ${r.id} ${r.category} "${r.query}" → ${active.map((h) => `${h.entityId}${h.activeAs?.length ? ` (${h.activeAs.join('; ')})` : ''}`).join(', ')}`);
     }
     if (active.length > correct && r.expect === 'hit') failures.push(`EXTRA ${r.id} ${r.category} "${r.query}" → ${active.filter((h) => !isExpected(h)).map((h) => h.entityId).join(', ')}`);
   }
