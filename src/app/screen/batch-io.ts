@@ -62,7 +62,7 @@ export function splitPlainCsvLine(line: string): string[] | null {
  * that is not, the rest of the input, preceded by as many empty lines as came before it (so
  * line numbers, the record delimiter and error messages are csv-parse's own), goes to csv-parse.
  */
-async function* csvRecords(input: Readable, file: string, maxLineBytes: number): AsyncGenerator<CsvRecord> {
+async function* csvRecords(input: Readable, file: string, maxLineBytes: number): AsyncGenerator<CsvRecord[]> {
   const it = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   try {
     yield* csvRecordsFrom(await asUtf8(it), file, maxLineBytes);
@@ -126,7 +126,7 @@ function tooLong(file: string, line: number, maxLineBytes: number): ListwatchErr
   return new ListwatchError('BAD_FILE', `line ${line}: longer than ${maxLineBytes} bytes (the limit of one line of a batch file)`, { file, line });
 }
 
-async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>, file: string, maxLineBytes: number): AsyncGenerator<CsvRecord> {
+async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>, file: string, maxLineBytes: number): AsyncGenerator<CsvRecord[]> {
   let pending: Buffer = Buffer.alloc(0); // bytes of a line cut off at the end of the last chunk
   let line = 0;
   let first = true;
@@ -177,7 +177,7 @@ async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>, file: string,
       inputDone = next.done === true;
       break;
     }
-    yield* held;
+    if (held.length) yield held;
     held = batch;
     heldLine = lineBefore;
     const end = Math.min(start, data.length);
@@ -186,7 +186,7 @@ async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>, file: string,
     // A line cut off at the chunk's end and already over the limit: stop before buffering more of it.
     if (pending.length > maxLineBytes) throw tooLong(file, line + 1, maxLineBytes);
     if (next.done) {
-      yield* held;
+      if (held.length) yield held;
       return;
     }
   }
@@ -207,7 +207,7 @@ async function* csvRecordsFrom(it: AsyncIterator<Buffer | string>, file: string,
     }
   }
   const parser = (inputDone ? Readable.from([bytes], { objectMode: false }) : Readable.from(remainder(), { objectMode: false })).pipe(parse({ ...CSV_OPTIONS, max_record_size: maxLineBytes }));
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { record: rec.record, line: rec.info.lines };
+  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield [{ record: rec.record, line: rec.info.lines }];
 }
 
 /** One CSV record with its 1-based file line (where the record starts). */
@@ -224,10 +224,21 @@ export interface CsvRecord {
  * or with control characters is a row with a `problem`: an error record, the batch goes on.
  */
 export async function* rowsFromCsvRecords(records: AsyncIterable<CsvRecord>, file: string, limits: Pick<BatchLimits, 'maxRows' | 'maxNameLength'> = DEFAULT_BATCH_LIMITS): AsyncGenerator<BatchRow> {
+  async function* one(): AsyncGenerator<CsvRecord[]> {
+    for await (const rec of records) yield [rec];
+  }
+  yield* rowsFromCsvBatches(one(), file, limits);
+}
+
+/**
+ * `rowsFromCsvRecords` of records that come in batches (the records of one chunk of input read at
+ * once): a step of an async generator per row, rather than two more, is main-thread time saved.
+ */
+async function* rowsFromCsvBatches(batches: AsyncIterable<readonly CsvRecord[]>, file: string, limits: Pick<BatchLimits, 'maxRows' | 'maxNameLength'>): AsyncGenerator<BatchRow> {
   let cols: { name: number; id: number; asOf: number } | null = null;
   let count = 0;
   try {
-    for await (const rec of records) {
+    for await (const batch of batches) for (const rec of batch) {
       const r = rec.record;
       if (!cols) {
         const h = r.map((x) => x.trim().toLowerCase());
@@ -261,7 +272,7 @@ export async function* rowsFromCsvRecords(records: AsyncIterable<CsvRecord>, fil
  * the length limit is a row with a `problem`.
  */
 export function readBatchCsv(input: Readable, file = 'input', limits: BatchLimits = DEFAULT_BATCH_LIMITS): AsyncGenerator<BatchRow> {
-  return rowsFromCsvRecords(csvRecords(input, file, limits.maxLineBytes), file, limits);
+  return rowsFromCsvBatches(csvRecords(input, file, limits.maxLineBytes), file, limits);
 }
 
 /**
