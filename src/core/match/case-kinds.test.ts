@@ -33,6 +33,12 @@ const hits = (q: string): string[] => matchQuery(index, q, DEFAULT_THRESHOLD).ma
 const finds = (q: string, name: string): void => assert.ok(hits(q).includes(name), `${q} → ${hits(q).join(', ') || 'nothing'}`);
 const misses = (q: string, name: string): void => assert.ok(!hits(q).includes(name), `${q} → ${hits(q).join(', ')}`);
 
+/** The names of the hits of `q` on a list of its own, at the default threshold. */
+function screenOn(list: string[][]): (q: string) => string[] {
+  const idx = indexOf(list);
+  return (q) => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+}
+
 test('legal forms of other jurisdictions, spelled out or dotted', () => {
   finds('Siemens Aktiengesellschaft', 'Siemens AG');
   finds('Volkswagen Bank G.m.b.H.', 'Volkswagen Bank GmbH');
@@ -284,40 +290,41 @@ test('legal forms written out in English as the SDN list gives them for an abbre
 
 test('one word spelled differently in a long name, all else the same ("CVC Health Corporation")', () => {
   const list = [['CVS Health Corporation'], ['Hon Hai Precision Industry Co., Ltd.'], ['China North Industries Group Corporation'], ['China South Industries Group Corporation'], ['Bowne Global Solutions (France) SARL'], ['BP p.l.c.'], ['Snow Storm Holdings Fund 2']];
-  const idx = indexOf(list);
-  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  const got = screenOn(list);
   assert.deepEqual(got('CVC Health Corporation'), ['CVS Health Corporation']);
   assert.deepEqual(got('Hon Wai Precision Industry Co Ltd'), ['Hon Hai Precision Industry Co., Ltd.']);
-  const m = matchQuery(idx, 'CVC Health Corporation', DEFAULT_THRESHOLD)[0];
+  const m = matchQuery(indexOf(list), 'CVC Health Corporation', DEFAULT_THRESHOLD)[0];
   assert.match(m?.features.map((f) => f.detail).join(' ') ?? '', /"cvc" ~ "cvs": 1 edit in a 22-character name/);
   // Two edits in a short word make another word: North is not South.
   assert.deepEqual(got('China North Industries Group Corporation'), ['China North Industries Group Corporation']);
   // A different place, a short name, a different number: other entities.
-  assert.deepEqual(got('Bowne Global Solutions (Frankia) SARL').includes('Bowne Global Solutions (France) SARL'), true, 'a typo in a place word still matches through the token scorer');
+  assert.ok(got('Bowne Global Solutions (Frankia) SARL').includes('Bowne Global Solutions (France) SARL'), 'a typo in a place word still matches through the token scorer');
   assert.deepEqual(got('BD p.l.c.'), []);
   assert.deepEqual(got('Snow Storm Holdings Fund 3'), []);
 });
 
 test('number words and digits are one spelling ("Brigade Fourty-Four" = "Brigade 44")', () => {
   const list = [['Brigade 44'], ['Three Gorges Engineering Corporation'], ['Fourteenth Research Institute'], ['Brigade 45']];
-  const idx = indexOf(list);
-  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
-  assert.deepEqual(got('Brigade Fourty-four'), ['Brigade 44']);
-  assert.deepEqual(got('Brigade Forty Five'), ['Brigade 45']);
-  assert.deepEqual(got('3 Gorges Engineering Corp'), ['Three Gorges Engineering Corporation']);
-  assert.deepEqual(got('14th Research Institute'), ['Fourteenth Research Institute']);
-  assert.deepEqual(got('15th Research Institute'), []);
+  const got = screenOn(list);
+  const cases: [string, string[]][] = [
+    ['Brigade Fourty-four', ['Brigade 44']],
+    ['Brigade Forty Five', ['Brigade 45']],
+    ['3 Gorges Engineering Corp', ['Three Gorges Engineering Corporation']],
+    ['14th Research Institute', ['Fourteenth Research Institute']],
+    ['15th Research Institute', []],
+  ];
+  for (const [q, want] of cases) assert.deepEqual(got(q), want, q);
 });
 
 test('an acronym or brand a list prints in brackets after the name is a name of the entity ("BIT", "Sugon")', () => {
   const list = [['Beijing Institute of Technology (BIT)'], ['Dawning Information Industry Co., Ltd. (Sugon)'], ['China Mobile Communications Group (Hong Kong) Limited'], ['Acme Trading (see alternate address under Russia)']];
-  const idx = indexOf(list);
-  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  const got = screenOn(list);
   assert.deepEqual(got('BIT'), ['Beijing Institute of Technology (BIT)']);
   assert.deepEqual(got('Sugon'), ['Dawning Information Industry Co., Ltd. (Sugon)']);
   // A place in brackets qualifies the name; a note in brackets is no name of its own.
   assert.deepEqual(got('Hong Kong'), []);
-  const namesOf = (e: number): string[] => idx.snapshot.names.filter((n) => n.entity === e).map((n) => n.text);
+  const names = indexOf(list).snapshot.names;
+  const namesOf = (e: number): string[] => names.filter((n) => n.entity === e).map((n) => n.text);
   assert.deepEqual(namesOf(0), ['Beijing Institute of Technology (BIT)', 'BIT']);
   assert.deepEqual(namesOf(2), ['China Mobile Communications Group (Hong Kong) Limited']);
   assert.deepEqual(namesOf(3), ['Acme Trading (see alternate address under Russia)']);
@@ -325,8 +332,7 @@ test('an acronym or brand a list prints in brackets after the name is a name of 
 
 test('Cyrillic "кс" written "ks" or "x" is one spelling ("Rosoboronexport" = "Рособоронэкспорт", "Alexander" ~ "Aleksandr")', () => {
   const list = [['Рособоронэкспорт'], ['Aleksandr Bortnikov'], ['OOO Tekhnoeksport']];
-  const idx = indexOf(list);
-  const got = (q: string): string[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  const got = screenOn(list);
   assert.deepEqual(got('Rosoboronexport'), ['Рособоронэкспорт']);
   assert.deepEqual(got('Alexander Bortnikov'), ['Aleksandr Bortnikov']);
   assert.deepEqual(got('Technoexport'), ['OOO Tekhnoeksport']);

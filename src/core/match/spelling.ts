@@ -1,28 +1,32 @@
 /**
- * One word spelled differently in a long name: "CVC Health Corporation" for "CVS Health
- * Corporation", "Hon Wai Precision Industry Co., Ltd." for "Hon Hai …". The token scorer gives
- * no credit for a short word one letter off (a three-letter word has too many neighbours to be
- * a typo on its own), so such a name scores on its other, generic, words alone. Read as a
- * whole, though, the two names are one typing slip apart, which is how peers compare names
- * (a Levenshtein ratio of the normalised names). This rule gives that reading, narrowly:
- * the same words in the same order but one; that word a name word (not a legal form, place,
- * number, initial or filler) of 3+ letters without digits, so a different series, place or
- * legal form still makes a different entity; one edit in it (two when both spellings are long,
- * as for any typo); and at most one edit per SPELLING_CHARS_PER_EDIT characters of the whole
- * name, so short names ("BD p.l.c." vs "BP p.l.c.") never qualify.
+ * One short word spelled differently in a long name: "CVC Health Corporation" for "CVS Health
+ * Corporation", "Hon Wai Precision Industry Co., Ltd." for "Hon Hai …". The token scorer takes
+ * typos only in words of MIN_TYPO_LENGTH letters or more (a three-letter word has too many
+ * neighbours to be a typo on its own), so such a name scores on its other, generic, words alone.
+ * Read as a whole, though, the two names are one typing slip apart, which is how peers compare
+ * names (a Levenshtein ratio of the normalised names). This rule gives that reading, narrowly,
+ * for the short words the token scorer leaves out (longer words are its typos, one rule per
+ * case): the same words in the same order but one; that word a name word (not a legal form,
+ * place, number, initial or filler) of 3 letters on one side and 3 or 4 on the other, without
+ * digits, so a different series, place or legal form still makes a different entity; one edit
+ * in it; and at least SPELLING_CHARS_PER_EDIT characters in the whole name, so short names
+ * ("BD p.l.c." vs "BP p.l.c.") never qualify.
  */
 import type { TokenKind } from '../normalise/latin.js';
 import { basicLatin } from '../normalise/text.js';
-import { TWO_EDIT_LENGTH, boundedEdits } from './similarity.js';
+import { MIN_TYPO_LENGTH, boundedEdits } from './similarity.js';
 import type { Weights } from './score.js';
 import type { QueryForm } from './query.js';
 import type { ScreenIndex } from './types.js';
 
-/** Characters of the whole normalised name per edit allowed in its one differing word. */
+/** Characters the whole name must have for its one edit (a ratio of at most one edit in 20). */
 export const SPELLING_CHARS_PER_EDIT = 20;
 
 /** Letters the differing word must have on both sides. */
 export const SPELLING_MIN_WORD = 3;
+
+/** Letters the differing word may have at most (a 3-letter word and its 4-letter slip). */
+export const SPELLING_MAX_WORD = MIN_TYPO_LENGTH;
 
 /** Scoring of the rule: its value, less the usual name and query penalties. */
 export const SPELLING_WEIGHTS: Weights = { one_word_spelling: 1, unverified_name: -0.02, query_part: -0.05, name_kind: -0.04 };
@@ -35,7 +39,7 @@ export interface SpellingMatch {
   edits: number;
   /** Characters of the longer whole name as written (see `writtenLength`). */
   length: number;
-  /** 1 − 2 × edits ÷ length: at least 0.9 under SPELLING_CHARS_PER_EDIT. */
+  /** 1 − 2 × edits ÷ length: at least 0.9 with SPELLING_CHARS_PER_EDIT characters. */
   value: number;
 }
 
@@ -82,23 +86,20 @@ export function oneWordSpelling(q: Tokens, n: Tokens, lengthOf: () => number): S
   if (at < 0) return null;
   const a = q.tokens[at] as string;
   const b = n.tokens[at] as string;
-  if (q.kinds[at] !== 'core' || n.kinds[at] !== 'core') return null;
-  if (a.length < SPELLING_MIN_WORD || b.length < SPELLING_MIN_WORD || DIGIT.test(a) || DIGIT.test(b)) return null;
+  if (!spellingPosition(q.tokens, q.kinds, at) || !spellingPosition(n.tokens, n.kinds, at)) return null;
+  // Both 4 letters or more: a typo the token scorer judges.
+  if (Math.min(a.length, b.length) >= MIN_TYPO_LENGTH) return null;
   const length = lengthOf();
-  const allowed = Math.floor(length / SPELLING_CHARS_PER_EDIT);
-  // Two edits only in long words, as for any typo (TWO_EDIT_LENGTH): "North" and "South" are two
-  // edits apart, and "China North Industries" is another listed group than "China South …".
-  const max = Math.min(allowed, Math.min(a.length, b.length) >= TWO_EDIT_LENGTH ? 2 : 1);
-  if (max < 1) return null;
-  const edits = boundedEdits(a, b, max);
-  if (edits > max) return null;
+  if (length < SPELLING_CHARS_PER_EDIT) return null;
+  const edits = boundedEdits(a, b, 1);
+  if (edits > 1) return null;
   return { position: at, query: a, name: b, edits, length, value: 1 - (2 * edits) / length };
 }
 
-/** Whether position `i` of a name may be the word the rule lets differ: a core word of 3+ letters without digits. */
+/** Whether position `i` of a name may be the word the rule lets differ: a core word of 3–4 letters without digits. */
 export function spellingPosition(tokens: readonly string[], kinds: readonly TokenKind[], i: number): boolean {
   const t = tokens[i] as string;
-  return kinds[i] === 'core' && t.length >= SPELLING_MIN_WORD && !DIGIT.test(t);
+  return kinds[i] === 'core' && t.length >= SPELLING_MIN_WORD && t.length <= SPELLING_MAX_WORD && !DIGIT.test(t);
 }
 
 /** Shortest written name the rule can accept (see `spellingCandidates`). */
@@ -127,8 +128,7 @@ export function spellingKey(tokens: readonly string[], i: number): number {
  * every query word but one, at its place, where both hold a `spellingPosition` word; so it is
  * under the query's `spellingKey` of that position (the index keys every name written at
  * least SPELLING_MIN_LENGTH long at each such position: the longer of the two names is at
- * least SPELLING_CHARS_PER_EDIT long, and at most one edit per SPELLING_CHARS_PER_EDIT
- * characters longer than the other). Empty for a query of one word or one too short, and for
+ * least SPELLING_CHARS_PER_EDIT long, and one edit longer than the other at most). Empty for a query of one word or one too short, and for
  * the pinyin reading of a Chinese query (its syllables are readings, not spellings).
  */
 export function spellingCandidates(form: QueryForm, index: ScreenIndex): number[] {
