@@ -37,7 +37,7 @@ const mod: BenchModule = {
       'index build ms (analyse names / from snapshot)': `${t.index.snapshotMs} / ${t.index.indexFromSnapshotMs}`,
       'latency p50 / p99 ms': `${t.latency.p50Ms} / ${t.latency.p99Ms}`,
       'batch names/s': `${t.batch.namesPerSecond} (${t.batch.rows} rows, ${t.batch.uniqueNames} distinct names, ${t.batch.workers} workers, ${t.batch.cpuSeconds} CPU-s, load ${t.batch.loadAverage.join(' ')})`,
-      'batch CPU-s per 1,000 rows / main thread busy': `${t.batch.cpuSecondsPer1000} / ${t.batch.mainThreadBusy}`,
+      'batch CPU-s per 1,000 rows / main thread busy / main thread CPU-s': `${t.batch.cpuSecondsPer1000} / ${t.batch.mainThreadBusy} / ${t.batch.mainThreadCpuSeconds ?? 'n/a'}`,
       'batch peak RSS MB': t.batch.peakRssMb,
       'pg_trgm names/s (1,000 sample)': t.pgTrgm.namesPerSecond,
       'ratio ours / pg_trgm': t.pgTrgm.ratio,

@@ -57,7 +57,10 @@ export function screenChunk(index: ScreenIndex, rows: readonly BatchRow[], opts:
 
 /** One screened chunk: each record as a JSON line (input order) and the rows that were skipped. */
 export interface BatchChunk {
-  /** `JSON.stringify(record)` of each row's record, in input order (error records included). */
+  /**
+   * `JSON.stringify(record)` of each row's record, in input order (error records included). In a
+   * chunk a worker thread screened, decoded from its bytes when first read, and frozen (`chunkFromJsonl`).
+   */
   lines: string[];
   /** The skipped rows of the chunk (also present in `lines` as error records). */
   errors: { line: number; id?: string; query: string; error: string }[];
