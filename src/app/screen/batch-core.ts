@@ -283,7 +283,7 @@ export function chunkRows(chunk: BatchChunk): number {
   return jsonlOfChunks.get(chunk)?.rows ?? chunk.lines.length;
 }
 
-/** Encodes screened records as a chunk (the form workers send back: strings clone cheaply). */
+/** Encodes screened records as a chunk of strings (the in-process form; a worker sends bytes instead, see `chunkFromJsonl`). */
 export function toChunk(recs: readonly BatchRecord[]): BatchChunk {
   const chunk: BatchChunk = { lines: new Array<string>(recs.length), errors: [], withHits: 0 };
   recs.forEach((r, i) => {
