@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { indexOf } from '../../test-support/small-index.js';
 import { DEFAULT_THRESHOLD, matchQuery } from './match.js';
+import type { ScreenIndex } from './types.js';
 
 const LIST = [
   ['Siemens AG'],
@@ -33,10 +34,15 @@ const hits = (q: string): string[] => matchQuery(index, q, DEFAULT_THRESHOLD).ma
 const finds = (q: string, name: string): void => assert.ok(hits(q).includes(name), `${q} → ${hits(q).join(', ') || 'nothing'}`);
 const misses = (q: string, name: string): void => assert.ok(!hits(q).includes(name), `${q} → ${hits(q).join(', ')}`);
 
+/** The entity numbers of the hits of a query on `idx`, at the default threshold. */
+function entitiesFound(idx: ScreenIndex): (q: string) => number[] {
+  return (q) => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+}
+
 /** The names of the hits of `q` on a list of its own, at the default threshold. */
 function screenOn(list: string[][]): (q: string) => string[] {
-  const idx = indexOf(list);
-  return (q) => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => list[m.entity]?.[0] ?? '?');
+  const found = entitiesFound(indexOf(list));
+  return (q) => found(q).map((e) => list[e]?.[0] ?? '?');
 }
 
 test('legal forms of other jurisdictions, spelled out or dotted', () => {
@@ -72,7 +78,7 @@ test('across scripts: Chinese read as pinyin against Latin-only names, Cyrillic 
 
 test('distinctive names: a brand alone finds its company; generic words alone do not', () => {
   const idx = indexOf([['Quectel Wireless Solutions Co., Ltd.'], ['Beijing Zhongguancun Development Investment Center'], ['China Mobile Communications Group Co., Ltd.'], ['Acme Technology Group']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Quectel'), [0]);
   assert.ok(matchQuery(idx, 'Quectel', DEFAULT_THRESHOLD)[0]?.features.some((f) => f.feature === 'distinctive_name'));
   assert.deepEqual(found('Zhongguancun'), [1]);
@@ -111,7 +117,7 @@ test('person names: a patronymic given or left out, "son of" particles in any sp
   finds('Sergei Viktorovich Lavrov', 'Sergei Lavrov');
   finds('LAVROV, Sergei Viktorovich', 'Sergei Lavrov');
   const idx = indexOf([['Abdullah ibn Saud Trading'], ['Khalid Ben Walid']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Abdullah bin Saud Trading'), [0]);
   assert.deepEqual(found('Khalid ibn Walid'), [1]);
 });
@@ -135,7 +141,7 @@ test('two different legal forms of one jurisdiction are different companies', ()
 
 test('person names: given or middle names left out, surname kept', () => {
   const idx = indexOf([['Maria Luisa de Almeida Santos'], ['Agricultural Bank of China'], ['Santos Mining Holdings']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Luisa Santos'), [0]);
   assert.ok(matchQuery(idx, 'Luisa Santos', DEFAULT_THRESHOLD)[0]?.features.some((f) => f.feature === 'omitted_given_names'));
   // Not without the surname, not one word alone, never for a company's name.
@@ -146,7 +152,7 @@ test('person names: given or middle names left out, surname kept', () => {
 
 test('series and vintages: a Roman numeral before L.P. stays a word; a year is a weak series mark', () => {
   const idx = indexOf([['Harbour Capital Fund IX L.P.'], ['Northwind Auto Receivables Trust 2019-1'], ['CETC Research Institute 32']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Harbour Capital Fund X L.P.'), [0]);
   assert.deepEqual(found('Northwind Auto Receivables Trust 2020-1'), [1]);
   // Numbers that are not years still tell entities apart.
@@ -155,20 +161,20 @@ test('series and vintages: a Roman numeral before L.P. stays a word; a year is a
 
 test('legal forms in an inflected spelling GLEIF does not list verbatim (Romanian article form)', () => {
   const idx = indexOf([['SRL Carpathia Logistic'], ['Carpathia Logistic SA']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Societatea cu Raspundere Limitata Carpathia Logistic'), [0]);
 });
 
 test('a name written twice with small changes counts once ("Anabela Anabelle Anabell")', () => {
   const idx = indexOf([['Anabela Anabelle Anabell'], ['Anabelle Okafor']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Anabelle Anabela'), [0]);
   assert.deepEqual(found('Anabela Mbeki'), []);
 });
 
 test('a listed string that joins names with "/" or ";" holds each of them; "A/S" stays whole', () => {
   const idx = indexOf([['Northern Resistance Front/Mountain Brigade'], ['Mendel Shipping A/S']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Northern Resistance Front'), [0]);
   assert.deepEqual(found('Mountain Brigade'), [0]);
   assert.deepEqual(found('Mendel Shipping A/S'), [1]);
@@ -206,7 +212,7 @@ test('legal forms written partly spelled out or partly dotted, derived from GLEI
 
 test('person names: initials of the given names ("JL Morel" for "Jean-Luc Morel"), never an acronym alone', () => {
   const idx = indexOf([['Jean-Luc Morel'], ['United Kingdom Export Finance'], ['Jupiter Partners']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('JL Morel'), [0]);
   const rev = indexOf([['MOREL, Jean-Luc'], ['Jupiter Partners']]);
   assert.deepEqual(matchQuery(rev, 'JL Morel', DEFAULT_THRESHOLD).map((m) => m.entity), [0]);
@@ -225,7 +231,7 @@ test('a name cut off inside its last word (fixed-width files), but a person\'s w
   // Other names that share the given names, so that they weigh as given names do on a list.
   const others = ['Ahmad Karimi', 'Yusuf Demir', 'Hamid Rahimi', 'Omar Khalil', 'Karim Benali', 'Rashid Hamdan'].map((n) => [n]);
   const idx = indexOf([['Ahmad Yusuf Bin Hamid Khalilzadeh'], ['Peter Klaus Hartmannsberger'], ...others]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('AHMAD YUSUF BIN HAMID KH'), [0]);
   assert.deepEqual(found('Peter Klaus Hartm'), [1]);
   // Only the last word, only when the rest matches: an unmatched initial stops it.
@@ -237,7 +243,7 @@ test('a name cut off inside its last word (fixed-width files), but a person\'s w
 
 test('a numbered member of a series is not the name without a number ("Fund II" vs "Fund"); a number swap is left to the coverages', () => {
   const idx = indexOf([['Harrow Ridge Partners II, Inc.'], ['Alder Creek Holdings, Inc.'], ['Alder Creek Holdings IV L.P.']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Harrow Ridge Partners, Inc.'), []);
   assert.deepEqual(found('Alder Creek Holdings III, Inc.'), []);
   assert.ok(matchQuery(idx, 'Harrow Ridge Partners, Inc.', 0.5)[0]?.features.some((f) => f.feature === 'series_conflict'));
@@ -247,7 +253,7 @@ test('a numbered member of a series is not the name without a number ("Fund II" 
 
 test('Cyrillic й spelled y, j or i at the end of a word ("Andrej" = "Andrey" = "Andrei")', () => {
   const idx = indexOf([['Andrey Nikolayevich Sorokin'], ['Nikolai Volkov']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Andrej Sorokin'), [0]);
   assert.deepEqual(found('Andrei Sorokin'), [0]);
   assert.deepEqual(found('Nikolaj Volkov'), [1]);
@@ -274,7 +280,7 @@ test('Cyrillic legal forms GLEIF lists without an abbreviation are known by thei
 
 test('doubled and single letters are one spelling ("Mohammed" = "Mohamed", "Joonng" = "Jong")', () => {
   const idx = indexOf([['Mohamed Hassan Farouk'], ['Park Joong-ho'], ['Apple Trading']]);
-  const found = (q: string): number[] => matchQuery(idx, q, DEFAULT_THRESHOLD).map((m) => m.entity);
+  const found = entitiesFound(idx);
   assert.deepEqual(found('Mohammed Hasan Farouk'), [0]);
   assert.deepEqual(found('Park Jong-ho'), [1]);
   assert.deepEqual(found('Park Jooong-ho'), [1]);
