@@ -164,27 +164,24 @@ export function analyseLatin(raw: string): LatinForm {
   const base = wordsWithParens(raw);
   const branch = stripBranch(base.words);
   const notes: string[] = [...base.notes, ...(branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [])];
-  let words: string[];
-  let wordParen: boolean[] | null = null;
+  // The branch words came off as one run: the parenthesis flags of the words that stayed.
+  let at = 0;
+  while (at < branch.tokens.length && branch.tokens[at] === base.words[at]) at++;
+  const kept = base.paren ? [...base.paren.slice(0, at), ...base.paren.slice(at + branch.removed.length)] : null;
+  // Initials are joined within a run of words of one kind (inside or outside parentheses; a name
+  // without parentheses is one run).
+  const words: string[] = [];
+  const wordParen: boolean[] = [];
   const wordInitials: boolean[] = [];
-  if (!base.paren) words = joinInitialsKeepingForms(branch.tokens, wordInitials);
-  else {
-    // The branch words came off as one run: the flags of the words that stayed.
-    let at = 0;
-    while (at < branch.tokens.length && branch.tokens[at] === base.words[at]) at++;
-    const kept = [...base.paren.slice(0, at), ...base.paren.slice(at + branch.removed.length)];
-    // Initials are joined within a run of words of one kind (inside or outside parentheses).
-    words = [];
-    wordParen = [];
-    for (let i = 0; i < branch.tokens.length; ) {
-      let j = i;
-      while (j < branch.tokens.length && kept[j] === kept[i]) j++;
-      for (const w of joinInitialsKeepingForms(branch.tokens.slice(i, j), wordInitials)) {
-        words.push(w);
-        wordParen.push(kept[i] ?? false);
-      }
-      i = j;
+  for (let i = 0; i < branch.tokens.length; ) {
+    const inParen = kept?.[i] ?? false;
+    let j = i;
+    while (j < branch.tokens.length && (kept?.[j] ?? false) === inParen) j++;
+    for (const w of joinInitialsKeepingForms(i === 0 && j === branch.tokens.length ? branch.tokens : branch.tokens.slice(i, j), wordInitials)) {
+      words.push(w);
+      wordParen.push(inParen);
     }
+    i = j;
   }
   const spans = legalSpans(words);
   const tokens: string[] = [];
@@ -201,7 +198,7 @@ export function analyseLatin(raw: string): LatinForm {
       tokens.push(sp.canonical);
       kinds.push('legal');
       alts.push(null);
-      paren.push(wordParen ? wordParen.slice(sp.start, sp.end).every(Boolean) : false);
+      paren.push(wordParen.slice(sp.start, sp.end).every(Boolean));
       initials.push(false);
       i = sp.end;
       k++;
@@ -218,7 +215,7 @@ export function analyseLatin(raw: string): LatinForm {
     const digits = numberWordDigits(e.token);
     const alt = digits ? [...(base ?? [e.token]), digits] : base;
     alts.push(alt ? alt.map(foldSpelling) : null);
-    paren.push(wordParen?.[i] ?? false);
+    paren.push(wordParen[i] ?? false);
     initials.push(wordInitials[i] ?? false);
     i++;
   }
