@@ -285,8 +285,13 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
         if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
       for (const k of initialKeys(n.latin)) push(initials, k, id);
-      if (ts.length >= 2 && writtenLength(n.text) >= SPELLING_MIN_LENGTH) {
-        for (let i = 0; i < ts.length; i++) if (spellingPosition(ts, n.latin.kinds, i)) push(spellingKeys, spellingKey(ts, i), id);
+      // The name's text is read only for a name with a word the rule may let differ (few are).
+      if (ts.length >= 2) {
+        let long: boolean | undefined;
+        for (let i = 0; i < ts.length; i++) {
+          if (!spellingPosition(ts, n.latin.kinds, i) || !(long ??= writtenLength(n.text) >= SPELLING_MIN_LENGTH)) continue;
+          push(spellingKeys, spellingKey(ts, i), id);
+        }
       }
     }
     if (n.han) {

@@ -69,20 +69,18 @@ const BRACKET_NOTE = /\b(?:f\.?k\.?a|a\.?k\.?a|formerly|see|located|subordinate|
 const BRACKET_MAX_WORDS = 3;
 
 /**
- * The name a listed string prints in brackets at its end, as lists print an entity's acronym or
- * brand ("Beijing Institute of Technology (BIT)", "Dawning Information Industry Co., Ltd.
- * (Sugon)"), or null: a bracket of at most BRACKET_MAX_WORDS words holding a name word (not only
- * a place, legal form, structure word or branch: "(Hong Kong)", "(Group)", "(Branch Office)") and
- * no note ("f.k.a. …", "see alternate address …"). Queries get the same reading from
- * `queryAlternatives`.
+ * What a listed string prints in brackets at its end, as lists print an entity's acronym or brand
+ * ("Beijing Institute of Technology (BIT)", "Dawning Information Industry Co., Ltd. (Sugon)"), or
+ * null: a bracket of at most BRACKET_MAX_WORDS words (Chinese: any) and no note ("f.k.a. …", "see
+ * alternate address …"). Whether it is a name (not only a place, legal form, structure word or
+ * branch: "(Hong Kong)", "(Group)", "(Branch Office)") is the caller's test of a name (the index's
+ * `isNameLike`). Queries get the same reading from `queryAlternatives`.
  */
 export function bracketedName(raw: string): string | null {
   const m = FINAL_BRACKET.exec(raw);
   const inner = (m?.[2] ?? '').trim();
   if (!m || inner.length < 2 || BRACKET_NOTE.test(inner)) return null;
-  if (hasHan(inner)) return inner;
-  if (inner.split(/\s+/).length > BRACKET_MAX_WORDS) return null;
-  return analyseLatin(inner).kinds.some((k) => k === 'core') ? inner : null;
+  return hasHan(inner) || inner.split(/\s+/).length <= BRACKET_MAX_WORDS ? inner : null;
 }
 
 /**
