@@ -131,7 +131,6 @@ export function trailingQualifier(q: WeightedTokens, n: WeightedTokens, qc: numb
   return extra;
 }
 
-
 function unmatchedSeries(w: WeightedTokens, sim: ArrayLike<number>): boolean {
   for (let i = 0; i < w.tokens.length; i++) {
     const t = w.tokens[i] ?? '';

@@ -4,34 +4,47 @@ import { numberWordDigits, numberWordsToDigits, ordinalSuffix } from './numbers.
 
 const digits = (s: string): string => numberWordsToDigits(s.split(' ')).words.join(' ');
 
+/** Each [words, expected] through `numberWordsToDigits`. */
+function runs(cases: readonly [string, string][]): void {
+  for (const [words, want] of cases) assert.equal(digits(words), want, words);
+}
+
+/** Each [word, expected digits or null] through `numberWordDigits`. */
+function alone(cases: readonly [string, string | null][]): void {
+  for (const [word, want] of cases) assert.equal(numberWordDigits(word), want, word);
+}
+
 test('cardinals: units, teens, tens (and tens misspelled on their unit), hundreds, thousands, "and"', () => {
-  assert.equal(digits('brigade fourty four'), 'brigade 44');
-  assert.equal(digits('brigade forty four'), 'brigade 44');
-  assert.equal(digits('ninty nine'), '99');
-  assert.equal(digits('three gorges'), 'three gorges', 'a number word alone stays a word');
-  assert.equal(numberWordDigits('three'), '3');
-  assert.equal(numberWordDigits('fourty'), '40');
-  assert.equal(numberWordDigits('hundred'), null);
-  assert.equal(digits('one hundred and five'), '105');
-  assert.equal(digits('two thousand twenty'), '2020');
+  runs([
+    ['brigade fourty four', 'brigade 44'],
+    ['brigade forty four', 'brigade 44'],
+    ['ninty nine', '99'],
+    ['three gorges', 'three gorges'], // a number word alone stays a word
+    ['one hundred and five', '105'],
+    ['two thousand twenty', '2020'],
+  ]);
+  alone([['three', '3'], ['fourty', '40'], ['hundred', null]]);
 });
 
 test('ordinals end a number and keep their suffix', () => {
-  assert.equal(digits('fourteenth research institute'), 'fourteenth research institute');
-  assert.equal(digits('twenty first century'), '21st century');
-  assert.equal(numberWordDigits('second'), '2nd');
-  assert.equal(numberWordDigits('fourteenth'), '14th');
-  assert.equal(digits('one hundredth'), '100th');
+  runs([
+    ['fourteenth research institute', 'fourteenth research institute'],
+    ['twenty first century', '21st century'],
+    ['one hundredth', '100th'],
+  ]);
+  alone([['second', '2nd'], ['fourteenth', '14th']]);
   assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 111].map((n) => `${n}${ordinalSuffix(n)}`), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '111th']);
 });
 
-test('two units in a row are two numbers; words that only look like parts stay words', () => {
-  assert.equal(digits('one two three'), 'one two three', 'two units are no number: each stays a word');
-  assert.equal(digits('for the people'), 'for the people');
-  assert.equal(digits('hundred acres'), 'hundred acres');
-  assert.equal(digits('and one'), 'and one');
-  assert.equal(digits('one hundred and'), '100 and');
-  assert.equal(digits('twelve'), 'twelve');
+test('two units in a row are no number (each stays a word); words that only look like parts stay words', () => {
+  runs([
+    ['one two three', 'one two three'],
+    ['for the people', 'for the people'],
+    ['hundred acres', 'hundred acres'],
+    ['and one', 'and one'],
+    ['one hundred and', '100 and'],
+    ['twelve', 'twelve'],
+  ]);
 });
 
 test('a note names each run changed; an array without number words comes back as is', () => {
