@@ -185,10 +185,8 @@ export function tokenLookups(t: string, near: readonly string[] | undefined, ind
   let memo = lookupMemos.get(index);
   if (!memo) lookupMemos.set(index, (memo = { known: new Map(), unknown: new Map() }));
   const hit = memo.known.get(t) ?? memo.unknown.get(t);
-  // `near` of a query token is typoNeighbours(t) (query.ts); an entry made from other neighbours is
-  // remade. No neighbours is no neighbours, whichever empty array says so (query.ts passes its own
-  // for short words and numbers: compared by identity, every such word was remade on every query).
-  if (hit && (near === undefined || near === hit.near || (near.length === 0 && hit.near.length === 0))) return hit;
+  // `near` of a query token is the entry's own list (query.ts); an entry made from other neighbours is remade.
+  if (hit && (near === undefined || near === hit.near)) return hit;
   const own = index.tokens.get(t);
   const digit = DIGIT.test(t);
   const nb = near ?? (digit ? NONE : typoNeighbours(t, index));

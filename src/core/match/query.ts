@@ -2,7 +2,6 @@ import { analyseName, queryAlternatives, type HanForm } from '../normalise/pipel
 import { stripLegalPinyin, stripPlacePinyin, toPinyin } from '../normalise/chinese.js';
 import { basicLatin, tokenize } from '../normalise/text.js';
 import { QUERY_KIND_FACTOR, personShaped, type WeightedTokens } from './latin-features.js';
-import { MIN_TYPO_LENGTH } from './similarity.js';
 import { tokenLookups, type TokenLookups } from './candidates.js';
 import { tokenKind } from '../normalise/latin.js';
 import type { ScreenIndex } from './types.js';
@@ -92,7 +91,8 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
   // What the index holds for each word, memoised per index (tokenLookups: a batch repeats its words).
   const looks = tokens.map((t) => tokenLookups(t, undefined, index));
   // Typo neighbours are found once here and reused by the candidate search.
-  const nearAll = tokens.map((t, i) => (t.length >= MIN_TYPO_LENGTH && !DIGIT.test(t) ? (looks[i] as TokenLookups).near : NO_NEIGHBOURS));
+  // (Short words and numbers have none: typoNeighbours and tokenLookups give them the empty list.)
+  const nearAll = looks.map((l) => l.near);
   const weights = tokens.map((t, i) => {
     const lk = looks[i] as TokenLookups;
     let idf = lk.idf;
@@ -100,7 +100,7 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
       // A word no name has, one edit from one that many names have, is a typo of it:
       // "Cororation" weighs (and counts) like "Corporation", not like a rare word.
       // (lk.commonest is `commonest(nearAll[i])`: the same neighbours, memoised.)
-      const near = nearAll[i] === NO_NEIGHBOURS ? null : lk.commonest;
+      const near = lk.commonest;
       if (near) {
         idf = index.idf.get(near) ?? index.unknownIdf;
         if (outKinds[i] === 'core') outKinds[i] = tokenKind(near);
@@ -115,8 +115,6 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
   return w;
 }
 
-const DIGIT = /\d/;
-const NO_NEIGHBOURS: readonly string[] = [];
 
 /** Of the given tokens, the one held by the most names, or null. */
 export function commonest(cands: readonly string[], index: ScreenIndex): string | null {
