@@ -5,7 +5,7 @@ import type { RuleSet } from '../rules/types.js';
 import { analyseName, bracketedName, separateNames } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
-import { KIND_FACTOR, gluedToFoldedPlural, personShaped } from './latin-features.js';
+import { KIND_FACTOR, gluedToFoldedPlural, personShaped, weightedTokens } from './latin-features.js';
 import type { TokenKind } from '../normalise/latin.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
@@ -316,8 +316,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     const l = n.latin;
     if (!l) return null;
     const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
-    const weighted = { ...l, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), ...(exactOnly ? { exactOnly } : {}) };
-    return { ...weighted, person: personShaped(weighted) };
+    return weightedTokens({ tokens: l.tokens, kinds: l.kinds, alts: l.alts, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), exactOnly: exactOnly || undefined, paren: l.paren });
   });
   let maxSyllable = 0;
   for (const s of syllables) maxSyllable = Math.max(maxSyllable, s.length);

@@ -1,7 +1,7 @@
 import { analyseName, queryAlternatives, type HanForm } from '../normalise/pipeline.js';
 import { stripLegalPinyin, stripPlacePinyin, toPinyin } from '../normalise/chinese.js';
 import { basicLatin, tokenize } from '../normalise/text.js';
-import { QUERY_KIND_FACTOR, personShaped, type WeightedTokens } from './latin-features.js';
+import { QUERY_KIND_FACTOR, weightedTokens, type WeightedTokens } from './latin-features.js';
 import { tokenLookups, type TokenLookups } from './candidates.js';
 import { tokenKind } from '../normalise/latin.js';
 import type { ScreenIndex } from './types.js';
@@ -85,8 +85,8 @@ export function pinyinOfQuery(text: string, index: ScreenIndex): string[] | null
   return core.length >= 2 ? core : null;
 }
 
-/** IDF × kind weights of query tokens; a token no indexed name has gets the highest IDF. */
-export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex, initials?: readonly boolean[]): WeightedTokens {
+/** IDF × kind weights of query tokens; a token no indexed name has gets the highest IDF. `syllables` marks the pinyin syllables of a Chinese query. */
+export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex, initials?: readonly boolean[], syllables?: true): WeightedTokens {
   const outKinds = [...kinds];
   // What the index holds for each word, memoised per index (tokenLookups: a batch repeats its words).
   const looks = tokens.map((t) => tokenLookups(t, undefined, index));
@@ -110,9 +110,7 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
     for (const a of alts[i] ?? []) idf = Math.min(idf, index.idf.get(a) ?? idf);
     return idf * QUERY_KIND_FACTOR[outKinds[i] ?? 'core'];
   });
-  const w: WeightedTokens = { tokens, kinds: outKinds, alts, weights, near: nearAll, ...(initials ? { initials } : {}) };
-  w.person = personShaped(w);
-  return w;
+  return weightedTokens({ tokens, kinds: outKinds, alts, weights, near: nearAll, initials, syllables });
 }
 
 
@@ -150,8 +148,7 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
       if (syl.length) {
         // Every syllable is part of the name ("de" in 美的 is not the filler word de); places stay weak.
         const kinds = syl.map((t) => (tokenKind(t) === 'place' ? 'place' : 'core'));
-        const latin = weighQuery(syl, kinds, syl.map(() => null), index);
-        latin.syllables = true;
+        const latin = weighQuery(syl, kinds, syl.map(() => null), index, undefined, true);
         forms.push({ text, part, latin, han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
       }
     }

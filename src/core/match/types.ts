@@ -1,6 +1,7 @@
 import type { IsoDate } from '../model.js';
 import type { TokenKind } from '../normalise/latin.js';
 import type { DeletionTableData } from './deletion-table.js';
+import type { WeightedTokens } from './latin-features.js';
 
 /** One designation as the index keeps it: enough to mark a hit active/inactive and cite its source. */
 export interface IndexedDesignation {
@@ -87,8 +88,8 @@ export interface ScreenIndex {
   tokenList: string[];
   /** Deletion key (see `deletionKeys`: up to two deletions) → numbers of the tokens that produce it (a token is also its own key). */
   deletions: DeletionTableData;
-  /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. */
-  latinNames: ({ tokens: string[]; kinds: TokenKind[]; alts: (readonly string[] | null)[]; weights: number[]; exactOnly?: boolean; person?: boolean; paren?: boolean[] } | null)[];
+  /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. All of one shape (`weightedTokens`). */
+  latinNames: (WeightedTokens | null)[];
   /** Latin token → inverse document frequency over the indexed Latin names. */
   idf: Map<string, number>;
   /** IDF given to a token no indexed name has. */
