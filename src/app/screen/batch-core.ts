@@ -3,6 +3,7 @@ import type { ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
 import type { ScreenResult } from '../types.js';
 import { screenWithIndex } from './screen.js';
+import { AnswerMemo } from './answer-memo.js';
 
 /** One input row of a batch: its line in the input file, an optional caller id, the name and an optional per-row date. */
 export interface BatchRow {
@@ -69,57 +70,25 @@ export interface BatchChunk {
 }
 
 /**
- * Screen answers already given in this batch, by query and options: the JSON text of a record
- * after its line and id (`"query":…,"hits":[…]}`), and whether it has hits. A batch repeats
- * names (the same supplier or issuer on many rows), and screening is pure given the index, so
- * a repeated name gets the very same text without being screened again.
- *
- * Bounded in two generations: answers go to `young`; when it holds MEMO_GENERATION answers or
- * MEMO_GENERATION_CHARS characters it becomes `old` and the oldest generation is dropped. A name
- * found in `old` moves back to `young`, so the names a batch keeps repeating stay while one-offs
- * age out (at most 2 × the bounds are held). (Dropping everything when full, as before, screened
- * 149,000 of the bench's 200,000 rows; two generations of 25,000 screen 115,000, of which 107,000
- * are distinct names: measured on bench/names.ts with two workers.)
+ * Screen answers already given in this batch, per index: the JSON text of a record after its
+ * line and id (`"query":…,"hits":[…]}`), and whether it has hits. A batch repeats names (the
+ * same supplier or issuer on many rows), and screening is pure given the index, so a repeated
+ * name gets the very same text without being screened again. Two generations of 25,000 answers
+ * or 8 M characters (see answer-memo.ts): dropping everything when full, as before, screened
+ * 149,000 of the bench's 200,000 rows; two generations screen 115,000, of which 107,000 are
+ * distinct names (measured on bench/names.ts with two workers).
  */
-interface AnswerMemo {
-  young: Map<string, MemoAnswer>;
-  old: Map<string, MemoAnswer>;
-  chars: number;
-}
+const memos = new WeakMap<ScreenIndex, AnswerMemo<MemoAnswer>>();
 
 interface MemoAnswer {
   body: string;
   hits: boolean;
 }
 
-const MEMO_GENERATION = 25_000;
-const MEMO_GENERATION_CHARS = 8_000_000;
-const memos = new WeakMap<ScreenIndex, AnswerMemo>();
-
-function memoOf(index: ScreenIndex): AnswerMemo {
+function memoOf(index: ScreenIndex): AnswerMemo<MemoAnswer> {
   let m = memos.get(index);
-  if (!m) memos.set(index, (m = { young: new Map(), old: new Map(), chars: 0 }));
+  if (!m) memos.set(index, (m = new AnswerMemo<MemoAnswer>(25_000, 8_000_000, (a) => a.body.length)));
   return m;
-}
-
-/** The memo's answer for `key`, moved to the young generation when it was found in the old one. */
-function recall(memo: AnswerMemo, key: string): MemoAnswer | undefined {
-  const a = memo.young.get(key);
-  if (a) return a;
-  const b = memo.old.get(key);
-  if (b) remember(memo, key, b);
-  return b;
-}
-
-/** Keeps an answer in the young generation, ageing the generations when it is full. */
-function remember(memo: AnswerMemo, key: string, answer: MemoAnswer): void {
-  if (memo.young.size >= MEMO_GENERATION || memo.chars >= MEMO_GENERATION_CHARS) {
-    memo.old = memo.young;
-    memo.young = new Map();
-    memo.chars = 0;
-  }
-  memo.young.set(key, answer);
-  memo.chars += answer.body.length + key.length;
 }
 
 /**
@@ -167,11 +136,11 @@ function screenRowsInto(index: ScreenIndex, rows: readonly BatchRow[], opts: Bat
     if (!error) {
       const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
       const key = `${optsKey}${asOf}\u0000${row.name}`;
-      let answer = recall(memo, key);
+      let answer = memo.get(key);
       if (!answer) {
         try {
           answer = answerText(screenWithIndex(index, row.name, asOf === opts.asOf ? opts : { ...opts, asOf }));
-          remember(memo, key, answer);
+          memo.set(key, answer);
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
         }
