@@ -70,11 +70,11 @@ export function weightedTokens(f: WeightedTokens): WeightedTokens {
 /** How a query's tokens lined up with a name's tokens. */
 export interface LatinAlignment {
   /** Similarity credited to each query token (0 = unmatched). */
-  qSim: number[];
+  qSim: Float64Array;
   /** Similarity credited to each name token. */
-  nSim: number[];
+  nSim: Float64Array;
   /** For each query token, the name token index it matched, or -1. */
-  qTo: number[];
+  qTo: Int32Array;
   /** Human notes: "typo secerity~security", "abbreviation sec→security", "joined sense+time". */
   notes: string[];
 }
@@ -95,9 +95,11 @@ const DIGITS = /\d/;
  * abbreviation ("Precn" → "Precision", 3+ letters). Stop words never match.
  */
 export function alignLatin(q: WeightedTokens, n: WeightedTokens): LatinAlignment {
-  const qSim = new Array<number>(q.tokens.length).fill(0);
-  const nSim = new Array<number>(n.tokens.length).fill(0);
-  const qTo = new Array<number>(q.tokens.length).fill(-1);
+  // Typed arrays, as the hot path (latinScore) passes: alignInto and the feature functions then
+  // see one kind of array, and their optimised code is not thrown away when a hit is explained.
+  const qSim = new Float64Array(q.tokens.length);
+  const nSim = new Float64Array(n.tokens.length);
+  const qTo = new Int32Array(q.tokens.length).fill(-1);
   const notes: string[] = [];
   alignInto(q, n, qSim, nSim, qTo, notes);
   return { qSim, nSim, qTo, notes };
@@ -399,7 +401,7 @@ export function personShaped(w: Pick<WeightedTokens, 'tokens' | 'kinds' | 'perso
 }
 
 /** Σ weight × similarity ÷ Σ weight: how much of one side the other side explains. */
-export function coverage(weights: readonly number[], sims: readonly number[]): number {
+export function coverage(weights: readonly number[], sims: ArrayLike<number>): number {
   let num = 0;
   let den = 0;
   for (let i = 0; i < weights.length; i++) {
@@ -411,12 +413,18 @@ export function coverage(weights: readonly number[], sims: readonly number[]): n
 }
 
 /** Share of consecutive matched query tokens whose name tokens come in the same order (1 when < 2 matches). */
-export function orderAgreement(qTo: readonly number[]): number {
-  const seq = qTo.filter((j) => j >= 0);
-  if (seq.length < 2) return 1;
+export function orderAgreement(qTo: ArrayLike<number>): number {
+  let seqLen = 0;
   let ok = 0;
-  for (let k = 1; k < seq.length; k++) if ((seq[k] ?? 0) > (seq[k - 1] ?? 0)) ok++;
-  return ok / (seq.length - 1);
+  let prev = -1;
+  for (let i = 0; i < qTo.length; i++) {
+    const j = qTo[i] as number;
+    if (j < 0) continue;
+    if (seqLen > 0 && j > prev) ok++;
+    prev = j;
+    seqLen++;
+  }
+  return seqLen < 2 ? 1 : ok / (seqLen - 1);
 }
 
 /** 1 when both sides carry a place token and neither place is matched (Beijing vs Shanghai). */
