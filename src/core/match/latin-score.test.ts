@@ -26,7 +26,7 @@ function fullScore(q: Parameters<typeof latinFeatures>[0], nameId: number, part:
   return combine(LATIN_WEIGHTS, f);
 }
 
-test('latinScore equals the score of the full feature path exactly, on real names and their variants', () => {
+test('latinScore equals the score of the full feature path exactly, on real names and their variants (with a threshold: exactly at or above it)', () => {
   const queries: string[] = [];
   index.snapshot.names.forEach((n, i) => {
     if (i % 7 !== 0) return;
@@ -36,6 +36,7 @@ test('latinScore equals the score of the full feature path exactly, on real name
   });
   let pairs = 0;
   let nonZero = 0;
+  let stopped = 0;
   for (const raw of queries) {
     for (const form of analyseQuery(raw, index)) {
       if (!form.latin) continue;
@@ -50,10 +51,17 @@ test('latinScore equals the score of the full feature path exactly, on real name
         const fast = latinScore(form.latin, n, !meta.verified, form.part, NAME_KIND_DISTANCE[meta.kind] ?? 0);
         const full = fullScore(form.latin, id, form.part);
         assert.equal(fast, full, `${raw} vs ${meta.text}`);
+        // With a threshold, a pair may stop early below it, but never one that reaches it.
+        for (const t of [0.3, 0.6, 0.8, 0.95]) {
+          const cut = latinScore(form.latin, n, !meta.verified, form.part, NAME_KIND_DISTANCE[meta.kind] ?? 0, t);
+          if (full >= t) assert.equal(cut, full, `${raw} vs ${meta.text} at ${t}`);
+          else assert.ok(cut < t, `${raw} vs ${meta.text} at ${t}: ${cut}`);
+          if (cut !== full) stopped++;
+        }
         pairs++;
         if (full > 0) nonZero++;
       }
     }
   }
-  assert.ok(pairs > 10_000 && nonZero > 1000, `${pairs} pairs, ${nonZero} scoring`);
+  assert.ok(pairs > 10_000 && nonZero > 1000 && stopped > 1000, `${pairs} pairs, ${nonZero} scoring, ${stopped} stopped early`);
 });

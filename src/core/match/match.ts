@@ -74,7 +74,7 @@ function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScor
   const meta = index.snapshot.names[nameId];
   if (!q || !n || !meta) return null;
   // Most candidates miss: rule them out with the same score computed without allocation.
-  if (latinScore(q, n, !meta.verified, form.part, NAME_KIND_DISTANCE[meta.kind] ?? 0) < minScore) return null;
+  if (latinScore(q, n, !meta.verified, form.part, NAME_KIND_DISTANCE[meta.kind] ?? 0, minScore) < minScore) return null;
   const { features, alignment } = latinFeatures(q, n);
   // The same gate as latinScore: a name that explains nothing of the query is no match.
   const score = features[0]?.value === 0 ? 0 : quickScore(LATIN_WEIGHTS, features, !meta.verified, form, meta.kind);

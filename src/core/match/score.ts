@@ -299,13 +299,19 @@ function legalSet(w: WeightedTokens, out: string[]): string[] {
 const qLegal: string[] = [];
 const nLegal: string[] = [];
 
+/** Σ of the positive Latin weights besides the two coverages and FULL_COVERAGE_FEATURES (each feature value ≤ 1). */
+const LATIN_OTHER_POSITIVE = Object.entries(LATIN_WEIGHTS).reduce((a, [k, w]) => (w > 0 && k !== 'query_coverage' && k !== 'name_coverage' && !FULL_COVERAGE_FEATURES.includes(k) ? a + w : a), 0);
+/** Σ of the positive weights of FULL_COVERAGE_FEATURES. */
+const LATIN_FULL_POSITIVE = FULL_COVERAGE_FEATURES.reduce((a, k) => a + Math.max(0, LATIN_WEIGHTS[k] ?? 0), 0);
+
 /**
  * The Latin score of `q` against `n` — exactly `quickScore`-style Σ weight × value of
  * `latinFeatures(q, n).features` plus the name/query extras, clamped — without building
  * features, alignment arrays or notes: most candidates miss the threshold, and only hits need
  * their explanation. The same operations in the same order as the full path, so the same number.
+ * With `minScore`, a pair whose score is below it may return 0 early (any score ≥ it is exact).
  */
-export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boolean, part: boolean, kindDistance: number): number {
+export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boolean, part: boolean, kindDistance: number, minScore?: number): number {
   const ql = q.tokens.length;
   const nl = n.tokens.length;
   if (qSimBuf.length < ql) { qSimBuf = new Float64Array(ql * 2); qToBuf = new Int32Array(ql * 2); }
@@ -326,6 +332,17 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   den = 0;
   for (let j = 0; j < n.weights.length; j++) { const w = n.weights[j] ?? 0; den += w; num += w * (j < nl ? (nSim[j] as number) : 0); }
   const nc = den > 0 ? num / den : 0;
+  // Most candidates miss by far: once the two coverages are known, the other features can add
+  // at most their positive weights (those of FULL_COVERAGE_FEATURES only from DISTINCTIVE_MIN_QC
+  // on). A name that cannot reach `minScore` even so scores 0 here without the rest (the
+  // tolerance keeps a name whose bound only rounds below it).
+  if (minScore !== undefined && qc > 0) {
+    let bound = (LATIN_WEIGHTS.query_coverage ?? 0) * qc + (LATIN_WEIGHTS.name_coverage ?? 0) * nc + LATIN_OTHER_POSITIVE + (qc >= DISTINCTIVE_MIN_QC ? LATIN_FULL_POSITIVE : 0);
+    if (unverified) bound += LATIN_WEIGHTS.unverified_name ?? 0;
+    if (part) bound += LATIN_WEIGHTS.query_part ?? 0;
+    bound += (LATIN_WEIGHTS.name_kind ?? 0) * kindDistance;
+    if (bound < minScore - 1e-9) return 0;
+  }
   // orderAgreement(qTo)
   let seqLen = 0;
   let ok = 0;
