@@ -318,12 +318,20 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
     return weightedTokens({ tokens: l.tokens, kinds: l.kinds, alts: l.alts, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), exactOnly: exactOnly || undefined, paren: l.paren });
   });
+  const nameWeight = new Float64Array(latinNamesW.length);
+  latinNamesW.forEach((w, id) => {
+    // Summed in the order latinScore sums them, so the candidate search bounds the same number.
+    let d = 0;
+    for (const x of w?.weights ?? []) d += x;
+    nameWeight[id] = d;
+  });
   let maxSyllable = 0;
   for (const s of syllables) maxSyllable = Math.max(maxSyllable, s.length);
   return {
     snapshot,
     identifiers,
     latinNames: latinNamesW,
+    nameWeight,
     tokens,
     altTokens,
     vocabulary: [...tokens.keys()].sort(),

@@ -2,7 +2,7 @@ import { hanGrams, pinyinCharKeys } from './build-index.js';
 import { findKey, forEachDeletion } from './deletion-table.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
 import { MIN_TRUNCATED, TOKEN_SIM, gluedToFoldedPlural, mayBeInitials, shortTruncationAllowed } from './latin-features.js';
-import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS } from './score.js';
+import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS, latinBound } from './score.js';
 import { tokenKind } from '../normalise/latin.js';
 import type { QueryForm } from './query.js';
 import type { ScreenIndex } from './types.js';
@@ -107,7 +107,10 @@ function holds(ids: readonly number[], id: number): boolean {
 
 interface Source {
   ids: readonly number[];
+  /** The most this source adds to the query's matched weight of a name it holds. */
   w: number;
+  /** The most it adds to the name's matched weight (name-side IDF × kind factor ≤ IDF). */
+  nw: number;
 }
 
 /**
@@ -116,16 +119,18 @@ interface Source {
  * looked up first; once the tokens left could not lift a new name to the cut-off, the longer
  * postings only update names already found. Postings of very common tokens are skipped while
  * rarer tokens exist (their weight then lowers the cut-off), so no query scans the index and
- * no name that could reach the threshold is missed.
+ * no name that could reach the threshold is missed. Past the cut-off, the same sums on the
+ * name's side bound its name coverage: a name the query explains too little of to reach the
+ * threshold whatever its other features (`latinBound`) is left out.
  */
 export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: number): number[] {
   const q = form.latin;
   if (!q) return [];
   const share = minCandidateShare(threshold);
-  const first = latinSearch(q, index, share, true);
+  const first = latinSearch(q, index, share, threshold, true);
   // When the skipped common postings alone could carry a name to the threshold, nothing can be
   // skipped: search again through every posting (low thresholds, or queries of common words).
-  return first ?? latinSearch(q, index, share, false) ?? [];
+  return first ?? latinSearch(q, index, share, threshold, false) ?? [];
 }
 
 /** The first position in the sorted vocabulary `v` whose token is not less than `p` (binary search). */
@@ -168,10 +173,14 @@ export interface TokenLookups {
   /** Of `near`, the token held by the most names (`commonest`), or null. */
   commonest: string | null;
   altNames: readonly number[] | undefined;
-  /** Postings of `near`, in its order. */
+  /** Postings of `near`, in its order (the neighbours with postings: `typoTokens`). */
   typo: (readonly number[])[];
+  /** The token of each of `typo`. */
+  typoTokens: string[];
   /** Postings of `prefixExtensions(t)` (tokens of 3+ letters), in vocabulary order. */
   prefix: (readonly number[])[];
+  /** The token of each of `prefix`. */
+  prefixTokens: string[];
   joined: readonly number[] | undefined;
   /** Some longer indexed token starts with this one (else no join with the next words is a token). */
   extended: boolean;
@@ -191,23 +200,29 @@ export function tokenLookups(t: string, near: readonly string[] | undefined, ind
   const digit = DIGIT.test(t);
   const nb = near ?? (digit ? NONE : typoNeighbours(t, index));
   const typo: (readonly number[])[] = [];
+  const typoTokens: string[] = [];
   let commonest: string | null = null;
   let bestDf = 0;
   for (const c of nb) {
     const ids = index.tokens.get(c);
     if (!ids) continue;
     typo.push(ids);
+    typoTokens.push(c);
     if (ids.length > bestDf) {
       commonest = c;
       bestDf = ids.length;
     }
   }
   const prefix: (readonly number[])[] = [];
+  const prefixTokens: string[] = [];
   if (t.length >= 3) for (const ext of prefixExtensions(t, index)) {
     const ids = index.tokens.get(ext);
-    if (ids) prefix.push(ids);
+    if (ids) {
+      prefix.push(ids);
+      prefixTokens.push(ext);
+    }
   }
-  const entry: TokenLookups = { near: nb, own, idf: index.idf.get(t), commonest, altNames: index.altTokens.get(t), typo, prefix, joined: index.joined.get(t), extended: extendedToken(t, index), digit };
+  const entry: TokenLookups = { near: nb, own, idf: index.idf.get(t), commonest, altNames: index.altTokens.get(t), typo, typoTokens, prefix, prefixTokens, joined: index.joined.get(t), extended: extendedToken(t, index), digit };
   const map = own ? memo.known : memo.unknown;
   // Indexed words are bounded by the vocabulary; other words are not, so their memo starts afresh when full.
   if (!own && map.size >= UNKNOWN_CACHE_MAX) map.clear();
@@ -223,19 +238,74 @@ function extendedToken(p: string, index: ScreenIndex): boolean {
   return lo < v.length && (v[lo] as string).startsWith(p);
 }
 
+/** IDF of an indexed token, 0 for one no name has. */
+function idfOf(t: string, index: ScreenIndex): number {
+  return index.idf.get(t) ?? 0;
+}
+
+/**
+ * The sources of one query token at a time (`next`), and what the search leaves out: the most
+ * the token can add to a name it is not looked up in (`skip`, query side) and, over all tokens,
+ * what the left-out sources can explain of any name (`nameSkipped`). Postings longer than
+ * `maxDf` are left out. (A class rather than closures per token: this runs for every query form.)
+ */
+class Gather {
+  sources: Source[] = [];
+  skip = 0;
+  nameSkipped = 0;
+  constructor(private readonly maxDf: number) {}
+
+  /** Starts the next token's sources. */
+  next(): this {
+    this.sources = [];
+    this.skip = 0;
+    return this;
+  }
+
+  /** Looks `ids` up, or leaves it out when its postings are too long (common words). */
+  add(ids: readonly number[] | undefined, w: number, nw: number): void {
+    if (!ids) return;
+    if (ids.length <= this.maxDf) this.sources.push({ ids, w, nw });
+    else {
+      this.skip = Math.max(this.skip, w);
+      this.nameSkipped += nw;
+    }
+  }
+
+  /**
+   * `add`, unless the token's own matches are not looked up (`notLookedUp`: a legal form, a
+   * weightless word): their query weight is already off the cut-off, but the name words they may
+   * still explain count on the name's side for every name.
+   */
+  own(ids: readonly number[] | undefined, w: number, nw: number, notLookedUp: boolean): void {
+    if (!notLookedUp) this.add(ids, w, nw);
+    else if (ids) this.nameSkipped += nw;
+  }
+
+  /** A match no lookup finds (initials, a cut-off last word): lowers both cut-offs. */
+  skipAny(w: number, nw: number): void {
+    this.skip = Math.max(this.skip, w);
+    this.nameSkipped += nw;
+  }
+}
+
 /**
  * One pass of the search: sources per query token, the cut-off, then the postings. With
  * `skipCommon`, postings longer than `commonDf` are left out while rarer tokens exist (their
  * weight lowers the cut-off); returns null when that makes the cut-off non-positive, since
  * then a name holding only skipped words could still qualify.
  */
-function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, share: number, skipCommon: boolean): number[] | null {
+function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, share: number, threshold: number, skipCommon: boolean): number[] | null {
   let total = 0;
   let skipped = 0;
+  // The same bound on the name's side: what the sources a name is found in can explain of it,
+  // plus what the sources not looked up could explain of any name (`nameSkipped`). A name token
+  // that is not known from the source (the words a query word joins or stands for as initials,
+  // or an abbreviation of the name's own) counts the highest IDF a token can have.
+  const anyIdf = index.unknownIdf;
   const lookups = q.tokens.map((t, i) => tokenLookups(t, q.near?.[i], index));
-  const postings = lookups.map((l) => l.own);
-  const rareExists = skipCommon && postings.some((p, i) => q.kinds[i] !== 'stop' && p !== undefined && p.length <= index.commonDf);
-  const usable = (ids: readonly number[] | undefined): ids is readonly number[] => ids !== undefined && (ids.length <= index.commonDf || !rareExists);
+  const rareExists = skipCommon && lookups.some((l, i) => q.kinds[i] !== 'stop' && l.own !== undefined && l.own.length <= index.commonDf);
+  const gather = new Gather(rareExists ? index.commonDf : Infinity);
   // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
   const onlyWeak = q.kinds.every((k) => k === 'legal' || k === 'stop');
   const groups: { w: number; size: number; sources: Source[] }[] = [];
@@ -250,49 +320,44 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
     // A filler word weighs nothing itself, but may be joined to the next words ("A VIC" = "AVIC").
     const skipOwn = weightless || (q.kinds[i] === 'legal' && !onlyWeak && skipCommon);
     if (skipOwn && !weightless) skipped += w;
-    const sources: Source[] = [];
-    // The most this token can add to a name it is not looked up in (a common posting skipped).
-    let skip = 0;
-    const add = (ids: readonly number[] | undefined, sw: number): void => {
-      if (!ids) return;
-      if (usable(ids)) sources.push({ ids, w: sw });
-      else skip = Math.max(skip, sw);
-    };
-    if (!skipOwn) add(postings[i], w);
-    for (const k of skipOwn ? [] : q.alts[i] ?? []) if (k !== t) add(index.tokens.get(k), w);
+    const g = gather.next();
+    g.own(lk.own, w, idfOf(t, index), skipOwn);
+    for (const k of q.alts[i] ?? []) if (k !== t) g.own(index.tokens.get(k), w, idfOf(k, index), skipOwn);
     // A name whose own abbreviation accepts this word ("elec" → electric).
-    if (!skipOwn) add(lk.altNames, w);
-    if (!skipOwn && !lk.digit) {
+    g.own(lk.altNames, w, anyIdf, skipOwn);
+    if (!lk.digit) {
       // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
-      for (const ids of lk.typo) add(ids, w * TOKEN_SIM.typo);
+      for (let k = 0; k < lk.typo.length; k++) g.own(lk.typo[k], w * TOKEN_SIM.typo, idfOf(lk.typoTokens[k] ?? '', index), skipOwn);
       // A prefix abbreviation of a name word ("Precn" → "Precision").
-      if (q.kinds[i] === 'core' && t.length >= 3) for (const ids of lk.prefix) add(ids, w * TOKEN_SIM.prefix);
+      if (q.kinds[i] === 'core' && t.length >= 3) for (let k = 0; k < lk.prefix.length; k++) g.own(lk.prefix[k], w * TOKEN_SIM.prefix, idfOf(lk.prefixTokens[k] ?? '', index), skipOwn);
     }
     // Two query words written as one in the name: both words count. Only a word that begins a
     // longer indexed token can be the start of one (most words are not: no lookup then).
     if (i + 1 < q.tokens.length) {
       const n1 = q.tokens[i + 1] ?? '';
-      if (lk.extended || !n1) add(index.tokens.get(t + n1), w + (q.weights[i + 1] ?? 0));
+      if (lk.extended || !n1) g.add(index.tokens.get(t + n1), w + (q.weights[i + 1] ?? 0), idfOf(t + n1, index));
       // A legal form glued to a folded plural ("siemen ag" → "siemensag"; see isJoinFoldedPlural).
       const glued = lk.extended && q.kinds[i + 1] === 'legal' ? gluedToFoldedPlural(t, n1) : null;
-      if (glued) add(index.tokens.get(glued), w + (q.weights[i + 1] ?? 0));
+      if (glued) g.add(index.tokens.get(glued), w + (q.weights[i + 1] ?? 0), idfOf(glued, index));
       if (i + 2 < q.tokens.length) {
         const n2 = q.tokens[i + 2] ?? '';
-        if (lk.extended || !(n1 + n2)) add(index.tokens.get(t + n1 + n2), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0));
+        if (lk.extended || !(n1 + n2)) g.add(index.tokens.get(t + n1 + n2), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0), idfOf(t + n1 + n2, index));
       }
     }
-    if (!weightless) add(lk.joined, w);
+    // Two or three name words written as this one (the scorer splits any query word, even a weightless one).
+    g.own(lk.joined, w, 3 * anyIdf, weightless);
     // Initials of a person's given names ("JC" for "Jean Claude"), through the index's initials
     // keys; a word written as initials ("U.S.") may stand for any name's words, so what it may add
     // lowers the cut-off instead (such queries are few).
     if (mayBeInitials(q, i)) {
-      if (q.initials?.[i]) skip = Math.max(skip, w * TOKEN_SIM.initials);
-      else add(index.initials.get(t), w * TOKEN_SIM.initials);
+      if (q.initials?.[i]) g.skipAny(w * TOKEN_SIM.initials, t.length * anyIdf);
+      else g.add(index.initials.get(t), w * TOKEN_SIM.initials, t.length * anyIdf);
     }
     // A truncated last word too short for the prefix lookup ("DR" for "Drissi", long queries only):
     // what it may add lowers the cut-off instead (see truncatedLast), so no name it lifts is lost.
-    if (i === q.tokens.length - 1 && q.kinds[i] === 'core' && t.length >= MIN_TRUNCATED && t.length < 3 && !lk.digit && shortTruncationAllowed(q)) skip = Math.max(skip, w * TOKEN_SIM.prefix);
-    skipped += skip;
+    if (i === q.tokens.length - 1 && q.kinds[i] === 'core' && t.length >= MIN_TRUNCATED && t.length < 3 && !lk.digit && shortTruncationAllowed(q)) g.skipAny(w * TOKEN_SIM.prefix, anyIdf);
+    skipped += g.skip;
+    const sources = g.sources;
     if (sources.length) {
       let gw = 0;
       for (const x of sources) gw = Math.max(gw, x.w);
@@ -307,7 +372,7 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
   // Sums live in arrays indexed by name id (reused across queries) rather than a Map: the
   // postings loops are the hottest code of a batch. Same sums, added in the same order.
   const acc = scratchOf(index);
-  const { score, held, touched } = acc;
+  const { score, nameScore, held, touched } = acc;
   let n = 0;
   try {
     for (const g of groups) {
@@ -316,31 +381,56 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
       for (const src of g.sources) {
         const ids = src.ids;
         const w = src.w;
+        const nw = src.nw;
         if (allowNew) {
           for (let k = 0; k < ids.length; k++) {
             const id = ids[k] as number;
-            if (held[id]) score[id] = (score[id] as number) + w;
-            else {
+            if (held[id]) {
+              score[id] = (score[id] as number) + w;
+              nameScore[id] = (nameScore[id] as number) + nw;
+            } else {
               held[id] = 1;
               score[id] = w;
+              nameScore[id] = nw;
               touched[n++] = id;
             }
           }
         } else if (n * 8 < ids.length) {
           for (let k = 0; k < n; k++) {
             const id = touched[k] as number;
-            if (holds(ids, id)) score[id] = (score[id] as number) + w;
+            if (holds(ids, id)) {
+              score[id] = (score[id] as number) + w;
+              nameScore[id] = (nameScore[id] as number) + nw;
+            }
           }
         } else {
           for (let k = 0; k < ids.length; k++) {
             const id = ids[k] as number;
-            if (held[id]) score[id] = (score[id] as number) + w;
+            if (held[id]) {
+              score[id] = (score[id] as number) + w;
+              nameScore[id] = (nameScore[id] as number) + nw;
+            }
           }
         }
       }
     }
     const arr: number[] = [];
-    for (let k = 0; k < n; k++) if ((score[touched[k] as number] as number) >= cut) arr.push(touched[k] as number);
+    const { nameWeight } = index;
+    for (let k = 0; k < n; k++) {
+      const id = touched[k] as number;
+      const qs = score[id] as number;
+      if (qs < cut) continue;
+      // Past the query-side cut-off, a name most of which the query cannot explain is left out
+      // when even the best the other features could add would not lift it to the threshold:
+      // the bounds of both coverages, with the same tolerance as the cut-off.
+      const nwt = nameWeight[id] as number;
+      if (total > 0 && nwt > 0) {
+        const qcMax = Math.min(1, (qs + skipped) / total);
+        const ncMax = Math.min(1, ((nameScore[id] as number) + gather.nameSkipped) / nwt);
+        if (latinBound(qcMax, ncMax) < threshold - 1e-9) continue;
+      }
+      arr.push(id);
+    }
     arr.sort((a, b) => a - b);
     return arr;
   } finally {
@@ -351,6 +441,8 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, sha
 /** Per-index arrays of the candidate search: a sum and a "seen" flag per name, and the names seen. */
 interface Scratch {
   score: Float64Array;
+  /** The name-side sums (see `Source.nw`). */
+  nameScore: Float64Array;
   held: Uint8Array;
   touched: Int32Array;
 }
@@ -361,7 +453,7 @@ function scratchOf(index: ScreenIndex): Scratch {
   let s = scratches.get(index);
   if (!s) {
     const size = index.snapshot.names.length;
-    s = { score: new Float64Array(size), held: new Uint8Array(size), touched: new Int32Array(size) };
+    s = { score: new Float64Array(size), nameScore: new Float64Array(size), held: new Uint8Array(size), touched: new Int32Array(size) };
     scratches.set(index, s);
   }
   return s;

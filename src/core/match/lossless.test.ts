@@ -14,6 +14,8 @@ import { loadDataset } from '../../sources/dataset/index.js';
 import { indexSourceFromDataset } from '../../app/screen/index-source.js';
 import { buildIndex, type IndexSource } from './build-index.js';
 import { matchQuery, matchQueryBruteForce } from './match.js';
+import { analyseQuery } from './query.js';
+import { latinCandidates } from './candidates.js';
 import type { ScreenIndex } from './types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -147,6 +149,20 @@ test('named cases of the candidate search: a legal form joined to a name word, a
   const index = randomIndex([['JSCARGUMENT'], ['SiemensAG'], ['Argument Ltd'], ['Van der Bilt Corp'], ['Siemens']]);
   for (const q of ['JSC ARGUMENT', 'Siemens AG', 'vanderbilt corp', 'Argument']) for (const t of [0.5, 0.8, 0.9]) same(index, q, t);
   assert.ok(matchQuery(index, 'JSC ARGUMENT', 0.8).some((m) => m.entity === 0));
+});
+
+test('named cases of the name-side bound: a name the query explains little of is no candidate, a brand still is', () => {
+  const index = randomIndex([['Anhui Sun Create Electronics Research Development Holdings Co Ltd'], ['Sun Create Trading'], ['Acme Trading'], ['Blue Trading'], ['Atlas Trading'], ['Orion Trading'], ['Quectel Wireless Solutions Co Ltd']]);
+  const qs = ['Sun Create Trading', 'Sun Create', 'Quectel', 'Anhui Sun Create Trading', 'Sun Creat Electronic Trading'];
+  for (const q of qs) for (const t of [0.3, 0.5, 0.8, 0.9]) same(index, q, t);
+  const form = analyseQuery('Sun Create Trading', index)[0];
+  assert.ok(form);
+  // The long name holds the query's two rare words, which the query-side cut-off alone lets
+  // through (checked without the bound), but the query explains little of it.
+  const found = latinCandidates(form, index, 0.8);
+  assert.ok(found.includes(1) && !found.includes(0), `candidates ${found.join(',')}`);
+  assert.ok(matchQuery(index, 'Sun Create', 0.8).some((m) => m.entity === 0), 'the distinctive part of the long name still finds it');
+  assert.ok(matchQuery(index, 'Quectel', 0.8).some((m) => m.entity === 6), 'a brand is still found');
 });
 
 test('named cases of the one-word spelling rule: found through its keys exactly as by scoring every name', () => {

@@ -305,6 +305,15 @@ const LATIN_OTHER_POSITIVE = Object.entries(LATIN_WEIGHTS).reduce((a, [k, w]) =>
 const LATIN_FULL_POSITIVE = FULL_COVERAGE_FEATURES.reduce((a, k) => a + Math.max(0, LATIN_WEIGHTS[k] ?? 0), 0);
 
 /**
+ * The most a Latin score can be with query coverage `qc` and name coverage `nc` (or upper bounds
+ * of them): the other features add at most their positive weights, those of
+ * FULL_COVERAGE_FEATURES only from DISTINCTIVE_MIN_QC on; the name and query extras only lower it.
+ */
+export function latinBound(qc: number, nc: number): number {
+  return (LATIN_WEIGHTS.query_coverage ?? 0) * qc + (LATIN_WEIGHTS.name_coverage ?? 0) * nc + LATIN_OTHER_POSITIVE + (qc >= DISTINCTIVE_MIN_QC ? LATIN_FULL_POSITIVE : 0);
+}
+
+/**
  * The Latin score of `q` against `n` — exactly `quickScore`-style Σ weight × value of
  * `latinFeatures(q, n).features` plus the name/query extras, clamped — without building
  * features, alignment arrays or notes: most candidates miss the threshold, and only hits need
@@ -337,7 +346,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   // on). A name that cannot reach `minScore` even so scores 0 here without the rest (the
   // tolerance keeps a name whose bound only rounds below it).
   if (minScore !== undefined && qc > 0) {
-    let bound = (LATIN_WEIGHTS.query_coverage ?? 0) * qc + (LATIN_WEIGHTS.name_coverage ?? 0) * nc + LATIN_OTHER_POSITIVE + (qc >= DISTINCTIVE_MIN_QC ? LATIN_FULL_POSITIVE : 0);
+    let bound = latinBound(qc, nc);
     if (unverified) bound += LATIN_WEIGHTS.unverified_name ?? 0;
     if (part) bound += LATIN_WEIGHTS.query_part ?? 0;
     bound += (LATIN_WEIGHTS.name_kind ?? 0) * kindDistance;

@@ -90,6 +90,8 @@ export interface ScreenIndex {
   deletions: DeletionTableData;
   /** Per name: its Latin tokens with weights (IDF × kind factor), or null. Parallel to snapshot.names. All of one shape (`weightedTokens`). */
   latinNames: (WeightedTokens | null)[];
+  /** Per name: Σ of its Latin weights (the denominator of its name coverage), 0 without Latin tokens. */
+  nameWeight: Float64Array;
   /** Latin token → inverse document frequency over the indexed Latin names. */
   idf: Map<string, number>;
   /** IDF given to a token no indexed name has. */
