@@ -5,7 +5,7 @@
  * modules in dist/ when they exist (what users run), else the sources (start it with --import tsx).
  * Usage: node --max-old-space-size=512 bench/batch-child.mjs SNAPSHOT.json INPUT.csv OUTPUT.jsonl WORKERS AS_OF
  */
-import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,7 +28,22 @@ let withHits = 0;
 let errors = 0;
 let rssPeak = 0;
 let mainHeapPeak = 0;
-const sample = setInterval(() => { const m = process.memoryUsage(); rssPeak = Math.max(rssPeak, m.rss); mainHeapPeak = Math.max(mainHeapPeak, m.heapTotal + m.external); }, 100);
+// CPU of every thread of the process, last seen (Linux /proc; a thread that ended keeps its last
+// figure): the worker threads, and V8's helper threads (garbage collection and optimising
+// compilation for every isolate), which a batch on two cores shares with the workers.
+const threadCpu = new Map();
+const readThreads = () => {
+  try {
+    for (const t of readdirSync('/proc/self/task')) {
+      const s = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      threadCpu.set(t, (Number(f[11]) + Number(f[12])) / 100);
+    }
+  } catch {
+    // not Linux, or a thread ended while read
+  }
+};
+const sample = setInterval(() => { const m = process.memoryUsage(); rssPeak = Math.max(rssPeak, m.rss); mainHeapPeak = Math.max(mainHeapPeak, m.heapTotal + m.external); readThreads(); }, 100);
 for await (const chunk of screenBatchChunks(readBatchCsv(createReadStream(input), input), { snapshot, asOf, workers: Number(workers), ...(process.env.CHUNK ? { chunkSize: Number(process.env.CHUNK) } : {}) })) {
   rows += chunkRows(chunk); // chunk.lines of a worker's chunk would be decoded from its bytes
   errors += chunk.errors.length;
@@ -58,6 +73,8 @@ process.stdout.write(JSON.stringify({
   mainThreadBusy: Math.round(performance.eventLoopUtilization(elu0).utilization * 100) / 100,
   cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
   mainThreadCpuSeconds: mainThreadCpu,
+  // Busiest first; the main thread is one of them.
+  threadCpuSeconds: [...threadCpu.values()].filter((v) => v >= 0.05).sort((a, b) => b - a).map((v) => Math.round(v * 100) / 100),
   mainHeapPeakMb: Math.round(mainHeapPeak / 2 ** 20),
   peakRssMb: Math.round(Math.max(rssPeak, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
 }) + '\n');

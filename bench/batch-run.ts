@@ -26,6 +26,11 @@ export interface BatchFigures {
   mainThreadBusy: number;
   /** CPU-seconds of the main thread alone (CSV in, JSONL out, start-up), null where /proc is not there. */
   mainThreadCpuSeconds: number | null;
+  /**
+   * CPU-seconds of each thread of the batch process, busiest first (Linux): the main thread, the
+   * worker threads and V8's helper threads (garbage collection and optimising compilation).
+   */
+  threadCpuSeconds?: number[];
   peakRssMb: number;
   loadSnapshotMs: number;
   loadAverage: number[];

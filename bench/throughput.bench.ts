@@ -38,6 +38,7 @@ const mod: BenchModule = {
       'latency p50 / p99 ms': `${t.latency.p50Ms} / ${t.latency.p99Ms}`,
       'batch names/s': `${t.batch.namesPerSecond} (${t.batch.rows} rows, ${t.batch.uniqueNames} distinct names, ${t.batch.workers} workers, ${t.batch.cpuSeconds} CPU-s, load ${t.batch.loadAverage.join(' ')})`,
       'batch CPU-s per 1,000 rows / main thread busy / main thread CPU-s': `${t.batch.cpuSecondsPer1000} / ${t.batch.mainThreadBusy} / ${t.batch.mainThreadCpuSeconds ?? 'n/a'}`,
+      'batch CPU-s per thread (main, workers, V8 helpers)': (t.batch.threadCpuSeconds ?? []).join(' ') || 'n/a',
       'batch peak RSS MB': t.batch.peakRssMb,
       'pg_trgm names/s (1,000 sample)': t.pgTrgm.namesPerSecond,
       'ratio ours / pg_trgm': t.pgTrgm.ratio,
