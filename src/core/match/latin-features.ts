@@ -137,6 +137,13 @@ function isJoin3(s: string, a: string, b: string, c: string): boolean {
 /** Numbers that `alignInto` writes: plain arrays or reused typed arrays. */
 type Slots = { [i: number]: number; readonly length: number };
 
+/** Query token `i` matched name token `j` with similarity `s` (a module function: a closure per alignment was garbage). */
+function link(qSim: Slots, nSim: Slots, qTo: Slots, i: number, j: number, s: number): void {
+  qSim[i] = s;
+  nSim[j] = Math.max(nSim[j] ?? 0, s);
+  qTo[i] = j;
+}
+
 /**
  * The alignment of `alignLatin`, written into caller-owned arrays (`qSim`, `nSim` zero and
  * `qTo` −1 over the tokens' lengths) so the hot path can reuse them; notes only when asked.
@@ -144,11 +151,6 @@ type Slots = { [i: number]: number; readonly length: number };
 export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
   const ql = q.tokens.length;
   const nl = n.tokens.length;
-  const link = (i: number, j: number, s: number): void => {
-    qSim[i] = s;
-    nSim[j] = Math.max(nSim[j] ?? 0, s);
-    qTo[i] = j;
-  };
   // Initials first, so that the exact pass does not take a word they stand for ("U.S. … State"
   // for "United States … State"); only where another word matches exactly (see initialsAt).
   for (let i = 0; i < ql; i++) {
@@ -165,7 +167,7 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     if (q.kinds[i] === 'stop' || qSim[i]) continue;
     for (let j = 0; j < nl; j++) {
       if (nSim[j] === 0 && same(q.tokens[i] ?? '', q.alts[i] ?? null, n.tokens[j] ?? '', n.alts[j] ?? null)) {
-        link(i, j, TOKEN_SIM.exact);
+        link(qSim, nSim, qTo, i, j, TOKEN_SIM.exact);
         break;
       }
     }
@@ -189,8 +191,8 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     for (let j = 0; j < nl; j++) {
       const nt = n.tokens[j] ?? '';
       if (nSim[j] === 0 && (isJoin2(nt, a, b) || (q.kinds[i + 1] === 'legal' && isJoinFoldedPlural(nt, a, b)))) {
-        link(i, j, TOKEN_SIM.joined);
-        link(i + 1, j, TOKEN_SIM.joined);
+        link(qSim, nSim, qTo, i, j, TOKEN_SIM.joined);
+        link(qSim, nSim, qTo, i + 1, j, TOKEN_SIM.joined);
         notes?.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}`);
         break;
       }
@@ -203,7 +205,7 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     for (let i = 0; i < ql; i++) {
       const qt = q.tokens[i] ?? '';
       if (qSim[i] === 0 && (isJoin2(qt, a, b) || (n.kinds[j + 1] === 'legal' && isJoinFoldedPlural(qt, a, b)))) {
-        link(i, j, TOKEN_SIM.joined);
+        link(qSim, nSim, qTo, i, j, TOKEN_SIM.joined);
         nSim[j + 1] = TOKEN_SIM.joined;
         notes?.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}`);
         break;
@@ -218,9 +220,9 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     const c = q.tokens[i + 2] ?? '';
     for (let j = 0; j < nl; j++) {
       if (nSim[j] === 0 && isJoin3(n.tokens[j] ?? '', a, b, c)) {
-        link(i, j, TOKEN_SIM.joined);
-        link(i + 1, j, TOKEN_SIM.joined);
-        link(i + 2, j, TOKEN_SIM.joined);
+        link(qSim, nSim, qTo, i, j, TOKEN_SIM.joined);
+        link(qSim, nSim, qTo, i + 1, j, TOKEN_SIM.joined);
+        link(qSim, nSim, qTo, i + 2, j, TOKEN_SIM.joined);
         notes?.push(`joined ${q.tokens[i]}+${q.tokens[i + 1]}+${q.tokens[i + 2]}`);
         break;
       }
@@ -233,7 +235,7 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     const c = n.tokens[j + 2] ?? '';
     for (let i = 0; i < ql; i++) {
       if (qSim[i] === 0 && isJoin3(q.tokens[i] ?? '', a, b, c)) {
-        link(i, j, TOKEN_SIM.joined);
+        link(qSim, nSim, qTo, i, j, TOKEN_SIM.joined);
         nSim[j + 1] = TOKEN_SIM.joined;
         nSim[j + 2] = TOKEN_SIM.joined;
         notes?.push(`split ${q.tokens[i]}=${n.tokens[j]}+${n.tokens[j + 1]}+${n.tokens[j + 2]}`);
@@ -249,7 +251,7 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
       if (nSim[j] !== 0) continue;
       const e = typoEdits(qt, nt);
       if (e !== null) {
-        link(i, j, e <= 1 ? TOKEN_SIM.typo : TOKEN_SIM.typo2);
+        link(qSim, nSim, qTo, i, j, e <= 1 ? TOKEN_SIM.typo : TOKEN_SIM.typo2);
         notes?.push(`typo ${qt}~${nt}`);
         break;
       }
@@ -265,7 +267,7 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
     for (let j = 0; j < nl; j++) {
       const nt = n.tokens[j] ?? '';
       if (nSim[j] === 0 && n.kinds[j] === 'core' && nt.length > qt.length && nt.startsWith(qt)) {
-        link(i, j, TOKEN_SIM.prefix);
+        link(qSim, nSim, qTo, i, j, TOKEN_SIM.prefix);
         notes?.push(`abbreviation ${qt}→${nt}`);
         break;
       }
@@ -273,7 +275,7 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
   }
   const t = truncatedLast(q, n, qSim, nSim, qTo);
   if (t >= 0) {
-    link(ql - 1, t, TOKEN_SIM.prefix);
+    link(qSim, nSim, qTo, ql - 1, t, TOKEN_SIM.prefix);
     notes?.push(`truncated ${q.tokens[ql - 1]}…→${n.tokens[t]}`);
   }
 }
