@@ -118,10 +118,9 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   const inFlight: Promise<BatchChunk>[] = [];
   // Two chunks per worker keep every worker busy; more in flight only grows the main thread's heap.
   const maxInFlight = workers * 2;
-  let deletions: DeletionTableData | undefined;
-  const submit = (c: BatchRow[]): void => {
+  const submit = (c: BatchRow[], deletions: DeletionTableData): void => {
     const task = toColumns(c, shared);
-    if (deletions) task.deletions = deletions;
+    task.deletions = deletions;
     const p = (pool.run(task) as Promise<WorkerChunk>).then((w) => chunkFromJsonl(w.jsonl, w.rows, w.errors, w.withHits));
     p.catch(() => undefined); // rejections surface when the promise is awaited in order
     inFlight.push(p);
@@ -138,14 +137,14 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
     // the snapshot (made before starting them, it kept them waiting about half a second), it goes
     // with every task (a clone of shared memory copies nothing) and a worker builds its index on
     // its first task.
-    deletions = opts.index?.deletions ?? (typeof opts.snapshot === 'string' ? buildDeletionTable(tokensOfSnapshotJson(opts.snapshot)) : snapshotDeletionTable(opts.snapshot));
-    submit(first.value);
-    submit(second.value);
+    const deletions = opts.index?.deletions ?? (typeof opts.snapshot === 'string' ? buildDeletionTable(tokensOfSnapshotJson(opts.snapshot)) : snapshotDeletionTable(opts.snapshot));
+    submit(first.value, deletions);
+    submit(second.value, deletions);
     for (;;) {
       while (inFlight.length >= maxInFlight) yield await next();
       const c = await it.next();
       if (c.done) break;
-      submit(c.value);
+      submit(c.value, deletions);
     }
     while (inFlight.length) yield await next();
   } finally {
