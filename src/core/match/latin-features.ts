@@ -414,12 +414,15 @@ export function coverage(weights: readonly number[], sims: ArrayLike<number>): n
   return den > 0 ? num / den : 0;
 }
 
-/** Share of consecutive matched query tokens whose name tokens come in the same order (1 when < 2 matches). */
-export function orderAgreement(qTo: ArrayLike<number>): number {
+/**
+ * Share of consecutive matched query tokens whose name tokens come in the same order (1 when < 2
+ * matches), over the first `length` entries of `qTo` (a reused buffer may be longer).
+ */
+export function orderAgreement(qTo: ArrayLike<number>, length = qTo.length): number {
   let seqLen = 0;
   let ok = 0;
   let prev = -1;
-  for (let i = 0; i < qTo.length; i++) {
+  for (let i = 0; i < length; i++) {
     const j = qTo[i] as number;
     if (j < 0) continue;
     if (seqLen > 0 && j > prev) ok++;
@@ -436,11 +439,22 @@ export function placeConflict(q: WeightedTokens, n: WeightedTokens, a: LatinAlig
   return qPlace && nPlace ? 1 : 0;
 }
 
-/** 1 when the core tokens of both sides are the same sequence. */
+/** 1 when the core tokens of both sides are the same sequence (walked in step, nothing allocated: the scorer's hot path). */
 export function exactCore(q: WeightedTokens, n: WeightedTokens): number {
-  const qc = q.tokens.filter((_, i) => q.kinds[i] === 'core');
-  const nc = n.tokens.filter((_, j) => n.kinds[j] === 'core');
-  return qc.length > 0 && qc.length === nc.length && qc.every((t, i) => t === nc[i]) ? 1 : 0;
+  const ql = q.tokens.length;
+  const nl = n.tokens.length;
+  let a = 0;
+  let b = 0;
+  let count = 0;
+  for (;;) {
+    while (a < ql && q.kinds[a] !== 'core') a++;
+    while (b < nl && n.kinds[b] !== 'core') b++;
+    if (a >= ql || b >= nl) return a >= ql && b >= nl && count > 0 ? 1 : 0;
+    if (q.tokens[a] !== n.tokens[b]) return 0;
+    count++;
+    a++;
+    b++;
+  }
 }
 
 /** Number of core query tokens nothing in the name explains (each one is evidence of a different company). */

@@ -332,15 +332,8 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   nSim.fill(0, 0, nl);
   qTo.fill(-1, 0, ql);
   alignInto(q, n, qSim, nSim, qTo, null);
-  // coverage(q.weights, qSim) and coverage(n.weights, nSim)
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < q.weights.length; i++) { const w = q.weights[i] ?? 0; den += w; num += w * (i < ql ? (qSim[i] as number) : 0); }
-  const qc = den > 0 ? num / den : 0;
-  num = 0;
-  den = 0;
-  for (let j = 0; j < n.weights.length; j++) { const w = n.weights[j] ?? 0; den += w; num += w * (j < nl ? (nSim[j] as number) : 0); }
-  const nc = den > 0 ? num / den : 0;
+  const qc = coverage(q.weights, qSim);
+  const nc = coverage(n.weights, nSim);
   // Most candidates miss by far: once the two coverages are known, the other features can add
   // at most their positive weights (those of FULL_COVERAGE_FEATURES only from DISTINCTIVE_MIN_QC
   // on). A name that cannot reach `minScore` even so scores 0 here without the rest (the
@@ -352,36 +345,8 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
     bound += (LATIN_WEIGHTS.name_kind ?? 0) * kindDistance;
     if (bound < minScore - 1e-9) return 0;
   }
-  // orderAgreement(qTo)
-  let seqLen = 0;
-  let ok = 0;
-  let prev = -1;
-  for (let i = 0; i < ql; i++) {
-    const j = qTo[i] as number;
-    if (j < 0) continue;
-    if (seqLen > 0 && j > prev) ok++;
-    prev = j;
-    seqLen++;
-  }
-  const order = seqLen < 2 || (personShaped(q) && personShaped(n)) ? 1 : ok / (seqLen - 1);
-  // exactCore(q, n)
-  let exact = 0;
-  {
-    let a = 0;
-    let b = 0;
-    let same = true;
-    let qCount = 0;
-    for (;;) {
-      while (a < ql && q.kinds[a] !== 'core') a++;
-      while (b < nl && n.kinds[b] !== 'core') b++;
-      if (a >= ql || b >= nl) { same = same && a >= ql && b >= nl; break; }
-      qCount++;
-      if (q.tokens[a] !== n.tokens[b]) same = false;
-      a++;
-      b++;
-    }
-    exact = same && qCount > 0 ? 1 : 0;
-  }
+  const order = personShaped(q) && personShaped(n) ? 1 : orderAgreement(qTo, ql);
+  const exact = exactCore(q, n);
   // legalAgreement(q, n, LEGAL_CANONICAL)
   const la = legalSet(q, qLegal);
   const lb = legalSet(n, nLegal);
