@@ -126,11 +126,10 @@ interface Source {
 export function latinCandidates(form: QueryForm, index: ScreenIndex, threshold: number): number[] {
   const q = form.latin;
   if (!q) return [];
-  const share = minCandidateShare(threshold);
-  const first = latinSearch(q, index, share, threshold, true);
+  const first = latinSearch(q, index, threshold, true);
   // When the skipped common postings alone could carry a name to the threshold, nothing can be
   // skipped: search again through every posting (low thresholds, or queries of common words).
-  return first ?? latinSearch(q, index, share, threshold, false) ?? [];
+  return first ?? latinSearch(q, index, threshold, false) ?? [];
 }
 
 /** The first position in the sorted vocabulary `v` whose token is not less than `p` (binary search). */
@@ -295,7 +294,8 @@ class Gather {
  * weight lowers the cut-off); returns null when that makes the cut-off non-positive, since
  * then a name holding only skipped words could still qualify.
  */
-function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, share: number, threshold: number, skipCommon: boolean): number[] | null {
+function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, threshold: number, skipCommon: boolean): number[] | null {
+  const share = minCandidateShare(threshold);
   let total = 0;
   let skipped = 0;
   // The same bound on the name's side: what the sources a name is found in can explain of it,
