@@ -51,7 +51,7 @@ export function fromColumns(t: ColumnTask): BatchRow[] {
   return rows;
 }
 
-/** What a worker sends back for a task: the records as `encodeLines` bytes (moved, not cloned) and the chunk's other fields. */
+/** What a worker sends back for a task: the records as JSONL bytes (`screenChunkJsonl`; moved, not cloned) and the chunk's other fields. */
 export interface WorkerChunk {
   jsonl: Uint8Array;
   rows: number;

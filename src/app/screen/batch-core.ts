@@ -4,6 +4,7 @@ import type { IsoDate } from '../../core/model.js';
 import type { ScreenResult } from '../types.js';
 import { screenWithIndex } from './screen.js';
 import { AnswerMemo } from './answer-memo.js';
+import type { WorkerChunk } from './batch-columns.js';
 
 /** One input row of a batch: its line in the input file, an optional caller id, the name and an optional per-row date. */
 export interface BatchRow {
@@ -106,10 +107,13 @@ export function screenChunkLines(index: ScreenIndex, rows: readonly BatchRow[], 
 }
 
 /**
- * `screenChunkLines` with the lines written straight to `encodeLines` bytes, as a worker sends
- * them back: the two parts of a line are encoded as they are (not joined into a string first).
+ * `screenChunkLines` with the lines written straight to JSONL bytes (UTF-8, each line followed by
+ * `\n`), as a worker sends them back: one buffer, moved (not copied) to the main thread, which
+ * writes it as it is. (A thousand lines cloned as strings, joined and encoded again for the output
+ * cost the main thread about as much CPU as reading the CSV, mostly in fresh memory for the big
+ * strings.) The two parts of a line are encoded as they are (not joined into a string first).
  */
-export function screenChunkJsonl(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions): { jsonl: Uint8Array; rows: number; errors: BatchChunk['errors']; withHits: number } {
+export function screenChunkJsonl(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions): WorkerChunk {
   const out = jsonlScratch.start();
   const { errors, withHits } = screenRowsInto(index, rows, opts, (_i, head, body) => {
     out.put(head);
@@ -182,21 +186,6 @@ function recordHead(row: BatchRow): string {
 const jsonlOfChunks = new WeakMap<BatchChunk, { bytes: Uint8Array; rows: number }>();
 
 /**
- * Lines as a worker sends them back: UTF-8, each line followed by `\n`, in one buffer that is
- * moved (not copied) to the main thread, which writes it as it is. (A thousand lines cloned as
- * strings, joined and encoded again for the output cost the main thread about as much CPU as
- * reading the CSV, mostly in fresh memory for the big strings.)
- */
-export function encodeLines(lines: readonly string[]): Uint8Array {
-  const out = jsonlScratch.start();
-  for (const l of lines) {
-    out.put(l);
-    out.newline();
-  }
-  return out.take();
-}
-
-/**
  * Text encoded as UTF-8 into one reused buffer (grown as needed), then copied out at its exact
  * size: a buffer sized first would need every string's byte length, which costs more than the
  * encoding (measured: the lines are joined strings, which V8 flattens to measure).
@@ -236,7 +225,7 @@ class JsonlScratch {
 const jsonlScratch = new JsonlScratch();
 
 /**
- * A chunk from `encodeLines` bytes of `rows` lines: `lines` is decoded from the bytes only when
+ * A chunk from the JSONL bytes of `rows` lines (as `screenChunkJsonl` writes them): `lines` is decoded from the bytes only when
  * read (a JSONL writer takes the bytes: `jsonlOf`), and then frozen, so the bytes can never
  * disagree with lines changed in place.
  */
@@ -264,7 +253,7 @@ export function chunkFromJsonl(bytes: Uint8Array, rows: number, errors: BatchChu
   return chunk;
 }
 
-/** The chunk's lines as `encodeLines` bytes when it was made by `chunkFromJsonl` (not a copy of it), else undefined. */
+/** The chunk's lines as JSONL bytes when it was made by `chunkFromJsonl` (not a copy of it), else undefined. */
 export function jsonlOf(chunk: BatchChunk): Uint8Array | undefined {
   return jsonlOfChunks.get(chunk)?.bytes;
 }

@@ -9,7 +9,7 @@ import { indexSourceFromDataset } from './index-source.js';
 import { screenBatch, screenBatchChunks, tokensOfSnapshotJson, type BatchRecord, type BatchRow } from './batch.js';
 import { BatchWriter, readBatchCsv } from './batch-io.js';
 import { screenWithIndex } from './screen.js';
-import { chunkFromJsonl, chunkRows, encodeLines, jsonlOf, screenChunk, screenChunkJsonl, screenChunkLines, toChunk, type BatchChunk } from './batch-core.js';
+import { chunkFromJsonl, chunkRows, jsonlOf, screenChunk, screenChunkJsonl, screenChunkLines, toChunk, type BatchChunk } from './batch-core.js';
 import { fromColumns, toColumns } from './batch-columns.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -167,14 +167,17 @@ test('worker chunks come back as moved JSONL bytes: the same lines, and the writ
   assert.deepEqual(threaded.map((c) => [[...c.lines], c.errors, c.withHits]), inProcess.map((c) => [c.lines, c.errors, c.withHits]));
 });
 
+/** Lines as JSONL bytes, each followed by a newline (the form a worker sends back). */
+const jsonlBytes = (lines: readonly string[]): Uint8Array => Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
+
 test('a JSONL chunk: lines decoded on demand and frozen; a copy with other lines is written with its own lines', async () => {
   const lines = ['{"line":2,"query":"腾讯"}', '{"line":3,"query":"a\\nb"}', '{"line":4,"query":"😀"}'];
-  const chunk = chunkFromJsonl(encodeLines(lines), lines.length, [], 0);
+  const chunk = chunkFromJsonl(jsonlBytes(lines), lines.length, [], 0);
   assert.equal(chunkRows(chunk), 3);
   assert.deepEqual(chunk.lines, lines);
   assert.throws(() => { chunk.lines[0] = 'x'; }, TypeError);
-  assert.deepEqual(chunkFromJsonl(encodeLines([]), 0, [], 0).lines, []);
-  const copy: BatchChunk = { ...chunkFromJsonl(encodeLines(lines), 3, [], 0), lines: ['{"line":2,"query":"other"}', ...lines.slice(1)] };
+  assert.deepEqual(chunkFromJsonl(jsonlBytes([]), 0, [], 0).lines, []);
+  const copy: BatchChunk = { ...chunkFromJsonl(jsonlBytes(lines), 3, [], 0), lines: ['{"line":2,"query":"other"}', ...lines.slice(1)] };
   assert.equal(jsonlOf(copy), undefined);
   assert.match((await jsonlWritten([copy])).toString('utf8'), /^\{"line":2,"query":"other","coverage":/);
 });
