@@ -32,15 +32,26 @@ let mainHeapPeak = 0;
 // figure): the worker threads, and V8's helper threads (garbage collection and optimising
 // compilation for every isolate), which a batch on two cores shares with the workers.
 const threadCpu = new Map();
-const readThreads = () => {
+/** CPU-seconds of one thread of this process (utime + stime of its /proc task, in USER_HZ = 100/s), or null. */
+const taskCpu = (tid) => {
   try {
-    for (const t of readdirSync('/proc/self/task')) {
-      const s = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      threadCpu.set(t, (Number(f[11]) + Number(f[12])) / 100);
-    }
+    const s = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
   } catch {
-    // not Linux, or a thread ended while read
+    return null; // not Linux, or the thread ended while read
+  }
+};
+const readThreads = () => {
+  let tids = [];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    // not Linux
+  }
+  for (const t of tids) {
+    const c = taskCpu(t);
+    if (c !== null) threadCpu.set(t, c);
   }
 };
 const sample = setInterval(() => { const m = process.memoryUsage(); rssPeak = Math.max(rssPeak, m.rss); mainHeapPeak = Math.max(mainHeapPeak, m.heapTotal + m.external); readThreads(); }, 100);
@@ -56,14 +67,8 @@ const tEnd = performance.now();
 const cpu = process.cpuUsage();
 // CPU of the main thread alone (Linux: its /proc task is the process id): unlike main-thread busy,
 // not stretched when other processes take the cores.
-const mainThreadCpu = (() => {
-  try {
-    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Math.round(((Number(f[11]) + Number(f[12])) / 100) * 100) / 100; // utime + stime, in USER_HZ (100/s)
-  } catch {
-    return null;
-  }
-})();
+const mainCpu = taskCpu(process.pid);
+const mainThreadCpu = mainCpu === null ? null : Math.round(mainCpu * 100) / 100;
 process.stdout.write(JSON.stringify({
   compiled,
   rows, withHits, errors,
