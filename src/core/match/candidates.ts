@@ -172,14 +172,14 @@ export interface TokenLookups {
   /** Of `near`, the token held by the most names (`commonest`), or null. */
   commonest: string | null;
   altNames: readonly number[] | undefined;
-  /** Postings of `near`, in its order (the neighbours with postings: `typoTokens`). */
+  /** Postings of `near`, in its order (the neighbours that have postings). */
   typo: (readonly number[])[];
-  /** The token of each of `typo`. */
-  typoTokens: string[];
+  /** The IDF of each of `typo`'s tokens (what it can explain of a name, see `Source.nw`). */
+  typoIdf: number[];
   /** Postings of `prefixExtensions(t)` (tokens of 3+ letters), in vocabulary order. */
   prefix: (readonly number[])[];
-  /** The token of each of `prefix`. */
-  prefixTokens: string[];
+  /** The IDF of each of `prefix`'s tokens. */
+  prefixIdf: number[];
   joined: readonly number[] | undefined;
   /** Some longer indexed token starts with this one (else no join with the next words is a token). */
   extended: boolean;
@@ -199,29 +199,29 @@ export function tokenLookups(t: string, near: readonly string[] | undefined, ind
   const digit = DIGIT.test(t);
   const nb = near ?? (digit ? NONE : typoNeighbours(t, index));
   const typo: (readonly number[])[] = [];
-  const typoTokens: string[] = [];
+  const typoIdf: number[] = [];
   let commonest: string | null = null;
   let bestDf = 0;
   for (const c of nb) {
     const ids = index.tokens.get(c);
     if (!ids) continue;
     typo.push(ids);
-    typoTokens.push(c);
+    typoIdf.push(idfOf(c, index));
     if (ids.length > bestDf) {
       commonest = c;
       bestDf = ids.length;
     }
   }
   const prefix: (readonly number[])[] = [];
-  const prefixTokens: string[] = [];
+  const prefixIdf: number[] = [];
   if (t.length >= 3) for (const ext of prefixExtensions(t, index)) {
     const ids = index.tokens.get(ext);
     if (ids) {
       prefix.push(ids);
-      prefixTokens.push(ext);
+      prefixIdf.push(idfOf(ext, index));
     }
   }
-  const entry: TokenLookups = { near: nb, own, idf: index.idf.get(t), commonest, altNames: index.altTokens.get(t), typo, typoTokens, prefix, prefixTokens, joined: index.joined.get(t), extended: extendedToken(t, index), digit };
+  const entry: TokenLookups = { near: nb, own, idf: index.idf.get(t), commonest, altNames: index.altTokens.get(t), typo, typoIdf, prefix, prefixIdf, joined: index.joined.get(t), extended: extendedToken(t, index), digit };
   const map = own ? memo.known : memo.unknown;
   // Indexed words are bounded by the vocabulary; other words are not, so their memo starts afresh when full.
   if (!own && map.size >= UNKNOWN_CACHE_MAX) map.clear();
@@ -321,15 +321,15 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, thr
     const skipOwn = weightless || (q.kinds[i] === 'legal' && !onlyWeak && skipCommon);
     if (skipOwn && !weightless) skipped += w;
     const g = gather.next();
-    g.own(lk.own, w, idfOf(t, index), skipOwn);
+    g.own(lk.own, w, lk.idf ?? 0, skipOwn);
     for (const k of q.alts[i] ?? []) if (k !== t) g.own(index.tokens.get(k), w, idfOf(k, index), skipOwn);
     // A name whose own abbreviation accepts this word ("elec" → electric).
     g.own(lk.altNames, w, anyIdf, skipOwn);
     if (!lk.digit) {
       // Typo neighbours even of a token the index knows: "Wang" may be a typo of "Wong".
-      for (let k = 0; k < lk.typo.length; k++) g.own(lk.typo[k], w * TOKEN_SIM.typo, idfOf(lk.typoTokens[k] ?? '', index), skipOwn);
+      for (let k = 0; k < lk.typo.length; k++) g.own(lk.typo[k], w * TOKEN_SIM.typo, lk.typoIdf[k] ?? 0, skipOwn);
       // A prefix abbreviation of a name word ("Precn" → "Precision").
-      if (q.kinds[i] === 'core' && t.length >= 3) for (let k = 0; k < lk.prefix.length; k++) g.own(lk.prefix[k], w * TOKEN_SIM.prefix, idfOf(lk.prefixTokens[k] ?? '', index), skipOwn);
+      if (q.kinds[i] === 'core' && t.length >= 3) for (let k = 0; k < lk.prefix.length; k++) g.own(lk.prefix[k], w * TOKEN_SIM.prefix, lk.prefixIdf[k] ?? 0, skipOwn);
     }
     // Two query words written as one in the name: both words count. Only a word that begins a
     // longer indexed token can be the start of one (most words are not: no lookup then).
