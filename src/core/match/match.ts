@@ -87,13 +87,16 @@ function scoreLatin(form: QueryForm, nameId: number, index: ScreenIndex, minScor
   return { entity: meta.entity, name: nameId, score, path: form.reading === 'pinyin' ? 'han-pinyin' : 'latin', queryText: form.text, features: fw, notes: [...form.notes, ...alignment.notes], discounted };
 }
 
-/** One word spelled differently in a long name (see spelling.ts); not for the pinyin reading of a Chinese query. */
-function scoreSpelling(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number): EntityMatch | null {
+/**
+ * One word spelled differently in a long name (see spelling.ts); not for the pinyin reading of a
+ * Chinese query. `queryLength` gives the query's `writtenLength`, worked out once per form.
+ */
+function scoreSpelling(form: QueryForm, nameId: number, index: ScreenIndex, minScore: number, queryLength: () => number): EntityMatch | null {
   const q = form.latin;
   const n = index.latinNames[nameId];
   const meta = index.snapshot.names[nameId];
   if (!q || !n || !meta || form.reading === 'pinyin') return null;
-  const m = oneWordSpelling(q, n, () => Math.max(writtenLength(form.text), writtenLength(meta.text)));
+  const m = oneWordSpelling(q, n, () => Math.max(queryLength(), writtenLength(meta.text)));
   if (!m) return null;
   const f: FeatureValue[] = [{ feature: 'one_word_spelling', value: m.value, detail: `"${m.query}" ~ "${m.name}": ${m.edits} edit${m.edits > 1 ? 's' : ''} in a ${m.length}-character name, every other word the same` }];
   const score = quickScore(SPELLING_WEIGHTS, f, !meta.verified, form, meta.kind);
@@ -182,7 +185,9 @@ function run(index: ScreenIndex, raw: string, minScore: number, candidates: Cand
     for (const id of c.latin) keep(scoreLatin(form, id, index, minScore));
     for (const id of c.han) keep(scoreHan(form, id, index, minScore));
     for (const id of c.pinyin) keep(scorePinyin(form, id, index, minScore));
-    for (const id of c.spelling) keep(scoreSpelling(form, id, index, minScore));
+    let qLen: number | undefined;
+    const queryLength = (): number => (qLen ??= writtenLength(form.text));
+    for (const id of c.spelling) keep(scoreSpelling(form, id, index, minScore, queryLength));
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.entity - b.entity);
 }
