@@ -180,13 +180,13 @@ export function pinyinCharKeys(s: string): string[] {
 }
 
 /**
- * The initials keys of a name (see ScreenIndex.initials): for a person-shaped name, the first
- * letters of every run of 2–3 consecutive core words of 2+ letters, when the name has another
- * word besides: exactly the runs `initialsAt` may credit.
+ * The initials keys of a name (see ScreenIndex.initials): for a person-shaped name (`person`, the
+ * name's `personShaped` as the scorer sees it), the first letters of every run of 2–3 consecutive
+ * core words of 2+ letters, when the name has another word besides: exactly the runs `initialsAt` may credit.
  */
-export function initialKeys(l: { tokens: readonly string[]; kinds: readonly TokenKind[] }): string[] {
+export function initialKeys(l: { tokens: readonly string[]; kinds: readonly TokenKind[] }, person: boolean): string[] {
   const out: string[] = [];
-  if (!personShaped(l)) return out;
+  if (!person) return out;
   for (let j = 0; j < l.tokens.length; j++) {
     for (const len of [2, 3]) {
       if (j + len > l.tokens.length || len >= l.tokens.length) continue;
@@ -270,9 +270,13 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   const pyG = new Map<string, number[]>();
   const syllables = new Set<string>();
   let latinNames = 0;
+  // Per name: whether it is a person's (see personShaped; the list's type of its entity counts),
+  // worked out once for the initials keys and the scorer alike, so the two always agree.
+  const person = new Array<boolean>(snapshot.names.length).fill(false);
   snapshot.names.forEach((n, id) => {
     if (n.latin) {
       latinNames++;
+      person[id] = personShaped(n.latin, snapshot.entities[n.entity]?.type === 'person');
       const ts = n.latin.tokens;
       for (let i = 0; i < ts.length; i++) {
         push(tokens, ts[i] ?? '', id);
@@ -284,7 +288,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
         if (glued) push(joined, glued, id);
         if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
-      for (const k of initialKeys(n.latin)) push(initials, k, id);
+      for (const k of initialKeys(n.latin, person[id] ?? false)) push(initials, k, id);
       // The name's text is read only for a name with a word the rule may let differ (few are).
       if (ts.length >= 2) {
         let long: boolean | undefined;
@@ -312,11 +316,11 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   const deletions = parts.deletions && tableFits(parts.deletions, tokenList) ? parts.deletions : buildDeletionTable(tokenList);
   // Legal forms and places must segment too, so "Langchao Jituan" can shed its "ji tuan".
   for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
-  const latinNamesW = snapshot.names.map((n) => {
+  const latinNamesW = snapshot.names.map((n, id) => {
     const l = n.latin;
     if (!l) return null;
     const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
-    return weightedTokens({ tokens: l.tokens, kinds: l.kinds, alts: l.alts, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), exactOnly: exactOnly || undefined, paren: l.paren });
+    return weightedTokens({ tokens: l.tokens, kinds: l.kinds, alts: l.alts, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), exactOnly: exactOnly || undefined, paren: l.paren, person: person[id] ?? false });
   });
   const nameWeight = new Float64Array(latinNamesW.length);
   latinNamesW.forEach((w, id) => {

@@ -150,6 +150,20 @@ test('person names: given or middle names left out, surname kept', () => {
   assert.ok(!matchQuery(idx, 'Bank of China', 0.5).some((m) => m.features.some((f) => f.feature === 'omitted_given_names')));
 });
 
+test('a name holding a business word is no person\'s name, unless the list types it as an individual\'s', () => {
+  // "China" and "Technology" alone must not find an organisation's alias through the rule for
+  // persons' given names left out (the name is not a person's: BUSINESS_WORDS, derived from the lists).
+  const org = indexOf([['China Optics Best Technology'], ['Jamal Nasser Hotel']]);
+  assert.deepEqual(entitiesFound(org)('China Technology'), []);
+  for (const q of ['China Technology', 'Jamal Hotel']) {
+    assert.ok(!matchQuery(org, q, 0.5).some((m) => m.features.some((f) => f.feature === 'omitted_given_names')), q);
+  }
+  // The same words in a name the list types as an individual's: the rule applies.
+  const person = indexOf([['China Optics Best Technology'], ['Jamal Nasser Hotel']], ['organization', 'person']);
+  assert.deepEqual(entitiesFound(person)('Jamal Hotel'), [1]);
+  assert.ok(matchQuery(person, 'Jamal Hotel', DEFAULT_THRESHOLD)[0]?.features.some((f) => f.feature === 'omitted_given_names'));
+});
+
 test('series and vintages: a Roman numeral before L.P. stays a word; a year is a weak series mark', () => {
   const idx = indexOf([['Harbour Capital Fund IX L.P.'], ['Northwind Auto Receivables Trust 2019-1'], ['CETC Research Institute 32']]);
   const found = entitiesFound(idx);

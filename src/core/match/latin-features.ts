@@ -1,5 +1,6 @@
 import type { TokenKind } from '../normalise/latin.js';
 import { foldPlural } from '../normalise/text.js';
+import { BUSINESS_WORDS } from './generic-words.generated.js';
 import { typoEdits } from './similarity.js';
 
 /** Share of a token's IDF that counts, by kind: places are weak evidence, legal forms nearly none. */
@@ -389,15 +390,20 @@ const PHRASE_FILLERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 
 
 /**
  * True when a name could be a person's: 2+ words, no legal form, structure word, place or
- * company filler ("of", "and"). Persons' names come in either order ("LAVROV, Sergei",
- * "Kim Jong Un" / "Jong Un Kim"), so their word order is no evidence.
+ * company filler ("of", "and") and, unless the list types it as an individual's (`ofPerson`),
+ * no business word (BUSINESS_WORDS: "technology", "brigade", "office" name organisations and
+ * no individual on the published lists; see scripts/generic-words). Persons' names come in
+ * either order ("LAVROV, Sergei", "Kim Jong Un" / "Jong Un Kim"), so their word order is no
+ * evidence. `person`, when given, is the answer worked out before.
  */
-export function personShaped(w: Pick<WeightedTokens, 'tokens' | 'kinds' | 'person'>): boolean {
+export function personShaped(w: Pick<WeightedTokens, 'tokens' | 'kinds' | 'person'>, ofPerson = false): boolean {
   if (w.person !== undefined) return w.person;
   if (w.tokens.length < 2) return false;
   for (let i = 0; i < w.tokens.length; i++) {
     const k = w.kinds[i];
-    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(w.tokens[i] ?? '')) return false;
+    const t = w.tokens[i] ?? '';
+    if (k === 'legal' || k === 'structure' || k === 'place' || PHRASE_FILLERS.has(t)) return false;
+    if (!ofPerson && k === 'core' && BUSINESS_WORDS.has(t)) return false;
   }
   return true;
 }
