@@ -164,6 +164,19 @@ test('a name holding a business word is no person\'s name, unless the list types
   assert.ok(matchQuery(person, 'Jamal Hotel', DEFAULT_THRESHOLD)[0]?.features.some((f) => f.feature === 'omitted_given_names'));
 });
 
+test('generic words alone: leaving a word out of the middle of a generic name names another company', () => {
+  const idx = indexOf([['China Electronics Technology Group Corporation'], ['Aviation Industry Corporation of China'], ['Quectel Wireless Solutions Co., Ltd.']]);
+  const found = entitiesFound(idx);
+  const generic = (q: string): boolean => matchQuery(idx, q, 0.3).some((m) => m.features.some((f) => f.feature === 'generic_words_only'));
+  assert.deepEqual(found('China Technology Group'), []);
+  assert.ok(generic('China Technology Group'));
+  // The name explained up to its end, the whole name, or a distinctive word: not concerned.
+  assert.ok(!generic('Aviation Industry Corporation'));
+  assert.ok(!generic('China Electronics Technology Group'));
+  assert.deepEqual(found('China Electronics Technology Group'), [0]);
+  assert.ok(!generic('Quectel Solutions'));
+});
+
 test('series and vintages: a Roman numeral before L.P. stays a word; a year is a weak series mark', () => {
   const idx = indexOf([['Harbour Capital Fund IX L.P.'], ['Northwind Auto Receivables Trust 2019-1'], ['CETC Research Institute 32']]);
   const found = entitiesFound(idx);

@@ -34,6 +34,7 @@ export const LATIN_WEIGHTS: Weights = {
   unmatched_query_words: -0.06,
   place_conflict: -0.1,
   initial_conflict: -0.1,
+  generic_words_only: -0.1,
   legal_form_conflict: -0.2,
   series_conflict: -0.2,
   trailing_qualifier: -0.05,
@@ -89,6 +90,7 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   if (distinctiveName(q, n, qc, a.qSim, a.nSim)) features.push({ feature: 'distinctive_name', value: 1, detail: 'the query is the distinctive (brand) part of the name' });
   const og = omittedGivenNames(q, n, qc, nc, a.qSim, a.nSim);
   if (og) features.push({ feature: 'omitted_given_names', value: og, detail: 'the query is the name with given or middle names left out' });
+  if (genericWordsOnly(q, n, a.qSim, a.nSim)) features.push({ feature: 'generic_words_only', value: 1, detail: 'the query matched only generic business words, and the name has words it lacks' });
   return { features, alignment: a };
 }
 
@@ -244,6 +246,31 @@ export function omittedGivenNames(q: WeightedTokens, n: WeightedTokens, qc: numb
   return 1 - nc;
 }
 
+/**
+ * True when every core word of the query that the name explains is a generic business word
+ * (GENERIC_WORDS: "China", "Technology", "Electronics") and the name has a core word the query
+ * does not explain between two it does: generic words alone describe a kind of business, and
+ * leaving a word out of the middle of such a name names another one ("China Technology Group"
+ * is not "China Electronics Technology Group Corporation"). A name the query explains up to its
+ * end ("Aviation Industry Corporation" of China, a subsidiary's "(USA)") is not concerned, nor
+ * is a query with a distinctive word.
+ */
+export function genericWordsOnly(q: WeightedTokens, n: WeightedTokens, qSim: ArrayLike<number>, nSim: ArrayLike<number>): boolean {
+  for (let i = 0; i < q.tokens.length; i++) {
+    if (q.kinds[i] === 'core' && qSim[i] && !GENERIC_WORDS.has(q.tokens[i] ?? '')) return false;
+  }
+  let matchedBefore = false;
+  let gap = false;
+  for (let j = 0; j < n.tokens.length; j++) {
+    if (n.kinds[j] !== 'core') continue;
+    if (nSim[j]) {
+      if (gap) return true;
+      matchedBefore = true;
+    } else if (matchedBefore) gap = true;
+  }
+  return false;
+}
+
 /** Query coverage a distinctive-name match needs: the query must be explained (almost) entirely. */
 export const DISTINCTIVE_MIN_QC = 0.95;
 
@@ -385,6 +412,7 @@ export function latinScore(q: WeightedTokens, n: WeightedTokens, unverified: boo
   if (distinctiveName(q, n, qc, qSim, nSim)) s += W.distinctive_name ?? 0;
   const og = omittedGivenNames(q, n, qc, nc, qSim, nSim);
   if (og) s += (W.omitted_given_names ?? 0) * og;
+  if (genericWordsOnly(q, n, qSim, nSim)) s += W.generic_words_only ?? 0;
   if (unverified) s += W.unverified_name ?? 0;
   if (part) s += W.query_part ?? 0;
   s += (W.name_kind ?? 0) * kindDistance;
