@@ -17,6 +17,13 @@ describe('matchInWords', () => {
     assert.equal(s, 'All words of the name match; legal form differs.');
   });
 
+  test('generic words only: says so', () => {
+    const s = matchInWords({ queryForm: 'latin: China Technology Group', matchedNameKind: 'printed', features: [
+      { feature: 'query_coverage', weight: 0.5, value: 1 }, { feature: 'generic_words_only', weight: -0.1, value: 1 },
+    ] });
+    assert.equal(s, 'All words of the name match; only generic business words match, and the listed name has another word between them.');
+  });
+
   test('says which name matched and how, for Chinese and aliases', () => {
     const s = matchInWords({ queryForm: 'han: 腾讯', matchedName: '腾讯控股有限公司', matchedNameKind: 'zh-hans', features: [{ feature: 'han_core', weight: 1, value: 1 }] });
     assert.match(s, /^Matched its Chinese name “腾讯控股有限公司”, compared in Chinese characters: the Chinese characters match exactly\.$/);

@@ -51,6 +51,8 @@ function knownPhrase(f: FeatureLike): string | null | undefined {
       return v > 0 ? 'some words you typed are not in the listed name' : null;
     case 'place_conflict':
       return v > 0 ? 'the place names differ' : null;
+    case 'generic_words_only':
+      return v > 0 ? 'only generic business words match, and the listed name has another word between them' : null;
     case 'han_core':
       return v >= 0.999 ? 'the Chinese characters match exactly' : v >= 0.75 ? 'the Chinese characters are nearly the same' : 'the Chinese characters are partly the same';
     case 'pinyin_core':
