@@ -27,14 +27,11 @@ const PLACE_EXTRA_LATIN: readonly string[] = [
   'harbin', 'chungking', 'tientsin', 'nanking', 'kunshan', 'xian',
 ];
 
-/** Latin place tokens: pinyin of PLACES_ZH without spaces or tones, plus a few other spellings. */
-export const PLACES_LATIN: ReadonlySet<string> = new Set([
-  ...PLACES_ZH.map((p) => pinyin(p, { toneType: 'none', type: 'array' }).join('')),
-  ...PLACE_EXTRA_LATIN,
-]);
-
 /** Pinyin syllable sequences of the places, to strip a leading place from a pinyin query. */
 export const PLACES_PINYIN: readonly (readonly string[])[] = PLACES_ZH.map((p) => pinyin(p, { toneType: 'none', type: 'array' }));
+
+/** Latin place tokens: pinyin of PLACES_ZH without spaces or tones (worked out once, above), plus a few other spellings. */
+export const PLACES_LATIN: ReadonlySet<string> = new Set([...PLACES_PINYIN.map((p) => p.join('')), ...PLACE_EXTRA_LATIN]);
 
 /** Two-word Latin place names are joined before tokenising so they stay one weak token. */
 export function joinMultiWordPlaces(s: string): string {
