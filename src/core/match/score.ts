@@ -90,7 +90,7 @@ export function latinFeatures(q: WeightedTokens, n: WeightedTokens): { features:
   if (distinctiveName(q, n, qc, a.qSim, a.nSim)) features.push({ feature: 'distinctive_name', value: 1, detail: 'the query is the distinctive (brand) part of the name' });
   const og = omittedGivenNames(q, n, qc, nc, a.qSim, a.nSim);
   if (og) features.push({ feature: 'omitted_given_names', value: og, detail: 'the query is the name with given or middle names left out' });
-  if (genericWordsOnly(q, n, a.qSim, a.nSim)) features.push({ feature: 'generic_words_only', value: 1, detail: 'the query matched only generic business words, and the name has words it lacks' });
+  if (genericWordsOnly(q, n, a.qSim, a.nSim)) features.push({ feature: 'generic_words_only', value: 1, detail: 'the query matched only generic business words, and the name has a word between them that the query lacks' });
   return { features, alignment: a };
 }
 
