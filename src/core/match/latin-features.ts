@@ -150,6 +150,23 @@ function link(qSim: Slots, nSim: Slots, qTo: Slots, i: number, j: number, s: num
  * `qTo` −1 over the tokens' lengths) so the hot path can reuse them; notes only when asked.
  */
 export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
+  alignExact(q, n, qSim, nSim, qTo, notes);
+  // The other passes need a word unexplained on each side; a pair explained entirely on one side
+  // is done here. The passes are functions of their own so that V8 compiles (and, when a
+  // rare branch first runs, recompiles) each alone rather than one large function.
+  if (!unexplained(q.tokens.length, qSim) || !unexplained(n.tokens.length, nSim)) return;
+  alignJoins(q, n, qSim, nSim, qTo, notes);
+  alignFuzzy(q, n, qSim, nSim, qTo, notes);
+}
+
+/** Whether one of the first `length` words has similarity 0 (every later pass needs such a word on both sides, even a filler word: "A VIC" = "AVIC"). */
+function unexplained(length: number, sim: Slots): boolean {
+  for (let i = 0; i < length; i++) if (!sim[i]) return true;
+  return false;
+}
+
+/** The first passes of `alignInto`: initials, exact words, and a word the query repeats. */
+function alignExact(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
   const ql = q.tokens.length;
   const nl = n.tokens.length;
   // Initials first, so that the exact pass does not take a word they stand for ("U.S. … State"
@@ -184,6 +201,12 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
       }
     }
   }
+}
+
+/** The passes of `alignInto` for words written together or apart: two or three words as one, both ways. */
+function alignJoins(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
+  const ql = q.tokens.length;
+  const nl = n.tokens.length;
   // Joined tokens: "cloud walk" vs "cloudwalk" and back (also a legal form glued to a plural: "SiemensAG").
   for (let i = 0; i + 1 < ql; i++) {
     if (qSim[i] || qSim[i + 1]) continue;
@@ -244,6 +267,12 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
       }
     }
   }
+}
+
+/** The last passes of `alignInto`: typos, prefix abbreviations and a truncated last word. */
+function alignFuzzy(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
+  const ql = q.tokens.length;
+  const nl = n.tokens.length;
   for (let i = 0; i < ql; i++) {
     const qt = q.tokens[i] ?? '';
     if (qSim[i] || q.kinds[i] === 'stop' || DIGITS.test(qt) || n.exactOnly) continue;
