@@ -288,14 +288,34 @@ class Gather {
   }
 }
 
+/** What the gather pass of `latinSearch` found: the sources per query token and the cut-off's terms. */
+interface Gathered {
+  groups: { w: number; size: number; sources: Source[] }[];
+  /** Σ of the query's weights. */
+  total: number;
+  /** What the sources not looked up could add on the query's side. */
+  skipped: number;
+  /** What the sources not looked up could explain of any name (see Gather.nameSkipped). */
+  nameSkipped: number;
+}
+
 /**
- * One pass of the search: sources per query token, the cut-off, then the postings. With
- * `skipCommon`, postings longer than `commonDf` are left out while rarer tokens exist (their
- * weight lowers the cut-off); returns null when that makes the cut-off non-positive, since
- * then a name holding only skipped words could still qualify.
+ * One pass of the search: sources per query token (`gatherSources`), the cut-off, then the
+ * postings (`sumPostings`). With `skipCommon`, postings longer than `commonDf` are left out while
+ * rarer tokens exist (their weight lowers the cut-off); returns null when that makes the cut-off
+ * non-positive, since then a name holding only skipped words could still qualify. (Two functions
+ * of their own: V8 compiles, and recompiles when a rare branch first runs, each alone.)
  */
 function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, threshold: number, skipCommon: boolean): number[] | null {
-  const share = minCandidateShare(threshold);
+  const g = gatherSources(q, index, skipCommon);
+  // A tiny tolerance for floating-point sums: a name exactly at the cut-off must stay in.
+  const cut = g.total * minCandidateShare(threshold) - g.skipped - 1e-9;
+  if (cut <= 0 && g.skipped > 0 && skipCommon) return null;
+  return sumPostings(g, cut, index, threshold);
+}
+
+/** The gather pass of `latinSearch`: each query token's sources, what is left out, and the weights. */
+function gatherSources(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, skipCommon: boolean): Gathered {
   let total = 0;
   let skipped = 0;
   // The same bound on the name's side: what the sources a name is found in can explain of it,
@@ -364,21 +384,28 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, thr
       groups.push({ w: gw, size: sources.reduce((n, x) => n + x.ids.length, 0), sources });
     }
   }
-  // A tiny tolerance for floating-point sums: a name exactly at the cut-off must stay in.
-  const cut = total * share - skipped - 1e-9;
-  if (cut <= 0 && skipped > 0 && skipCommon) return null;
+  return { groups, total, skipped, nameSkipped: gather.nameSkipped };
+}
+
+/**
+ * The postings pass of `latinSearch`: sums per name over the groups (smallest first; once the
+ * groups left cannot lift a new name to `cut`, only names already found are updated), then the
+ * names past the cut-off whose name coverage can still reach the threshold, in id order.
+ */
+function sumPostings(g: Gathered, cut: number, index: ScreenIndex, threshold: number): number[] {
+  const { groups, total, skipped } = g;
   groups.sort((a, b) => a.size - b.size);
-  let remaining = groups.reduce((n, g) => n + g.w, 0);
+  let remaining = groups.reduce((n, x) => n + x.w, 0);
   // Sums live in arrays indexed by name id (reused across queries) rather than a Map: the
   // postings loops are the hottest code of a batch. Same sums, added in the same order.
   const acc = scratchOf(index);
   const { score, nameScore, held, touched } = acc;
   let n = 0;
   try {
-    for (const g of groups) {
+    for (const grp of groups) {
       const allowNew = remaining >= cut;
-      remaining -= g.w;
-      for (const src of g.sources) {
+      remaining -= grp.w;
+      for (const src of grp.sources) {
         const ids = src.ids;
         const w = src.w;
         const nw = src.nw;
@@ -426,7 +453,7 @@ function latinSearch(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, thr
       const nwt = nameWeight[id] as number;
       if (total > 0 && nwt > 0) {
         const qcMax = Math.min(1, (qs + skipped) / total);
-        const ncMax = Math.min(1, ((nameScore[id] as number) + gather.nameSkipped) / nwt);
+        const ncMax = Math.min(1, ((nameScore[id] as number) + g.nameSkipped) / nwt);
         if (latinBound(qcMax, ncMax) < threshold - 1e-9) continue;
       }
       arr.push(id);
