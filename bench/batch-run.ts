@@ -51,8 +51,9 @@ export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: stri
   const workers = availableParallelism();
   const { ok } = ensureBuilt(ctx);
   const child = path.join(ctx.repoRoot, 'bench', 'batch-child.mjs');
-  // The same bounded heap bin/listwatch.mjs gives a batch screen (it also caps the workers' heaps).
-  const args = ['--max-old-space-size=512', ...(ok ? [child] : ['--import', 'tsx', child])];
+  // The same flags bin/listwatch.mjs gives a batch screen: the bounded heap (it also caps the
+  // workers' heaps) and TurboFan inlining off (see BATCH_V8_FLAGS there).
+  const args = ['--max-old-space-size=512', '--no-turbo-inlining', ...(ok ? [child] : ['--import', 'tsx', child])];
   const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
   const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000' | 'uniqueNames'>;
   return { ...b, uniqueNames: new Set(names).size, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };

@@ -23,9 +23,15 @@ process.stdout.on('error', (e) => {
 // the bundled record + the full CSL (25,921 rows). At 256 MB such a batch died with
 // ERR_WORKER_OUT_OF_MEMORY; 512 MB leaves room for that and still bounds the main thread.
 const HEAP_MB = 512;
+// TurboFan inlining off for a batch: V8 then compiles the matcher's functions each on its own,
+// instead of inlining them into a few large ones that it throws away and compiles again whenever
+// a rare branch (a join, initials, a typo) first runs in a worker. Measured on 200,000 rows with
+// two workers, alternating with the default: faster in 10 of 11 runs (about 5 % more names/s,
+// 3-8 % less CPU). A single screen is not re-run and keeps V8's default.
+const BATCH_V8_FLAGS = ['--no-turbo-inlining'];
 const argv = process.argv.slice(2);
 if (argv.includes('screen') && argv.includes('--input') && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, ...BATCH_V8_FLAGS, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
