@@ -27,7 +27,8 @@ const HEAP_MB = 512;
 // instead of inlining them into a few large ones that it throws away and compiles again whenever
 // a rare branch (a join, initials, a typo) first runs in a worker. Measured on 200,000 rows with
 // two workers, alternating with the default: faster in 10 of 11 runs (about 5 % more names/s,
-// 3-8 % less CPU). A single screen is not re-run and keeps V8's default.
+// 3-8 % less CPU). A single screen is not re-run and keeps V8's default. (bench/batch-run.ts
+// gives its batch child the same flags.)
 const BATCH_V8_FLAGS = ['--no-turbo-inlining'];
 const argv = process.argv.slice(2);
 if (argv.includes('screen') && argv.includes('--input') && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
