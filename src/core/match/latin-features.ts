@@ -135,11 +135,9 @@ function isJoin3(s: string, a: string, b: string, c: string): boolean {
   return s.length === a.length + b.length + c.length && s.startsWith(a) && s.startsWith(b, a.length) && s.endsWith(c);
 }
 
-/** Numbers that `alignInto` writes: plain arrays or reused typed arrays. */
-type Slots = { [i: number]: number; readonly length: number };
 
 /** Query token `i` matched name token `j` with similarity `s` (a module function: a closure per alignment was garbage). */
-function link(qSim: Slots, nSim: Slots, qTo: Slots, i: number, j: number, s: number): void {
+function link(qSim: Float64Array, nSim: Float64Array, qTo: Int32Array, i: number, j: number, s: number): void {
   qSim[i] = s;
   nSim[j] = Math.max(nSim[j] ?? 0, s);
   qTo[i] = j;
@@ -149,7 +147,7 @@ function link(qSim: Slots, nSim: Slots, qTo: Slots, i: number, j: number, s: num
  * The alignment of `alignLatin`, written into caller-owned arrays (`qSim`, `nSim` zero and
  * `qTo` −1 over the tokens' lengths) so the hot path can reuse them; notes only when asked.
  */
-export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
+export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Float64Array, nSim: Float64Array, qTo: Int32Array, notes: string[] | null): void {
   alignExact(q, n, qSim, nSim, qTo, notes);
   // The other passes need a word unexplained on each side; a pair explained entirely on one side
   // is done here. The passes are functions of their own so that V8 compiles (and, when a
@@ -160,13 +158,13 @@ export function alignInto(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSi
 }
 
 /** Whether one of the first `length` words has similarity 0 (every later pass needs such a word on both sides, even a filler word: "A VIC" = "AVIC"). */
-function unexplained(length: number, sim: Slots): boolean {
+function unexplained(length: number, sim: Float64Array): boolean {
   for (let i = 0; i < length; i++) if (!sim[i]) return true;
   return false;
 }
 
 /** The first passes of `alignInto`: initials, exact words, and a word the query repeats. */
-function alignExact(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
+function alignExact(q: WeightedTokens, n: WeightedTokens, qSim: Float64Array, nSim: Float64Array, qTo: Int32Array, notes: string[] | null): void {
   const ql = q.tokens.length;
   const nl = n.tokens.length;
   // Initials first, so that the exact pass does not take a word they stand for ("U.S. … State"
@@ -204,7 +202,7 @@ function alignExact(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slo
 }
 
 /** The passes of `alignInto` for words written together or apart: two or three words as one, both ways. */
-function alignJoins(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
+function alignJoins(q: WeightedTokens, n: WeightedTokens, qSim: Float64Array, nSim: Float64Array, qTo: Int32Array, notes: string[] | null): void {
   const ql = q.tokens.length;
   const nl = n.tokens.length;
   // Joined tokens: "cloud walk" vs "cloudwalk" and back (also a legal form glued to a plural: "SiemensAG").
@@ -270,7 +268,7 @@ function alignJoins(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slo
 }
 
 /** The last passes of `alignInto`: typos, prefix abbreviations and a truncated last word. */
-function alignFuzzy(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots, notes: string[] | null): void {
+function alignFuzzy(q: WeightedTokens, n: WeightedTokens, qSim: Float64Array, nSim: Float64Array, qTo: Int32Array, notes: string[] | null): void {
   const ql = q.tokens.length;
   const nl = n.tokens.length;
   for (let i = 0; i < ql; i++) {
@@ -352,7 +350,7 @@ export function shortTruncationAllowed(q: WeightedTokens): boolean {
  * word is matched (a one-letter word, even a filler such as "A", is an initial that must match:
  * "Thomas A. Lind" is not "Thomas Lindemann"). Returns that name word's index, or −1.
  */
-export function truncatedLast(q: WeightedTokens, n: WeightedTokens, qSim: Slots, nSim: Slots, qTo: Slots): number {
+export function truncatedLast(q: WeightedTokens, n: WeightedTokens, qSim: Float64Array, nSim: Float64Array, qTo: Int32Array): number {
   const last = q.tokens.length - 1;
   const qt = q.tokens[last] ?? '';
   if (last < 1 || qSim[last] || q.kinds[last] !== 'core' || qt.length < MIN_TRUNCATED || DIGITS.test(qt)) return -1;
@@ -394,7 +392,7 @@ export function mayBeInitials(q: WeightedTokens, i: number): boolean {
  * run, or −1. Only when the name has no word equal to it and another name word (not a
  * filler) equals another query word, so an acronym alone never matches a name's initials.
  */
-export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim: Slots): number {
+export function initialsAt(q: WeightedTokens, n: WeightedTokens, i: number, nSim: Float64Array): number {
   const t = q.tokens[i] ?? '';
   const len = t.length;
   const nl = n.tokens.length;
