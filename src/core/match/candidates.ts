@@ -288,9 +288,16 @@ class Gather {
   }
 }
 
+/** The sources of one query token: the most any of them adds (`w`) and their postings' total length. */
+interface SourceGroup {
+  w: number;
+  size: number;
+  sources: Source[];
+}
+
 /** What the gather pass of `latinSearch` found: the sources per query token and the cut-off's terms. */
 interface Gathered {
-  groups: { w: number; size: number; sources: Source[] }[];
+  groups: SourceGroup[];
   /** Σ of the query's weights. */
   total: number;
   /** What the sources not looked up could add on the query's side. */
@@ -328,7 +335,7 @@ function gatherSources(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, s
   const gather = new Gather(rareExists ? index.commonDf : Infinity);
   // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
   const onlyWeak = q.kinds.every((k) => k === 'legal' || k === 'stop');
-  const groups: { w: number; size: number; sources: Source[] }[] = [];
+  const groups: SourceGroup[] = [];
   for (let i = 0; i < q.tokens.length; i++) {
     const t = q.tokens[i] ?? '';
     const lk = lookups[i] as TokenLookups;
