@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
+import { BATCH_NODE_ARGS } from '../bin/batch-node-args.mjs';
 import { ensureBuilt } from './build.js';
 import type { BenchContext } from './types.js';
 
@@ -51,9 +52,8 @@ export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: stri
   const workers = availableParallelism();
   const { ok } = ensureBuilt(ctx);
   const child = path.join(ctx.repoRoot, 'bench', 'batch-child.mjs');
-  // The same flags bin/listwatch.mjs gives a batch screen: the bounded heap (it also caps the
-  // workers' heaps) and TurboFan inlining off (see BATCH_V8_FLAGS there).
-  const args = ['--max-old-space-size=512', '--no-turbo-inlining', ...(ok ? [child] : ['--import', 'tsx', child])];
+  // The flags `listwatch screen --input` runs with (a bounded heap, TurboFan inlining off).
+  const args = [...BATCH_NODE_ARGS, ...(ok ? [child] : ['--import', 'tsx', child])];
   const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
   const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000' | 'uniqueNames'>;
   return { ...b, uniqueNames: new Set(names).size, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };
