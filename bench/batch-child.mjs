@@ -3,7 +3,10 @@
  * index snapshot file, the way `listwatch screen --input` does, and prints its figures as JSON
  * (so peak RSS is that of a batch run, not of the benchmark harness). It runs the compiled
  * modules in dist/ when they exist (what users run), else the sources (start it with --import tsx).
- * Usage: node --max-old-space-size=512 bench/batch-child.mjs SNAPSHOT.json INPUT.csv OUTPUT.jsonl WORKERS AS_OF
+ * With TABLE (the snapshot's deletion table as the CLI's index cache keeps it beside the snapshot,
+ * see src/app/screen/deletion-table-file.ts), the table is read from it (timed) instead of built,
+ * as a `listwatch screen --input` whose index is cached does.
+ * Usage: node --max-old-space-size=512 bench/batch-child.mjs SNAPSHOT.json INPUT.csv OUTPUT.jsonl WORKERS AS_OF [TABLE]
  */
 import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,12 +19,15 @@ const mod = (name) => pathToFileURL(compiled ? path.join(dist, `${name}.js`) : p
 const { screenBatchChunks } = await import(mod('batch'));
 const { BatchWriter, readBatchCsv } = await import(mod('batch-io'));
 const { chunkRows } = await import(mod('batch-core'));
+const { readDeletionTableFile } = await import(mod('deletion-table-file'));
 
-const [snapFile, input, output, workers, asOf] = process.argv.slice(2);
+const [snapFile, input, output, workers, asOf, tableFile] = process.argv.slice(2);
 const t0 = performance.now();
 const snapshot = readFileSync(snapFile, 'utf8'); // JSON text: workers parse it
 const tIndex = performance.now();
 const elu0 = performance.eventLoopUtilization();
+const deletions = tableFile ? await readDeletionTableFile(tableFile) : null;
+if (tableFile && !deletions) throw new Error(`${tableFile}: not a deletion table`);
 const writer = new BatchWriter(createWriteStream(output), 'jsonl');
 let rows = 0;
 let withHits = 0;
@@ -55,7 +61,7 @@ const readThreads = () => {
   }
 };
 const sample = setInterval(() => { const m = process.memoryUsage(); rssPeak = Math.max(rssPeak, m.rss); mainHeapPeak = Math.max(mainHeapPeak, m.heapTotal + m.external); readThreads(); }, 100);
-for await (const chunk of screenBatchChunks(readBatchCsv(createReadStream(input), input), { snapshot, asOf, workers: Number(workers), ...(process.env.CHUNK ? { chunkSize: Number(process.env.CHUNK) } : {}) })) {
+for await (const chunk of screenBatchChunks(readBatchCsv(createReadStream(input), input), { snapshot, ...(deletions ? { deletions } : {}), asOf, workers: Number(workers), ...(process.env.CHUNK ? { chunkSize: Number(process.env.CHUNK) } : {}) })) {
   rows += chunkRows(chunk); // chunk.lines of a worker's chunk would be decoded from its bytes
   errors += chunk.errors.length;
   withHits += chunk.withHits;

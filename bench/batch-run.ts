@@ -9,6 +9,8 @@ import type { BenchContext } from './types.js';
 /** What bench/batch-child.mjs reports for one batch run, plus the workers and the load after it. */
 export interface BatchFigures {
   compiled: boolean;
+  /** The deletion table was read from a file as the CLI's index cache keeps it (else built from the snapshot). */
+  cachedTable: boolean;
   rows: number;
   /**
    * Distinct names among the rows. Each worker keeps a bounded memo of the answers it gave, so a
@@ -42,9 +44,10 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 /**
  * Screens `names` as a CSV through `screenBatchChunks` on all cores in a child process (the
  * compiled modules, as `listwatch screen --input` runs them; the sources through tsx if dist/
- * cannot be built), against the index snapshot JSON `snapshotJson`. Files go to `dir`.
+ * cannot be built), against the index snapshot JSON `snapshotJson`, with the deletion table read
+ * from `tableFile` when given (as a cached index has it). Files go to `dir`.
  */
-export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: string, names: readonly string[]): BatchFigures {
+export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: string, names: readonly string[], tableFile?: string): BatchFigures {
   const snapFile = path.join(dir, 'snapshot.json');
   writeFileSync(snapFile, snapshotJson);
   const input = path.join(dir, 'names.csv');
@@ -54,9 +57,9 @@ export function runBatchChild(ctx: BenchContext, dir: string, snapshotJson: stri
   const child = path.join(ctx.repoRoot, 'bench', 'batch-child.mjs');
   // The flags `listwatch screen --input` runs with (a bounded heap, TurboFan inlining off).
   const args = [...BATCH_NODE_ARGS, ...(ok ? [child] : ['--import', 'tsx', child])];
-  const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
-  const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000' | 'uniqueNames'>;
-  return { ...b, uniqueNames: new Set(names).size, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };
+  const out = execFileSync(process.execPath, [...args, snapFile, input, path.join(dir, 'out.jsonl'), String(workers), ctx.today, ...(tableFile ? [tableFile] : [])], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...(ok ? {} : { BENCH_FROM_SOURCE: '1' }) } });
+  const b = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<BatchFigures, 'workers' | 'loadAverage' | 'cpuSecondsPer1000' | 'uniqueNames' | 'cachedTable'>;
+  return { ...b, cachedTable: tableFile !== undefined, uniqueNames: new Set(names).size, workers, cpuSecondsPer1000: b.rows ? Math.round((b.cpuSeconds / b.rows) * 1e6) / 1000 : 0, loadAverage: loadavg().map(r2) };
 }
 
 /** Single-query latency in a fresh child process (see bench/latency-child.mjs). */

@@ -15,6 +15,12 @@ export interface BatchOptions extends BatchScreenOptions {
   snapshot: IndexSnapshot | string;
   /** The built index, if the caller has one (used when the batch is small enough to run in-process). */
   index?: ScreenIndex;
+  /**
+   * The snapshot's deletion table, when the caller has it without an index (read from the index
+   * cache: `readDeletionTableFile`), instead of building it here. A table of other tokens is not
+   * used (each worker then builds its own, see `tableFits`).
+   */
+  deletions?: DeletionTableData;
   /** Worker threads (default: all cores). 1 = in-process. */
   workers?: number;
   /** Rows per task sent to a worker (default 1,000). */
@@ -80,7 +86,7 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
   const second = workers > 1 ? await it.next() : { done: true as const, value: undefined };
   let done = 0;
   if (second.done) {
-    const index = opts.index ?? indexFromSnapshot(typeof opts.snapshot === 'string' ? (JSON.parse(opts.snapshot) as IndexSnapshot) : opts.snapshot);
+    const index = opts.index ?? indexFromSnapshot(typeof opts.snapshot === 'string' ? (JSON.parse(opts.snapshot) as IndexSnapshot) : opts.snapshot, opts.deletions ? { deletions: opts.deletions } : {});
     for (let c: IteratorResult<BatchRow[]> = first; !c.done; c = await it.next()) {
       const chunk = screenChunkLines(index, c.value, shared);
       done += chunk.lines.length;
@@ -137,7 +143,7 @@ export async function* screenBatchChunks(rows: AsyncIterable<BatchRow> | Iterabl
     // the snapshot (made before starting them, it kept them waiting about half a second), it goes
     // with every task (a clone of shared memory copies nothing) and a worker builds its index on
     // its first task.
-    const deletions = opts.index?.deletions ?? (typeof opts.snapshot === 'string' ? buildDeletionTable(tokensOfSnapshotJson(opts.snapshot)) : snapshotDeletionTable(opts.snapshot));
+    const deletions = opts.index?.deletions ?? opts.deletions ?? (typeof opts.snapshot === 'string' ? buildDeletionTable(tokensOfSnapshotJson(opts.snapshot)) : snapshotDeletionTable(opts.snapshot));
     submit(first.value, deletions);
     submit(second.value, deletions);
     for (;;) {
