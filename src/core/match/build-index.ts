@@ -5,7 +5,7 @@ import type { RuleSet } from '../rules/types.js';
 import { analyseName, bracketedName, separateNames } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
-import { KIND_FACTOR, gluedToFoldedPlural, personShaped, weightedTokens } from './latin-features.js';
+import { KIND_FACTOR, personShaped, weightedTokens } from './latin-features.js';
 import type { TokenKind } from '../normalise/latin.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
@@ -260,7 +260,6 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   });
   const tokens = new Map<string, number[]>();
   const altTokens = new Map<string, number[]>();
-  const joined = new Map<string, number[]>();
   const initials = new Map<string, number[]>();
   const spellingKeys = new Map<number, number[]>();
   const pinyinChars = new Map<string, number[]>();
@@ -281,12 +280,6 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
       for (let i = 0; i < ts.length; i++) {
         push(tokens, ts[i] ?? '', id);
         for (const a of n.latin.alts[i] ?? []) if (a !== ts[i]) push(altTokens, a, id);
-        // Every adjacent pair: the scorer accepts "tplink" for "tp link" whatever the words' kinds.
-        if (i + 1 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? ''), id);
-        // A legal form glued to a folded plural keeps the plural's "s" ("SiemensAG" for "Siemens AG"; see isJoinFoldedPlural).
-        const glued = i + 1 < ts.length && n.latin.kinds[i + 1] === 'legal' ? gluedToFoldedPlural(ts[i] ?? '', ts[i + 1] ?? '') : null;
-        if (glued) push(joined, glued, id);
-        if (i + 2 < ts.length) push(joined, (ts[i] ?? '') + (ts[i + 1] ?? '') + (ts[i + 2] ?? ''), id);
       }
       for (const k of initialKeys(n.latin, person[id] ?? false)) push(initials, k, id);
       // The name's text is read only for a name with a word the rule may let differ (few are).
@@ -339,7 +332,6 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     tokens,
     altTokens,
     vocabulary: [...tokens.keys()].sort(),
-    joined,
     initials,
     spellingKeys,
     pinyinChars,

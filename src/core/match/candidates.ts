@@ -1,5 +1,7 @@
 import { hanGrams, pinyinCharKeys } from './build-index.js';
 import { findKey, forEachDeletion } from './deletion-table.js';
+import { joinedNames } from './joined.js';
+import { holds } from './postings.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typoEdits } from './similarity.js';
 import { MIN_TRUNCATED, TOKEN_SIM, gluedToFoldedPlural, mayBeInitials, shortTruncationAllowed } from './latin-features.js';
 import { DISTINCTIVE_MIN_QC, FULL_COVERAGE_FEATURES, LATIN_WEIGHTS, PINYIN_WEIGHTS, latinBound } from './score.js';
@@ -90,20 +92,6 @@ export function typoNeighbours(t: string, index: ScreenIndex): readonly string[]
 }
 
 const NONE: readonly string[] = [];
-
-/** Whether sorted `ids` holds `id` (postings are in ascending name order). */
-function holds(ids: readonly number[], id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid] ?? 0;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
 
 interface Source {
   ids: readonly number[];
@@ -221,7 +209,7 @@ export function tokenLookups(t: string, near: readonly string[] | undefined, ind
       prefixIdf.push(idfOf(ext, index));
     }
   }
-  const entry: TokenLookups = { near: nb, own, idf: index.idf.get(t), commonest, altNames: index.altTokens.get(t), typo, typoIdf, prefix, prefixIdf, joined: index.joined.get(t), extended: extendedToken(t, index), digit };
+  const entry: TokenLookups = { near: nb, own, idf: index.idf.get(t), commonest, altNames: index.altTokens.get(t), typo, typoIdf, prefix, prefixIdf, joined: joinedNames(t, index), extended: extendedToken(t, index), digit };
   const map = own ? memo.known : memo.unknown;
   // Indexed words are bounded by the vocabulary; other words are not, so their memo starts afresh when full.
   if (!own && map.size >= UNKNOWN_CACHE_MAX) map.clear();

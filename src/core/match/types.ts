@@ -71,8 +71,6 @@ export interface ScreenIndex {
   pinyinByLength: Map<number, number[]>;
   /** Per name: length of its joined pinyin (0 without a Chinese name). */
   pinyinLength: number[];
-  /** Two or three adjacent name tokens written as one ("tp link" → "tplink", "van der bilt" → "vanderbilt") → name ids. */
-  joined: Map<string, number[]>;
   /**
    * Initials of 2–3 consecutive words of a person-shaped name that has another word besides ("jc"
    * of "Jean Claude Juncker") → name ids: where a query's initials may stand for given names (see initialsAt).
