@@ -93,14 +93,6 @@ export function typoNeighbours(t: string, index: ScreenIndex): readonly string[]
 
 const NONE: readonly string[] = [];
 
-interface Source {
-  ids: readonly number[];
-  /** The most this source adds to the query's matched weight of a name it holds. */
-  w: number;
-  /** The most it adds to the name's matched weight (name-side IDF × kind factor ≤ IDF). */
-  nw: number;
-}
-
 /**
  * Latin candidates from the token index: exact tokens and accepted abbreviations, tokens one
  * edit away (through the one-deletion keys), and two words written as one. Rare tokens are
@@ -162,7 +154,7 @@ export interface TokenLookups {
   altNames: readonly number[] | undefined;
   /** Postings of `near`, in its order (the neighbours that have postings). */
   typo: (readonly number[])[];
-  /** The IDF of each of `typo`'s tokens (what it can explain of a name, see `Source.nw`). */
+  /** The IDF of each of `typo`'s tokens (what it can explain of a name, see `Gather.nw`). */
   typoIdf: number[];
   /** Postings of `prefixExtensions(t)` (tokens of 3+ letters), in vocabulary order. */
   prefix: (readonly number[])[];
@@ -231,20 +223,45 @@ function idfOf(t: string, index: ScreenIndex): number {
 }
 
 /**
- * The sources of one query token at a time (`next`), and what the search leaves out: the most
- * the token can add to a name it is not looked up in (`skip`, query side) and, over all tokens,
- * what the left-out sources can explain of any name (`nameSkipped`). Postings longer than
- * `maxDf` are left out. (A class rather than closures per token: this runs for every query form.)
+ * The sources of a query, one token at a time (`next`), and what the search leaves out: the
+ * most the token can add to a name it is not looked up in (`skip`, query side) and, over all
+ * tokens, what the left-out sources can explain of any name (`nameSkipped`). Postings longer than
+ * `maxDf` are left out. A source is three parallel entries (its postings, what it adds to the
+ * query's matched weight, `w`, and to the name's, `nw`: name-side IDF × kind factor ≤ IDF); a
+ * token's sources are a group, `groupStart[k] … groupStart[k] + groupCount[k]`. One instance is
+ * reused by every query (`GATHER`): a query's sources are read (sumPostings) before the next
+ * query gathers, and the search allocated about a fifth of a batch's memory in source objects.
  */
 class Gather {
-  sources: Source[] = [];
+  ids: (readonly number[])[] = [];
+  w: number[] = [];
+  nw: number[] = [];
+  /** Sources of the query so far. */
+  n = 0;
+  /** First source of the current token. */
+  private first = 0;
   skip = 0;
   nameSkipped = 0;
-  constructor(private readonly maxDf: number) {}
+  private maxDf = Infinity;
+  /** Per group (token with sources): first source, number of sources, the most any adds, total postings length. */
+  groupStart: number[] = [];
+  groupCount: number[] = [];
+  groupW: number[] = [];
+  groupSize: number[] = [];
+  groups = 0;
+
+  /** Starts a query: no sources, postings longer than `maxDf` left out. */
+  reset(maxDf: number): this {
+    this.n = 0;
+    this.groups = 0;
+    this.nameSkipped = 0;
+    this.maxDf = maxDf;
+    return this;
+  }
 
   /** Starts the next token's sources. */
   next(): this {
-    this.sources = [];
+    this.first = this.n;
     this.skip = 0;
     return this;
   }
@@ -252,8 +269,12 @@ class Gather {
   /** Looks `ids` up, or leaves it out when its postings are too long (common words). */
   add(ids: readonly number[] | undefined, w: number, nw: number): void {
     if (!ids) return;
-    if (ids.length <= this.maxDf) this.sources.push({ ids, w, nw });
-    else {
+    if (ids.length <= this.maxDf) {
+      this.ids[this.n] = ids;
+      this.w[this.n] = w;
+      this.nw[this.n] = nw;
+      this.n++;
+    } else {
       this.skip = Math.max(this.skip, w);
       this.nameSkipped += nw;
     }
@@ -274,24 +295,54 @@ class Gather {
     this.skip = Math.max(this.skip, w);
     this.nameSkipped += nw;
   }
+
+  /** Ends the current token: its sources, if any, become a group. */
+  endToken(): void {
+    if (this.n === this.first) return;
+    let gw = 0;
+    let size = 0;
+    for (let k = this.first; k < this.n; k++) {
+      gw = Math.max(gw, this.w[k] as number);
+      size += (this.ids[k] as readonly number[]).length;
+    }
+    const g = this.groups++;
+    this.groupStart[g] = this.first;
+    this.groupCount[g] = this.n - this.first;
+    this.groupW[g] = gw;
+    this.groupSize[g] = size;
+  }
+
+  /** The groups' numbers by total postings length, shortest first; equal lengths in token order (a stable insertion sort: a query has at most MAX_QUERY_TOKENS groups). */
+  bySize(): number[] {
+    const order = this.order;
+    for (let g = 0; g < this.groups; g++) {
+      const size = this.groupSize[g] as number;
+      let k = g;
+      while (k > 0 && (this.groupSize[order[k - 1] as number] as number) > size) {
+        order[k] = order[k - 1] as number;
+        k--;
+      }
+      order[k] = g;
+    }
+    order.length = this.groups;
+    return order;
+  }
+
+  private order: number[] = [];
 }
 
-/** The sources of one query token: the most any of them adds (`w`) and their postings' total length. */
-interface SourceGroup {
-  w: number;
-  size: number;
-  sources: Source[];
-}
+/** The gather scratch every query reuses (see Gather). */
+const GATHER = new Gather();
+/** Each query token's lookups, reused likewise. */
+const LOOKUPS: TokenLookups[] = [];
 
-/** What the gather pass of `latinSearch` found: the sources per query token and the cut-off's terms. */
+/** What the gather pass of `latinSearch` found: the sources per query token (in `GATHER`) and the cut-off's terms. */
 interface Gathered {
-  groups: SourceGroup[];
+  gather: Gather;
   /** Σ of the query's weights. */
   total: number;
   /** What the sources not looked up could add on the query's side. */
   skipped: number;
-  /** What the sources not looked up could explain of any name (see Gather.nameSkipped). */
-  nameSkipped: number;
 }
 
 /**
@@ -318,12 +369,20 @@ function gatherSources(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, s
   // that is not known from the source (the words a query word joins or stands for as initials,
   // or an abbreviation of the name's own) counts the highest IDF a token can have.
   const anyIdf = index.unknownIdf;
-  const lookups = q.tokens.map((t, i) => tokenLookups(t, q.near?.[i], index));
-  const rareExists = skipCommon && lookups.some((l, i) => q.kinds[i] !== 'stop' && l.own !== undefined && l.own.length <= index.commonDf);
-  const gather = new Gather(rareExists ? index.commonDf : Infinity);
+  // (Loops over a reused array rather than map/some/every: this runs for every query form.)
+  const lookups = LOOKUPS;
+  lookups.length = q.tokens.length;
+  let rareExists = false;
   // Legal forms and filler words weigh (almost) nothing, but their postings are the longest.
-  const onlyWeak = q.kinds.every((k) => k === 'legal' || k === 'stop');
-  const groups: SourceGroup[] = [];
+  let onlyWeak = true;
+  for (let i = 0; i < q.tokens.length; i++) {
+    const l = tokenLookups(q.tokens[i] as string, q.near?.[i], index);
+    lookups[i] = l;
+    const kind = q.kinds[i];
+    if (skipCommon && kind !== 'stop' && l.own !== undefined && l.own.length <= index.commonDf) rareExists = true;
+    if (kind !== 'legal' && kind !== 'stop') onlyWeak = false;
+  }
+  const gather = GATHER.reset(rareExists ? index.commonDf : Infinity);
   for (let i = 0; i < q.tokens.length; i++) {
     const t = q.tokens[i] ?? '';
     const lk = lookups[i] as TokenLookups;
@@ -337,7 +396,7 @@ function gatherSources(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, s
     if (skipOwn && !weightless) skipped += w;
     const g = gather.next();
     g.own(lk.own, w, lk.idf ?? 0, skipOwn);
-    for (const k of q.alts[i] ?? []) if (k !== t) g.own(index.tokens.get(k), w, idfOf(k, index), skipOwn);
+    for (const k of q.alts[i] ?? NONE) if (k !== t) g.own(index.tokens.get(k), w, idfOf(k, index), skipOwn);
     // A name whose own abbreviation accepts this word ("elec" → electric).
     g.own(lk.altNames, w, anyIdf, skipOwn);
     if (!lk.digit) {
@@ -350,13 +409,19 @@ function gatherSources(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, s
     // longer indexed token can be the start of one (most words are not: no lookup then).
     if (i + 1 < q.tokens.length) {
       const n1 = q.tokens[i + 1] ?? '';
-      if (lk.extended || !n1) g.add(index.tokens.get(t + n1), w + (q.weights[i + 1] ?? 0), idfOf(t + n1, index));
+      if (lk.extended || !n1) {
+        const j = t + n1;
+        g.add(index.tokens.get(j), w + (q.weights[i + 1] ?? 0), idfOf(j, index));
+      }
       // A legal form glued to a folded plural ("siemen ag" → "siemensag"; see isJoinFoldedPlural).
       const glued = lk.extended && q.kinds[i + 1] === 'legal' ? gluedToFoldedPlural(t, n1) : null;
       if (glued) g.add(index.tokens.get(glued), w + (q.weights[i + 1] ?? 0), idfOf(glued, index));
       if (i + 2 < q.tokens.length) {
         const n2 = q.tokens[i + 2] ?? '';
-        if (lk.extended || !(n1 + n2)) g.add(index.tokens.get(t + n1 + n2), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0), idfOf(t + n1 + n2, index));
+        if (lk.extended || !(n1 || n2)) {
+          const j = t + n1 + n2;
+          g.add(index.tokens.get(j), w + (q.weights[i + 1] ?? 0) + (q.weights[i + 2] ?? 0), idfOf(j, index));
+        }
       }
     }
     // Two or three name words written as this one (the scorer splits any query word, even a weightless one).
@@ -372,14 +437,9 @@ function gatherSources(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, s
     // what it may add lowers the cut-off instead (see truncatedLast), so no name it lifts is lost.
     if (i === q.tokens.length - 1 && q.kinds[i] === 'core' && t.length >= MIN_TRUNCATED && t.length < 3 && !lk.digit && shortTruncationAllowed(q)) g.skipAny(w * TOKEN_SIM.prefix, anyIdf);
     skipped += g.skip;
-    const sources = g.sources;
-    if (sources.length) {
-      let gw = 0;
-      for (const x of sources) gw = Math.max(gw, x.w);
-      groups.push({ w: gw, size: sources.reduce((n, x) => n + x.ids.length, 0), sources });
-    }
+    g.endToken();
   }
-  return { groups, total, skipped, nameSkipped: gather.nameSkipped };
+  return { gather, total, skipped };
 }
 
 /**
@@ -388,22 +448,24 @@ function gatherSources(q: NonNullable<QueryForm['latin']>, index: ScreenIndex, s
  * names past the cut-off whose name coverage can still reach the threshold, in id order.
  */
 function sumPostings(g: Gathered, cut: number, index: ScreenIndex, threshold: number): number[] {
-  const { groups, total, skipped } = g;
-  groups.sort((a, b) => a.size - b.size);
-  let remaining = groups.reduce((n, x) => n + x.w, 0);
+  const { gather, total, skipped } = g;
+  const order = gather.bySize();
+  let remaining = 0;
+  for (let k = 0; k < order.length; k++) remaining += gather.groupW[order[k] as number] as number;
   // Sums live in arrays indexed by name id (reused across queries) rather than a Map: the
   // postings loops are the hottest code of a batch. Same sums, added in the same order.
   const acc = scratchOf(index);
   const { score, nameScore, held, touched } = acc;
   let n = 0;
   try {
-    for (const grp of groups) {
+    for (let o = 0; o < order.length; o++) {
+      const grp = order[o] as number;
       const allowNew = remaining >= cut;
-      remaining -= grp.w;
-      for (const src of grp.sources) {
-        const ids = src.ids;
-        const w = src.w;
-        const nw = src.nw;
+      remaining -= gather.groupW[grp] as number;
+      for (let s = gather.groupStart[grp] as number, end = s + (gather.groupCount[grp] as number); s < end; s++) {
+        const ids = gather.ids[s] as readonly number[];
+        const w = gather.w[s] as number;
+        const nw = gather.nw[s] as number;
         if (allowNew) {
           for (let k = 0; k < ids.length; k++) {
             const id = ids[k] as number;
@@ -448,7 +510,7 @@ function sumPostings(g: Gathered, cut: number, index: ScreenIndex, threshold: nu
       const nwt = nameWeight[id] as number;
       if (total > 0 && nwt > 0) {
         const qcMax = Math.min(1, (qs + skipped) / total);
-        const ncMax = Math.min(1, ((nameScore[id] as number) + g.nameSkipped) / nwt);
+        const ncMax = Math.min(1, ((nameScore[id] as number) + gather.nameSkipped) / nwt);
         if (latinBound(qcMax, ncMax) < threshold - 1e-9) continue;
       }
       arr.push(id);
@@ -463,7 +525,7 @@ function sumPostings(g: Gathered, cut: number, index: ScreenIndex, threshold: nu
 /** Per-index arrays of the candidate search: a sum and a "seen" flag per name, and the names seen. */
 interface Scratch {
   score: Float64Array;
-  /** The name-side sums (see `Source.nw`). */
+  /** The name-side sums (see `Gather.nw`). */
   nameScore: Float64Array;
   held: Uint8Array;
   touched: Int32Array;
