@@ -30,6 +30,13 @@ import { STOPWORDS } from './vocab.js';
 export function joinInitials(tokens: readonly string[], split?: (run: string[]) => string[] | null, joined?: boolean[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
+    // Most words are not one letter: no run to gather (this runs for every query).
+    if (!isLetter(tokens[i] ?? '')) {
+      out.push(tokens[i] ?? '');
+      joined?.push(false);
+      i++;
+      continue;
+    }
     // A run of letters, possibly with "and" between two of them ("R&D" → "r and d").
     let j = i;
     const run: string[] = [];
