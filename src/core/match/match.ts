@@ -144,10 +144,13 @@ function scorePinyin(form: QueryForm, nameId: number, index: ScreenIndex, minSco
  * normalised (case, spaces, dashes, an exchange mark after a ticker): score 1, feature
  * `identifier` naming the scheme and value.
  */
-function identifierMatches(index: ScreenIndex, text: string): EntityMatch[] {
+function identifierMatches(index: ScreenIndex, text: string): readonly EntityMatch[] {
+  const keys = identifierKeys(text);
+  // Most queries are names, with no key: nothing allocated for them.
+  if (!keys.length) return NO_MATCHES;
   const out: EntityMatch[] = [];
   const seen = new Set<number>();
-  for (const k of identifierKeys(text)) {
+  for (const k of keys) {
     for (const hit of index.identifiers.get(k) ?? []) {
       if (seen.has(hit.entity)) continue;
       seen.add(hit.entity);
@@ -159,6 +162,8 @@ function identifierMatches(index: ScreenIndex, text: string): EntityMatch[] {
   }
   return out;
 }
+
+const NO_MATCHES: readonly EntityMatch[] = [];
 
 /** Which names of the index one query form is scored against. */
 type CandidateSource = (form: QueryForm, index: ScreenIndex, minScore: number) => { latin: Iterable<number>; han: Iterable<number>; pinyin: Iterable<number>; spelling: Iterable<number> };
