@@ -11,6 +11,7 @@ import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
 import type { IndexSnapshot, IndexedDesignation, IndexedEntity, IndexedName, ScreenIndex } from './types.js';
 import { buildDeletionTable, tableFits, type DeletionTableData } from './deletion-table.js';
+import { joinFilter } from './joined.js';
 import { SPELLING_MIN_LENGTH, spellingKey, spellingPosition, writtenLength } from './spelling.js';
 
 /** What the index is built from: the store's entities, designations, publications and lists. */
@@ -334,6 +335,7 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
     vocabulary: [...tokens.keys()].sort(),
     initials,
     spellingKeys,
+    joinFilter: joinFilter(snapshot.names),
     pinyinChars,
     pinyinByLength,
     pinyinLength,

@@ -4,7 +4,9 @@
  * it is looked up rather than kept as a map of every adjacent pair and triple of every name:
  * that map was about half the entries an index built (91,540 keys from 165,522 pairs and
  * triples for the bundled record + SDN + CSL), and a query word is looked up once per index
- * (tokenLookups memoises it).
+ * (tokenLookups memoises it). A bitset of the joins' hashes (`joinFilter`, built with the index:
+ * 256 KB) answers "no name writes this word as adjacent words" for most words without a lookup:
+ * finding the splits of a word that is no join cost as much as those of one that is.
  */
 import { gluedToFoldedPlural } from './latin-features.js';
 import { holds } from './postings.js';
@@ -18,6 +20,7 @@ import type { ScreenIndex } from './types.js';
  * prefixes and suffixes, and the names are those in every part's postings.
  */
 export function joinedNames(t: string, index: ScreenIndex): number[] | undefined {
+  if (!mayBeJoin(index.joinFilter, t)) return undefined;
   const found = new Set<number>();
   for (let k = 1; k < t.length; k++) {
     const a = t.slice(0, k);
@@ -69,4 +72,48 @@ function adjacentAt(tokens: readonly string[], kinds: readonly string[], parts: 
     return true;
   }
   return false;
+}
+
+/** Bits of a join filter: 2^21, so the joins of 60,000 names set under a tenth of them. */
+const FILTER_BITS = 1 << 21;
+
+/** FNV-1a of `s`'s UTF-16 code units continued from hash `h` (the hash of a + b is that of b continued from a's). */
+function fnvFrom(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+const FNV_START = 0x811c9dc5 | 0;
+
+/**
+ * A bitset with the bit of every word `joinedNames` can find set: for each Latin name, each two
+ * and three adjacent tokens joined, and a token glued to a following legal form
+ * (`gluedToFoldedPlural`). Hashed part by part, no joined string is made.
+ */
+export function joinFilter(names: readonly ({ latin: { tokens: readonly string[]; kinds: readonly string[] } | null })[]): Uint32Array {
+  const bits = new Uint32Array(FILTER_BITS >>> 5);
+  const set = (h: number): void => {
+    const b = (h >>> 0) & (FILTER_BITS - 1);
+    bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+  };
+  for (const n of names) {
+    const l = n.latin;
+    if (!l) continue;
+    const ts = l.tokens;
+    for (let i = 0; i + 1 < ts.length; i++) {
+      const a = fnvFrom(FNV_START, ts[i] as string);
+      const ab = fnvFrom(a, ts[i + 1] as string);
+      set(ab);
+      if (i + 2 < ts.length) set(fnvFrom(ab, ts[i + 2] as string));
+      const glued = l.kinds[i + 1] === 'legal' ? gluedToFoldedPlural(ts[i] as string, ts[i + 1] as string) : null;
+      if (glued) set(fnvFrom(FNV_START, glued));
+    }
+  }
+  return bits;
+}
+
+/** False when no name can write `t` as adjacent words (its bit is not set); true means perhaps. */
+function mayBeJoin(bits: Uint32Array, t: string): boolean {
+  const b = (fnvFrom(FNV_START, t) >>> 0) & (FILTER_BITS - 1);
+  return ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
 }

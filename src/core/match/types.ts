@@ -76,6 +76,8 @@ export interface ScreenIndex {
    * of "Jean Claude Juncker") → name ids: where a query's initials may stand for given names (see initialsAt).
    */
   initials: Map<string, number[]>;
+  /** Bitset of the hashes of every word some name writes as adjacent words (`joinFilter` in joined.ts): most query words skip the search for such names. */
+  joinFilter: Uint32Array;
   /** `spellingKey` of each name at each word the one-word spelling rule may let differ → name ids (see spelling.ts). */
   spellingKeys: Map<number, number[]>;
   /** Memo of typo neighbours of indexed tokens, filled as queries need them (bounded by the vocabulary). */
