@@ -95,8 +95,9 @@ const CACHE_ENTRIES = 8;
 /**
  * Removes all but the `keep` most recently used entries of the index cache in `dir` (snapshot and
  * deletion table; "used" is the snapshot's modification time, which a read refreshes), tables
- * without a snapshot, and temporary files a killed process left there over an hour ago. Best effort: a file another
- * process removes first, or cannot be removed, is skipped. Returns the entries removed.
+ * without a snapshot, and temporary files a killed process left there over an hour ago. Best
+ * effort: a file another process removes first, or cannot be removed, is skipped. Returns the
+ * entries removed.
  */
 export async function pruneIndexCache(dir: string, keep: number): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
