@@ -1,6 +1,7 @@
 /**
- * Legal forms of every jurisdiction, derived when the module loads from GLEIF's ISO 20275 list
- * (legal-forms.generated.ts, written by scripts/legal-forms/generate.ts from the published file).
+ * Legal forms of every jurisdiction, derived from GLEIF's ISO 20275 list (legal-forms.generated.ts,
+ * written by scripts/legal-forms/generate.ts from the published file) by the rules below, which
+ * legal-form-table.ts applies (shipped worked out: legal-form-table.generated.ts).
  * Each form, written as a list or a user writes it, is normalised by the same steps as names
  * (transliteration, case, punctuation, dotted initials joined), so "G.m.b.H." = "GmbH" and
  * "ООО" = "OOO"; a full name is mapped to its abbreviation ("Gesellschaft mit beschränkter
@@ -18,8 +19,7 @@
  *   so "Bank" (listed with the abbreviations "corp.; inc.") never counts.
  * A phrase stands for the most frequent abbreviation its forms have (its canonical token).
  */
-import { GLEIF_ELF_ROWS } from './legal-forms.generated.js';
-import { SDN_LEGAL_PHRASES } from './legal-form-phrases.generated.js';
+import { LEGAL_FORM_TABLE } from './legal-form-table.generated.js';
 import { ROMAN_NUMERAL, basicLatin, tokenize } from './text.js';
 import { STOPWORDS } from './vocab.js';
 
@@ -74,120 +74,12 @@ export function formTokens(s: string): string[] {
   return joinInitials(tokenize(basicLatin(s)));
 }
 
-const LETTERS = /^[a-z0-9]+$/;
-
-/**
- * Longest joined abbreviation of several words whose first word shortens the first word of the
- * form's name ("Spol. s r. o." of "Spoločnosť s ručením obmedzeným" → spolsro): such a phrase is
- * the form's own abbreviation, so it may be longer than other forms (2–5 letters), which keeps
- * out pairs of forms written together ("Pty Ltd").
- */
-const MAX_MULTI_ABBREVIATION = 7;
-
-/**
- * The other ways a company writes an abbreviation of several words, derived from the form's own
- * name: its first word spelled out ("sp. z o.o." of "spółka z ograniczoną odpowiedzialnością" is
- * also "spółka z o.o."), and, when the rest is the initials of the rest of the name (3+ letters),
- * those initials alone ("Spol. s r. o." → "s.r.o."). Only when the first word of the abbreviation
- * is a shortening (a prefix) of the first word of a name of the form.
- */
-export function partialSpellings(abbr: readonly string[], names: readonly (readonly string[])[]): string[][] {
-  const out: string[][] = [];
-  const head = abbr[0] ?? '';
-  if (abbr.length < 2 || head.length < 2) return out;
-  for (const n of names) {
-    const first = n[0] ?? '';
-    if (first.length <= head.length || !first.startsWith(head)) continue;
-    out.push([first, ...abbr.slice(1)]);
-    const rest = abbr.slice(1);
-    const initials = n.slice(1).map((w) => w[0] ?? '').join('');
-    if (rest.length === 1 && (rest[0] ?? '').length >= 3 && rest[0] === initials) out.push([initials]);
-  }
-  return out;
-}
-
-/**
- * The abbreviation of a Cyrillic legal form that GLEIF lists without one: the initials of its
- * name's words, prepositions (one-letter words) aside, as the convention of those languages
- * writes them ("Публичное акционерное общество" → ПАО → pao, "Автономная некоммерческая
- * организация" → АНО). Only names of 3–5 such words (3–5 letters; two letters are too often
- * ordinary words); [] otherwise.
- */
-export function cyrillicInitials(name: string): string[] {
-  if (!/\p{Script=Cyrillic}/u.test(name)) return [];
-  const words = formTokens(name).filter((w) => w.length > 1);
-  if (words.length < 3 || words.length > 5 || !words.every((w) => /^[a-z]+$/.test(w))) return [];
-  return [words.map((w) => w[0]).join('')];
-}
-
-function buildPhrases(): { phrases: Map<string, string>; maxLen: number; countries: Map<string, Set<string>> } {
-  const phrases = new Map<string, string>();
-  const countries = new Map<string, Set<string>>();
-  const inCountry = (form: string, country: string): void => {
-    const set = countries.get(form) ?? new Set<string>();
-    set.add(country);
-    countries.set(form, set);
-  };
-  const nameVotes = new Map<string, Map<string, number>>();
-  let maxLen = 1;
-  for (const [, country, , names, published] of GLEIF_ELF_ROWS) {
-    const nameTokens = names.map(formTokens);
-    const words = new Set(nameTokens.flat());
-    const accepted: string[] = [];
-    const abbreviations = published.length ? published : cyrillicInitials(names[0] ?? '');
-    // A one-word abbreviation that is an ordinary word: a filler, a word of the form's own name, or a
-    // Roman numeral ("II" is a series mark of a name, even where a registry also uses it as a form).
-    const ordinary = (w: string): boolean => STOPWORDS.has(w) || words.has(w) || ROMAN_NUMERAL.test(w);
-    for (const a of abbreviations) {
-      const t = formTokens(a);
-      const joined = t.join('');
-      if (!t.length || !t.every((x) => LETTERS.test(x)) || joined.length < 2) continue;
-      const partial = partialSpellings(t, nameTokens);
-      if (joined.length > (partial.length ? MAX_MULTI_ABBREVIATION : 5)) continue;
-      if (t.length === 1 && ordinary(joined)) continue;
-      accepted.push(joined);
-      inCountry(joined, country);
-      phrases.set(t.join(' '), joined);
-      if (t.length > 1) phrases.set(joined, joined);
-      maxLen = Math.max(maxLen, t.length);
-      for (const v of partial) {
-        if (v.length === 1 && ordinary(v[0] ?? '')) continue;
-        const key = v.join(' ');
-        if (!phrases.has(key)) phrases.set(key, joined);
-        maxLen = Math.max(maxLen, v.length);
-      }
-    }
-    for (const t of nameTokens) {
-      if (!t.length || t.length > 6 || !t.every((x) => LETTERS.test(x))) continue;
-      if (t.length === 1 && (t[0] ?? '').length < 8) continue;
-      const first = (t[0] ?? '')[0];
-      const abbr = accepted.find((a) => a[0] === first);
-      if (!abbr) continue;
-      const key = t.join(' ');
-      const votes = nameVotes.get(key) ?? new Map<string, number>();
-      votes.set(abbr, (votes.get(abbr) ?? 0) + 1);
-      nameVotes.set(key, votes);
-      maxLen = Math.max(maxLen, t.length);
-    }
-  }
-  for (const [key, votes] of nameVotes) {
-    if (phrases.has(key)) continue;
-    let best = '';
-    let n = 0;
-    for (const [a, c] of votes) if (c > n || (c === n && a < best)) [best, n] = [a, c];
-    phrases.set(key, best);
-  }
-  // English renderings the SDN list gives for forms ("Open Joint Stock Company" = OJSC): no
-  // jurisdiction of their own, so they never conflict with another form.
-  for (const [phrase, form] of SDN_LEGAL_PHRASES) {
-    if (!phrases.has(phrase)) phrases.set(phrase, form);
-    if (!phrases.has(form)) phrases.set(form, form);
-    maxLen = Math.max(maxLen, phrase.split(' ').length);
-  }
-  return { phrases, maxLen, countries };
-}
-
-const { phrases: PHRASES, maxLen: MAX_PHRASE, countries: COUNTRIES } = buildPhrases();
+// The table of phrases is worked out from GLEIF's list by legal-form-table.ts and shipped
+// generated (its test checks it against the list): working it out took about 90 ms of every
+// start of a process or worker thread.
+const PHRASES: ReadonlyMap<string, string> = new Map(LEGAL_FORM_TABLE.phrases);
+const MAX_PHRASE = LEGAL_FORM_TABLE.maxLen;
+const COUNTRIES: ReadonlyMap<string, ReadonlySet<string>> = new Map(LEGAL_FORM_TABLE.countries.map(([form, cs]) => [form, new Set(cs)]));
 
 /**
  * A phrase with the final vowels of its long words off ("societatea cu raspundere limitata" →
