@@ -22,7 +22,7 @@
  * heap is mostly the index, which every full collection marks again while the batch adds only
  * its memos. Traced in one thread on 100,000 rows: 4 full collections instead of 6, background
  * marking 1,191 → 299 ms. On 200,000 rows with two workers, alternating with the factor left
- * out: 5-11 % more names/s and 5-8 % less CPU in 3 of 3 pairs, peak RSS 600 → 655 MB; a factor
+ * out: 5-11 % more names/s and 5-10 % less CPU in 3 of 3 pairs, peak RSS 600 → 655 MB; a factor
  * of 3 was no faster and took 790 MB. The heap bound above still holds: V8 collects before it.
  */
 export const BATCH_NODE_ARGS = ['--max-old-space-size=512', '--no-turbo-inlining', '--heap-growing-percent=100'];
