@@ -27,18 +27,21 @@ export function joinedNames(t: string, index: ScreenIndex): number[] | undefined
     const pa = index.tokens.get(a);
     if (!pa) continue;
     const rest = t.slice(k);
-    const pr = index.tokens.get(rest);
-    if (pr) collect(index, found, [pa, pr], [a, rest]);
     // "a" + "s" + legal form, when "a" is the folded plural ("siemens" → "siemen" + "s" + "ag").
     if (rest.length > 1 && rest.charCodeAt(0) === 115) {
       const b = rest.slice(1);
       const pb = index.tokens.get(b);
       if (pb && gluedToFoldedPlural(a, b) === t) collect(index, found, [pa, pb], [a, b], true);
     }
-    for (let m = 1; m < rest.length; m++) {
+    // The rest as one token (a pair) or as two (a triple).
+    for (let m = 1; m <= rest.length; m++) {
       const b = rest.slice(0, m);
       const pb = index.tokens.get(b);
       if (!pb) continue;
+      if (m === rest.length) {
+        collect(index, found, [pa, pb], [a, b]);
+        continue;
+      }
       const c = rest.slice(m);
       const pc = index.tokens.get(c);
       if (pc) collect(index, found, [pa, pb, pc], [a, b, c]);
