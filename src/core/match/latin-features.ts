@@ -135,7 +135,6 @@ function isJoin3(s: string, a: string, b: string, c: string): boolean {
   return s.length === a.length + b.length + c.length && s.startsWith(a) && s.startsWith(b, a.length) && s.endsWith(c);
 }
 
-
 /** Query token `i` matched name token `j` with similarity `s` (a module function: a closure per alignment was garbage). */
 function link(qSim: Float64Array, nSim: Float64Array, qTo: Int32Array, i: number, j: number, s: number): void {
   qSim[i] = s;

@@ -1,10 +1,23 @@
 /**
  * The legal-form phrases of every jurisdiction, worked out from GLEIF's ISO 20275 list
- * (legal-forms.generated.ts) and the SDN list's English renderings (legal-form-phrases.generated.ts)
- * by the rules legal-forms.ts describes. legal-forms.ts reads the result from
- * legal-form-table.generated.ts, which scripts/legal-forms/table.ts writes from this module, and
- * whose test checks it equals what this module works out (so a change to the rules or to the
- * name normalisation they use cannot leave the shipped table stale).
+ * (legal-forms.generated.ts) and the SDN list's English renderings (legal-form-phrases.generated.ts).
+ *
+ * A Cyrillic form GLEIF lists without an abbreviation gets its initials (see cyrillicInitials).
+ * English renderings of forms that the SDN list gives as their alternatives ("Open Joint Stock
+ * Company" = OJSC) come from legal-form-phrases.generated.ts (scripts/legal-forms/sdn-phrases.ts).
+ * Which published strings count, so that ordinary words never become legal forms:
+ * - an abbreviation counts when it has 2–5 letters, is not a filler word, and is not a whole
+ *   word of its form's own name (GLEIF lists "trust" as an abbreviation of "Business Trust"),
+ *   and is not a Roman numeral ("II" marks a series of a name);
+ * - a full name counts when its form has such an abbreviation starting with the same letter,
+ *   and it has 2–6 words, or one word of 8+ letters ("Aktiengesellschaft", "Osakeyhtiö"),
+ *   so "Bank" (listed with the abbreviations "corp.; inc.") never counts.
+ * A phrase stands for the most frequent abbreviation its forms have (its canonical token).
+ *
+ * legal-forms.ts reads the result from legal-form-table.generated.ts, which
+ * scripts/legal-forms/table.ts writes from this module, and whose test checks it equals what this
+ * module works out (so a change to the rules or to the name normalisation they use cannot leave
+ * the shipped table stale).
  */
 import { GLEIF_ELF_ROWS } from './legal-forms.generated.js';
 import { SDN_LEGAL_PHRASES } from './legal-form-phrases.generated.js';

@@ -1,23 +1,14 @@
 /**
  * Legal forms of every jurisdiction, derived from GLEIF's ISO 20275 list (legal-forms.generated.ts,
- * written by scripts/legal-forms/generate.ts from the published file) by the rules below, which
- * legal-form-table.ts applies (shipped worked out: legal-form-table.generated.ts).
+ * written by scripts/legal-forms/generate.ts from the published file).
  * Each form, written as a list or a user writes it, is normalised by the same steps as names
  * (transliteration, case, punctuation, dotted initials joined), so "G.m.b.H." = "GmbH" and
  * "ООО" = "OOO"; a full name is mapped to its abbreviation ("Gesellschaft mit beschränkter
  * Haftung" = "Aktiengesellschaft"'s sibling "GmbH", "Limited Liability Company" = "LLC").
  *
- * A Cyrillic form GLEIF lists without an abbreviation gets its initials (see cyrillicInitials).
- * English renderings of forms that the SDN list gives as their alternatives ("Open Joint Stock
- * Company" = OJSC) come from legal-form-phrases.generated.ts (scripts/legal-forms/sdn-phrases.ts).
- * Which published strings count, so that ordinary words never become legal forms:
- * - an abbreviation counts when it has 2–5 letters, is not a filler word, and is not a whole
- *   word of its form's own name (GLEIF lists "trust" as an abbreviation of "Business Trust"),
- *   and is not a Roman numeral ("II" marks a series of a name);
- * - a full name counts when its form has such an abbreviation starting with the same letter,
- *   and it has 2–6 words, or one word of 8+ letters ("Aktiengesellschaft", "Osakeyhtiö"),
- *   so "Bank" (listed with the abbreviations "corp.; inc.") never counts.
- * A phrase stands for the most frequent abbreviation its forms have (its canonical token).
+ * Which published strings count, and how the SDN list's English renderings join them, is
+ * legal-form-table.ts's (the table is shipped worked out: legal-form-table.generated.ts); this
+ * module finds the forms in a name and answers questions about them.
  */
 import { LEGAL_FORM_TABLE } from './legal-form-table.generated.js';
 import { ROMAN_NUMERAL, basicLatin, tokenize } from './text.js';
