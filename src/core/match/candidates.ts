@@ -249,6 +249,8 @@ class Gather {
   groupW: number[] = [];
   groupSize: number[] = [];
   groups = 0;
+  /** The groups' numbers in `bySize` order (reused). */
+  private order: number[] = [];
 
   /** Starts a query: no sources, postings longer than `maxDf` left out. */
   reset(maxDf: number): this {
@@ -327,8 +329,6 @@ class Gather {
     order.length = this.groups;
     return order;
   }
-
-  private order: number[] = [];
 }
 
 /** The gather scratch every query reuses (see Gather). */
