@@ -24,11 +24,21 @@ export interface DeletionTableData {
   posts: Int32Array;
 }
 
-/** FNV-1a over the UTF-16 code units of `s`, as a signed 32-bit integer. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a's offset basis (the hash of the empty string). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+
+/**
+ * FNV-1a over the UTF-16 code units of `s`, continued from hash `h` (so the hash of a + b is
+ * that of b continued from a's), as a signed 32-bit integer.
+ */
+export function fnvFrom(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h | 0;
+}
+
+/** FNV-1a over the UTF-16 code units of `s`, as a signed 32-bit integer. */
+function hashOf(s: string): number {
+  return fnvFrom(FNV_OFFSET, s);
 }
 
 /** A hash of the token list in order, so a table is never read against another index's tokens. */

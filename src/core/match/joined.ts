@@ -8,6 +8,7 @@
  * 256 KB) answers "no name writes this word as adjacent words" for most words without a lookup:
  * finding the splits of a word that is no join cost as much as those of one that is.
  */
+import { FNV_OFFSET, fnvFrom } from './deletion-table.js';
 import { gluedToFoldedPlural } from './latin-features.js';
 import { holds } from './postings.js';
 import type { ScreenIndex } from './types.js';
@@ -80,13 +81,6 @@ function adjacentAt(tokens: readonly string[], kinds: readonly string[], parts: 
 /** Bits of a join filter: 2^21, so the joins of 60,000 names set under a tenth of them. */
 const FILTER_BITS = 1 << 21;
 
-/** FNV-1a of `s`'s UTF-16 code units continued from hash `h` (the hash of a + b is that of b continued from a's). */
-function fnvFrom(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-const FNV_START = 0x811c9dc5 | 0;
 
 /**
  * A bitset with the bit of every word `joinedNames` can find set: for each Latin name, each two
@@ -104,12 +98,12 @@ export function joinFilter(names: readonly ({ latin: { tokens: readonly string[]
     if (!l) continue;
     const ts = l.tokens;
     for (let i = 0; i + 1 < ts.length; i++) {
-      const a = fnvFrom(FNV_START, ts[i] as string);
+      const a = fnvFrom(FNV_OFFSET, ts[i] as string);
       const ab = fnvFrom(a, ts[i + 1] as string);
       set(ab);
       if (i + 2 < ts.length) set(fnvFrom(ab, ts[i + 2] as string));
       const glued = l.kinds[i + 1] === 'legal' ? gluedToFoldedPlural(ts[i] as string, ts[i + 1] as string) : null;
-      if (glued) set(fnvFrom(FNV_START, glued));
+      if (glued) set(fnvFrom(FNV_OFFSET, glued));
     }
   }
   return bits;
@@ -117,6 +111,6 @@ export function joinFilter(names: readonly ({ latin: { tokens: readonly string[]
 
 /** False when no name can write `t` as adjacent words (its bit is not set); true means perhaps. */
 function mayBeJoin(bits: Uint32Array, t: string): boolean {
-  const b = (fnvFrom(FNV_START, t) >>> 0) & (FILTER_BITS - 1);
+  const b = (fnvFrom(FNV_OFFSET, t) >>> 0) & (FILTER_BITS - 1);
   return ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
 }
