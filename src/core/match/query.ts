@@ -85,15 +85,27 @@ export function pinyinOfQuery(text: string, index: ScreenIndex): string[] | null
   return core.length >= 2 ? core : null;
 }
 
+const NO_ALTS: readonly string[] = [];
+
 /** IDF × kind weights of query tokens; a token no indexed name has gets the highest IDF. `syllables` marks the pinyin syllables of a Chinese query. */
 export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex, initials?: readonly boolean[], syllables?: true): WeightedTokens {
-  const outKinds = [...kinds];
+  // Built with push, not map or spread: arrays that TurboFan-compiled callers make with map are
+  // holey while the interpreter's are packed, and every function that reads a query's arrays was
+  // compiled again when the other kind first came (measured: most of a batch's deoptimisations).
+  const outKinds: WeightedTokens['kinds'][number][] = [];
   // What the index holds for each word, memoised per index (tokenLookups: a batch repeats its words).
-  const looks = tokens.map((t) => tokenLookups(t, undefined, index));
+  const looks: TokenLookups[] = [];
   // Typo neighbours are found once here and reused by the candidate search.
   // (Short words and numbers have none: typoNeighbours and tokenLookups give them the empty list.)
-  const nearAll = looks.map((l) => l.near);
-  const weights = tokens.map((t, i) => {
+  const nearAll: (readonly string[])[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    outKinds.push(kinds[i] ?? 'core');
+    const lk = tokenLookups(tokens[i] as string, undefined, index);
+    looks.push(lk);
+    nearAll.push(lk.near);
+  }
+  for (let i = 0; i < tokens.length; i++) {
     const lk = looks[i] as TokenLookups;
     let idf = lk.idf;
     if (idf === undefined) {
@@ -107,9 +119,9 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
       }
     }
     idf ??= index.unknownIdf;
-    for (const a of alts[i] ?? []) idf = Math.min(idf, index.idf.get(a) ?? idf);
-    return idf * QUERY_KIND_FACTOR[outKinds[i] ?? 'core'];
-  });
+    for (const a of alts[i] ?? NO_ALTS) idf = Math.min(idf, index.idf.get(a) ?? idf);
+    weights.push(idf * QUERY_KIND_FACTOR[outKinds[i] ?? 'core']);
+  }
   return weightedTokens({ tokens, kinds: outKinds, alts, weights, near: nearAll, initials, syllables });
 }
 
@@ -147,8 +159,14 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
       const syl = toPinyin(a.han.core.slice(0, MAX_QUERY_TOKENS));
       if (syl.length) {
         // Every syllable is part of the name ("de" in 美的 is not the filler word de); places stay weak.
-        const kinds = syl.map((t) => (tokenKind(t) === 'place' ? 'place' : 'core'));
-        const latin = weighQuery(syl, kinds, syl.map(() => null), index, undefined, true);
+        // (Pushed, not mapped: see weighQuery.)
+        const kinds: WeightedTokens['kinds'][number][] = [];
+        const alts: null[] = [];
+        for (const t of syl) {
+          kinds.push(tokenKind(t) === 'place' ? 'place' : 'core');
+          alts.push(null);
+        }
+        const latin = weighQuery(syl, kinds, alts, index, undefined, true);
         forms.push({ text, part, latin, han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
       }
     }
