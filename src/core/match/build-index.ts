@@ -5,7 +5,7 @@ import type { RuleSet } from '../rules/types.js';
 import { analyseName, bracketedName, separateNames } from '../normalise/pipeline.js';
 import { LEGAL_FORMS_PINYIN } from '../normalise/chinese.js';
 import { PLACES_PINYIN } from '../normalise/places.js';
-import { KIND_FACTOR, personShaped, weightedTokens } from './latin-features.js';
+import { KIND_FACTOR, personShaped, weightedTokens, type WeightedTokens } from './latin-features.js';
 import type { TokenKind } from '../normalise/latin.js';
 import { GENERIC_WORDS } from './generic-words.generated.js';
 import { MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, TWO_EDIT_LENGTH } from './similarity.js';
@@ -310,11 +310,21 @@ export function indexFromSnapshot(snapshot: IndexSnapshot, parts: IndexParts = {
   const deletions = parts.deletions && tableFits(parts.deletions, tokenList) ? parts.deletions : buildDeletionTable(tokenList);
   // Legal forms and places must segment too, so "Langchao Jituan" can shed its "ji tuan".
   for (const seq of [...LEGAL_FORMS_PINYIN, ...PLACES_PINYIN]) for (const s of seq) syllables.add(s);
-  const latinNamesW = snapshot.names.map((n, id) => {
+  // Pushed, not mapped: arrays that compiled code makes with map are holey, the interpreter's
+  // packed, and the scorer (compiled for the kinds it has met) was deoptimised when a name of the
+  // other kind came (see weighQuery).
+  const latinNamesW: (WeightedTokens | null)[] = [];
+  snapshot.names.forEach((n, id) => {
     const l = n.latin;
-    if (!l) return null;
+    if (!l) {
+      latinNamesW.push(null);
+      return;
+    }
     const exactOnly = n.kind === 'acronym' || (l.tokens.length === 1 && (l.tokens[0] ?? '').length <= 5);
-    return weightedTokens({ tokens: l.tokens, kinds: l.kinds, alts: l.alts, weights: l.tokens.map((t, i) => (idf.get(t) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']), exactOnly: exactOnly || undefined, paren: l.paren, person: person[id] ?? false });
+    const weights: number[] = [];
+    for (let i = 0; i < l.tokens.length; i++) weights.push((idf.get(l.tokens[i] as string) ?? 0) * KIND_FACTOR[l.kinds[i] ?? 'core']);
+    // (Copied to its length: a pushed array keeps room for 16 more, 4.6 MB over the names.)
+    latinNamesW.push(weightedTokens({ tokens: l.tokens, kinds: l.kinds, alts: l.alts, weights: weights.slice(), exactOnly: exactOnly || undefined, paren: l.paren, person: person[id] ?? false }));
   });
   const nameWeight = new Float64Array(latinNamesW.length);
   latinNamesW.forEach((w, id) => {
