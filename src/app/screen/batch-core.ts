@@ -79,16 +79,35 @@ export interface BatchChunk {
  * 149,000 of the bench's 200,000 rows; two generations screen 115,000, of which 107,000 are
  * distinct names (measured on bench/names.ts with two workers).
  */
-const memos = new WeakMap<ScreenIndex, AnswerMemo<MemoAnswer>>();
+const memos = new WeakMap<ScreenIndex, BatchMemos>();
 
 interface MemoAnswer {
   body: string;
   hits: boolean;
 }
 
-function memoOf(index: ScreenIndex): AnswerMemo<MemoAnswer> {
+/**
+ * The memos of one index: `byName` holds the answers to the batch's own question (its options
+ * and date, `question`) keyed by the name alone, so that a row asked on the batch's date (nearly
+ * every row) looks its name up without first building a key string; `byKey` holds rows asked on
+ * a date of their own, keyed by question and name. Another question (another batch on the same
+ * index) starts `byName` afresh.
+ */
+interface BatchMemos {
+  question: string;
+  byName: AnswerMemo<MemoAnswer>;
+  byKey: AnswerMemo<MemoAnswer>;
+}
+
+const answerSize = (a: MemoAnswer): number => a.body.length;
+
+function memosOf(index: ScreenIndex, question: string): BatchMemos {
   let m = memos.get(index);
-  if (!m) memos.set(index, (m = new AnswerMemo<MemoAnswer>(25_000, 8_000_000, (a) => a.body.length)));
+  if (!m) memos.set(index, (m = { question, byName: new AnswerMemo<MemoAnswer>(25_000, 8_000_000, answerSize), byKey: new AnswerMemo<MemoAnswer>(5_000, 2_000_000, answerSize) }));
+  else if (m.question !== question) {
+    m.question = question;
+    m.byName = new AnswerMemo<MemoAnswer>(25_000, 8_000_000, answerSize);
+  }
   return m;
 }
 
@@ -132,19 +151,21 @@ export function screenChunkJsonl(index: ScreenIndex, rows: readonly BatchRow[], 
 function screenRowsInto(index: ScreenIndex, rows: readonly BatchRow[], opts: BatchScreenOptions, put: (i: number, head: string, body: string) => void): { errors: BatchChunk['errors']; withHits: number } {
   const errors: BatchChunk['errors'] = [];
   let withHits = 0;
-  const memo = memoOf(index);
   const optsKey = `${opts.threshold ?? ''}\u0000${opts.limit ?? ''}\u0000${opts.includeInactive ?? ''}\u0000`;
+  const memo = memosOf(index, `${optsKey}${opts.asOf}`);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as BatchRow;
     let error = rowProblem(row);
     if (!error) {
       const asOf = row.asOf && row.asOf.trim() ? row.asOf.trim() : opts.asOf;
-      const key = `${optsKey}${asOf}\u0000${row.name}`;
-      let answer = memo.get(key);
+      const own = asOf !== opts.asOf;
+      const key = own ? `${optsKey}${asOf}\u0000${row.name}` : row.name;
+      const m = own ? memo.byKey : memo.byName;
+      let answer = m.get(key);
       if (!answer) {
         try {
-          answer = answerText(screenWithIndex(index, row.name, asOf === opts.asOf ? opts : { ...opts, asOf }));
-          memo.set(key, answer);
+          answer = answerText(screenWithIndex(index, row.name, own ? { ...opts, asOf } : opts));
+          m.set(key, answer);
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
         }

@@ -67,6 +67,25 @@ test('bad rows become error records (empty name, bad date), the rest is screened
   assert.equal(last.hits[0]?.active, true);
 });
 
+test('batches on one index with other dates or options never reuse each other\'s answers', () => {
+  // The answer memo is per index and keyed by name under the batch's own question (date and
+  // options): a second batch asking on another date, or with another threshold, must not get
+  // the first batch's answers; rows with a date of their own neither.
+  const rows: BatchRow[] = [
+    { line: 2, name: 'Tencent Holdings' },
+    { line: 3, name: 'Tencent Holdings', asOf: '2020-01-01' },
+    { line: 4, name: 'Tencent Holdings' },
+  ];
+  const activeOf = (lines: string[]): (boolean | null)[] => lines.map((l) => (JSON.parse(l) as BatchRecord).hits?.[0]?.active ?? null);
+  assert.deepEqual(activeOf(screenChunkLines(index, rows, { asOf: TODAY }).lines), [true, false, true]);
+  assert.deepEqual(activeOf(screenChunkLines(index, rows, { asOf: '2020-01-01' }).lines), [false, false, false]);
+  assert.deepEqual(activeOf(screenChunkLines(index, rows, { asOf: TODAY }).lines), [true, false, true]);
+  const strict = screenChunkLines(index, [{ line: 2, name: 'Tencent Holding Ltd' }], { asOf: TODAY, threshold: 0.999 }).lines;
+  const one = screenWithIndex(index, 'Tencent Holding Ltd', { asOf: TODAY, threshold: 0.999 });
+  assert.equal((JSON.parse(strict[0] ?? '{}') as BatchRecord).hits?.length ?? 0, one.hits.length);
+  assert.notEqual(one.hits.length, screenWithIndex(index, 'Tencent Holding Ltd', { asOf: TODAY }).hits.length);
+});
+
 test('CSV in, JSONL out: header by name, lines numbered as in the file, chunks carry their errors', async () => {
   const csv = 'id,as_of,name\na1,,Tencent Holdings\na2,,\n"a3",2021-01-01,"Qihoo 360"\n';
   const chunks = [];
