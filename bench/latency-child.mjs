@@ -17,7 +17,8 @@ const { indexFromSnapshot } = await import(mod('core/match/build-index'));
 const { screenWithIndex } = await import(mod('app/screen/screen'));
 
 const [snapFile, namesFile, warmup, asOf] = process.argv.slice(2);
-const index = indexFromSnapshot(JSON.parse(readFileSync(snapFile, 'utf8')));
+const { snapshotFromJson } = await import(mod('core/match/snapshot-json'));
+const index = indexFromSnapshot(snapshotFromJson(readFileSync(snapFile, 'utf8')));
 const names = JSON.parse(readFileSync(namesFile, 'utf8'));
 const n = Number(warmup);
 for (const q of names.slice(0, n)) screenWithIndex(index, q, { asOf });

@@ -15,6 +15,7 @@ import { ensureSeeded } from '../src/app/seed.js';
 import { indexSourceFromStore } from '../src/app/screen/index-source.js';
 import { screenWithIndex } from '../src/app/screen/screen.js';
 import { buildSnapshot, indexFromSnapshot } from '../src/core/match/build-index.js';
+import { snapshotToJson } from '../src/core/match/snapshot-json.js';
 import { openStore } from '../src/store/open.js';
 import { runBatchChild, type BatchFigures } from './batch-run.js';
 import { generateNames } from './names.js';
@@ -79,7 +80,7 @@ const mod: BenchModule = {
         t = performance.now();
         const index = indexFromSnapshot(snapshot);
         const fromSnapshotMs = Math.round(performance.now() - t);
-        snapshotJson = JSON.stringify(snapshot);
+        snapshotJson = snapshotToJson(snapshot);
         listed = src.entities.filter((e) => e.type === 'organization').map((e) => e.name);
         ctx.log('scale: latency');
         const sample = generateNames(6000, listed, 7);

@@ -6,14 +6,14 @@
  */
 import { workerData } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
-import type { IndexSnapshot } from '../../core/match/types.js';
+import { snapshotFromJson } from '../../core/match/snapshot-json.js';
 import type { DeletionTableData } from '../../core/match/deletion-table.js';
 import { screenChunkLines, type BatchChunk } from '../screen/batch-core.js';
 import { fromColumns, type ColumnTask } from '../screen/batch-columns.js';
 
 const data = workerData as { snapshotJson?: string; deletions?: DeletionTableData; poison?: string };
 // The deletion table comes built, on memory shared with the process that made it.
-const index = indexFromSnapshot(JSON.parse(data.snapshotJson ?? 'null') as IndexSnapshot, data.deletions ? { deletions: data.deletions } : {});
+const index = indexFromSnapshot(snapshotFromJson(data.snapshotJson ?? 'null'), data.deletions ? { deletions: data.deletions } : {});
 delete data.snapshotJson; // parsed; its text is not needed again
 // Fault injection for the resilience tests only (LISTWATCH_JOBS_FAULT=poison:NAME at the entry point):
 // a row whose name contains this text ends the thread, as a row that exhausts memory would.

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { buildSnapshot, snapshotDeletionTable } from '../../core/match/build-index.js';
+import { snapshotToJson } from '../../core/match/snapshot-json.js';
 import type { Store } from '../../store/store.js';
 import { createEnricher } from '../dossier/enrich.js';
 import { indexSourceFromStore } from '../screen/index-source.js';
@@ -73,7 +74,7 @@ export class ChunkScreener {
     // Built here on shared memory, the deletion table (the largest part of an index) is not
     // rebuilt nor held a second time by the thread.
     const deletions = snapshotDeletionTable(snapshot);
-    const snapshotJson = JSON.stringify(snapshot);
+    const snapshotJson = snapshotToJson(snapshot);
     const heap = this.opts.maxHeapMb ?? Math.ceil((8 * snapshotJson.length) / 2 ** 20) + 96;
     const pool = new Piscina({
       filename: THREAD_FILE,

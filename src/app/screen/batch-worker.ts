@@ -6,6 +6,7 @@
  */
 import { Piscina, workerData } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
+import { snapshotFromJson } from '../../core/match/snapshot-json.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import { screenChunkJsonl } from './batch-core.js';
 import { fromColumns, type ColumnTask, type WorkerChunk } from './batch-columns.js';
@@ -13,7 +14,7 @@ import { fromColumns, type ColumnTask, type WorkerChunk } from './batch-columns.
 const data = workerData as { snapshotBytes?: Uint8Array };
 const bytes = data.snapshotBytes;
 // Parsed as the worker starts, while the main thread makes the shared deletion table.
-let snapshot: IndexSnapshot | null = JSON.parse(bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : 'null') as IndexSnapshot;
+let snapshot: IndexSnapshot | null = bytes ? snapshotFromJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) : null;
 // The text (UTF-8 on memory shared with the main thread) is not needed once parsed.
 delete data.snapshotBytes;
 let index: ScreenIndex | null = null;

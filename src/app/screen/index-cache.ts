@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'n
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSnapshot, indexFromSnapshot } from '../../core/match/build-index.js';
+import { snapshotFromJson, snapshotToJson } from '../../core/match/snapshot-json.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
 import { entityEpoch } from '../../core/history/entity-epoch.js';
@@ -58,8 +59,7 @@ export async function loadIndexCached(store: Store, cacheDir: string, asOf?: Iso
   const tableFile = path.join(cacheDir, `screen-index-${key}.deletions`);
   let snapshot: IndexSnapshot | null = null;
   try {
-    const cached = JSON.parse(await readFile(file, 'utf8')) as IndexSnapshot;
-    if (cached.version === 1) snapshot = cached;
+    snapshot = snapshotFromJson(await readFile(file, 'utf8'));
     // Marks the entry as used, so that pruning keeps it (see pruneIndexCache).
     const now = new Date();
     await utimes(file, now, now).catch(() => undefined);
@@ -71,7 +71,7 @@ export async function loadIndexCached(store: Store, cacheDir: string, asOf?: Iso
     try {
       await mkdir(cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(snapshot));
+      await writeFile(tmp, snapshotToJson(snapshot));
       await rename(tmp, file);
       await pruneIndexCache(cacheDir, CACHE_ENTRIES);
     } catch {
