@@ -185,11 +185,18 @@ function screenRowsInto(index: ScreenIndex, rows: readonly BatchRow[], opts: Bat
 
 /** The text JSON.stringify gives a result after its record's line and id (written directly when it has no hits). */
 function answerText(r: ScreenResult): { body: string; hits: boolean } {
-  const body = r.hits.length === 0
-    ? `"query":${JSON.stringify(r.query)},"asOf":${JSON.stringify(r.asOf)},"threshold":${JSON.stringify(r.threshold)},"hits":[]}`
-    : JSON.stringify(r).slice(1);
-  return { body, hits: r.hits.length > 0 };
+  if (r.hits.length) return { body: JSON.stringify(r).slice(1), hits: true };
+  // A batch asks one date and threshold (nearly) throughout: the text after the query is made once.
+  if (r.asOf !== noHits.asOf || r.threshold !== noHits.threshold) {
+    noHits.asOf = r.asOf;
+    noHits.threshold = r.threshold;
+    noHits.tail = `,"asOf":${JSON.stringify(r.asOf)},"threshold":${JSON.stringify(r.threshold)},"hits":[]}`;
+  }
+  return { body: `"query":${JSON.stringify(r.query)}${noHits.tail}`, hits: false };
 }
+
+/** The text after the query of the last answer without hits (`answerText`), with its date and threshold. */
+const noHits: { asOf: string; threshold: number; tail: string } = { asOf: '', threshold: Number.NaN, tail: '' };
 
 /** `{"line":…,"id":…,` as JSON.stringify writes a record's first keys (a key whose value is undefined is left out). */
 function recordHead(row: BatchRow): string {
