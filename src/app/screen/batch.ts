@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { indexFromSnapshot, snapshotDeletionTable } from '../../core/match/build-index.js';
-import { snapshotFromJson, snapshotToJson } from '../../core/match/snapshot-json.js';
+import { snapshotFromJson, snapshotToJson, tokensOfSnapshotJson } from '../../core/match/snapshot-json.js';
 import { buildDeletionTable, type DeletionTableData } from '../../core/match/deletion-table.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import { chunkFromJsonl, chunkRows, screenChunkLines, type BatchChunk, type BatchRecord, type BatchRow, type BatchScreenOptions } from './batch-core.js';
@@ -43,23 +43,8 @@ async function* chunks(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, size:
   if (buf.length) yield buf;
 }
 
-/**
- * `snapshotTokens` of a snapshot given as JSON text, read from its `"tokens":[…]` arrays without
- * parsing the whole snapshot (a main thread that only passes the text on saves the parse and its
- * memory). Only names have such arrays, in order. Should the text ever read otherwise, the table
- * made from it does not fit the workers' tokens (`tableFits`), and each worker builds its own.
- */
-export function tokensOfSnapshotJson(json: string): string[] {
-  const seen = new Set<string>();
-  for (const m of json.matchAll(/"tokens":(\[[^\]]*\])/g)) {
-    try {
-      for (const t of JSON.parse(m[1] as string) as unknown[]) if (typeof t === 'string') seen.add(t);
-    } catch {
-      return [];
-    }
-  }
-  return [...seen];
-}
+/** (Moved to core/match/snapshot-json.ts; exported here as before.) */
+export { tokensOfSnapshotJson };
 
 // In src/ (through tsx) the worker is a .ts file; in dist/ it is compiled .js.
 const WORKER_FILE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './batch-worker.ts' : './batch-worker.js', import.meta.url));

@@ -13,7 +13,10 @@ import path from 'node:path';
 import { buildDeletionTable, tableFits } from '../../core/match/deletion-table.js';
 import type { Store } from '../../store/store.js';
 import { useSeededStore } from '../test-support.js';
-import { loadIndexCached, pruneIndexCache } from './index-cache.js';
+import { loadIndexCached, loadSnapshotTextCached, pruneIndexCache } from './index-cache.js';
+import { readSnapshotFile } from './snapshot-file.js';
+import { snapshotFromJson, tokensOfSnapshotJson } from '../../core/match/snapshot-json.js';
+import { indexFromSnapshot } from '../../core/match/build-index.js';
 import { readDeletionTableFile, writeDeletionTableFile } from './deletion-table-file.js';
 import { screenWithIndex } from './screen.js';
 
@@ -63,6 +66,41 @@ test('the index cache keeps the deletion table beside the snapshot and reads it 
     assert.equal(answers(fourth), answers(first));
     const replaced = await readDeletionTableFile(tableFile);
     assert.ok(replaced && tableFits(replaced, fourth.tokenList), 'the foreign table was replaced by this index\'s');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a batch takes the snapshot text and table from the same cache, unparsed; a damaged or digestless snapshot file is built again', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'listwatch-index-cache-'));
+  try {
+    const made = await loadSnapshotTextCached(store, dir);
+    const files = readdirSync(dir).sort();
+    const json = files.find((f) => f.endsWith('.json'));
+    assert.ok(json && files.some((f) => f.endsWith('.deletions')), `snapshot and table written (${files.join(', ')})`);
+    const file = path.join(dir, json);
+    assert.equal(await readSnapshotFile(file), made.json, 'the file holds the text and a matching digest');
+    assert.ok(tableFits(made.deletions, tokensOfSnapshotJson(made.json)));
+    // The index a worker builds from them answers as the single-screen index of the same cache.
+    const fromText = indexFromSnapshot(snapshotFromJson(made.json), { deletions: made.deletions });
+    assert.equal(answers(fromText), answers(await loadIndexCached(store, dir)));
+    const ino = statSync(file).ino;
+    const again = await loadSnapshotTextCached(store, dir);
+    assert.equal(again.json, made.json);
+    assert.ok(again.deletions.slots.buffer instanceof SharedArrayBuffer, 'the table is read into shared memory');
+    assert.equal(statSync(file).ino, ino, 'a cached snapshot is not written again');
+
+    // A flipped character in the text: refused before any thread parses it, and rebuilt.
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"version":2', '"version":3'));
+    assert.equal(await readSnapshotFile(file), null);
+    assert.equal((await loadSnapshotTextCached(store, dir)).json, made.json);
+    assert.notEqual(statSync(file).ino, ino, 'the damaged file was replaced');
+    // A file of the previous version (the JSON alone, no digest) is rebuilt the same way.
+    writeFileSync(file, made.json);
+    assert.equal(await readSnapshotFile(file), null);
+    assert.equal(answers(await loadIndexCached(store, dir)), answers(fromText));
+    assert.equal(await readSnapshotFile(file), made.json, 'rewritten with its digest');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSnapshot, indexFromSnapshot } from '../../core/match/build-index.js';
-import { snapshotFromJson, snapshotToJson } from '../../core/match/snapshot-json.js';
+import { snapshotFromJson, snapshotToJson, tokensOfSnapshotJson } from '../../core/match/snapshot-json.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import type { IsoDate } from '../../core/model.js';
 import { entityEpoch } from '../../core/history/entity-epoch.js';
@@ -11,6 +11,8 @@ import type { Store } from '../../store/store.js';
 import { DATASET_HASH_KEY } from '../seed.js';
 import { indexSourceFromStore } from './index-source.js';
 import { readDeletionTableFile, writeDeletionTableFile } from './deletion-table-file.js';
+import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js';
+import { buildDeletionTable, type DeletionTableData } from '../../core/match/deletion-table.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -52,37 +54,81 @@ export async function storeSignature(store: Store): Promise<string> {
  * cache is ignored, never fatal.
  */
 export async function loadIndexCached(store: Store, cacheDir: string, asOf?: IsoDate): Promise<ScreenIndex> {
-  // With `asOf`, the index of the names as they stood then: one cached snapshot per state of the names (epoch).
-  const epoch = asOf === undefined ? 'current' : entityEpoch(await store.getEntityChangeDates(), asOf);
-  const key = createHash('sha256').update(await storeSignature(store)).update(await codeFingerprint()).update(`\0epoch:${epoch}`).digest('hex').slice(0, 32);
-  const file = path.join(cacheDir, `screen-index-${key}.json`);
-  const tableFile = path.join(cacheDir, `screen-index-${key}.deletions`);
+  const { file, tableFile } = await cacheFiles(store, cacheDir, asOf);
   let snapshot: IndexSnapshot | null = null;
-  try {
-    snapshot = snapshotFromJson(await readFile(file, 'utf8'));
-    // Marks the entry as used, so that pruning keeps it (see pruneIndexCache).
-    const now = new Date();
-    await utimes(file, now, now).catch(() => undefined);
-  } catch {
-    // no cache yet, or unreadable: build below
+  const text = await readSnapshotFile(file);
+  if (text !== null) {
+    try {
+      snapshot = snapshotFromJson(text);
+      await markUsed(file);
+    } catch {
+      // a snapshot of another shape: build below
+    }
   }
   if (!snapshot) {
     snapshot = buildSnapshot(await indexSourceFromStore(store, asOf));
-    try {
-      await mkdir(cacheDir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, snapshotToJson(snapshot));
-      await rename(tmp, file);
-      await pruneIndexCache(cacheDir, CACHE_ENTRIES);
-    } catch {
-      // a read-only location only costs speed
-    }
+    await writeCached(cacheDir, file, snapshotToJson(snapshot));
   }
   // indexFromSnapshot uses a table only when it was made from this snapshot's tokens (tableFits).
   const table = await readDeletionTableFile(tableFile);
   const index = indexFromSnapshot(snapshot, table ? { deletions: table } : {});
   if (index.deletions !== table) await writeDeletionTableFile(tableFile, index.deletions).catch(() => undefined);
   return index;
+}
+
+/** A batch's index as its worker threads take it: the snapshot's JSON text and its deletion table (`loadSnapshotTextCached`). */
+export interface SnapshotText {
+  json: string;
+  deletions: DeletionTableData;
+}
+
+/**
+ * What a batch on worker threads needs of the index of a store (with `asOf`: of the names as
+ * they stood then), from the same cache as `loadIndexCached`: the snapshot's JSON text, which
+ * the workers parse, and its deletion table, shared with them. Nothing is parsed or built in
+ * this thread when both are cached (the full index in the main thread cost a batch about half a
+ * second before any worker started); otherwise the snapshot is built from the store and the
+ * table from the text's tokens, and both are cached. A worker checks that the table fits the
+ * snapshot's tokens and builds its own when it does not.
+ */
+export async function loadSnapshotTextCached(store: Store, cacheDir: string, asOf?: IsoDate): Promise<SnapshotText> {
+  const { file, tableFile } = await cacheFiles(store, cacheDir, asOf);
+  let json = await readSnapshotFile(file);
+  if (json !== null) await markUsed(file);
+  else {
+    json = snapshotToJson(buildSnapshot(await indexSourceFromStore(store, asOf)));
+    await writeCached(cacheDir, file, json);
+  }
+  let deletions = await readDeletionTableFile(tableFile);
+  if (!deletions) {
+    deletions = buildDeletionTable(tokensOfSnapshotJson(json));
+    await writeDeletionTableFile(tableFile, deletions).catch(() => undefined);
+  }
+  return { json, deletions };
+}
+
+/** The cache files of a store's index (with `asOf`: of the names as they stood then; one per state of the names, its epoch). */
+async function cacheFiles(store: Store, cacheDir: string, asOf?: IsoDate): Promise<{ file: string; tableFile: string }> {
+  const epoch = asOf === undefined ? 'current' : entityEpoch(await store.getEntityChangeDates(), asOf);
+  const key = createHash('sha256').update(await storeSignature(store)).update(await codeFingerprint()).update(`\0epoch:${epoch}`).digest('hex').slice(0, 32);
+  return { file: path.join(cacheDir, `screen-index-${key}.json`), tableFile: path.join(cacheDir, `screen-index-${key}.deletions`) };
+}
+
+/** Marks a cache entry as used, so that pruning keeps it (see pruneIndexCache). */
+async function markUsed(file: string): Promise<void> {
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+}
+
+/** Caches a snapshot's text and prunes the cache; a read-only location only costs speed. */
+async function writeCached(cacheDir: string, file: string, json: string): Promise<void> {
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await writeSnapshotFile(file, json);
+    await pruneIndexCache(cacheDir, CACHE_ENTRIES);
+  } catch {
+    // a read-only location only costs speed
+  }
 }
 
 /**

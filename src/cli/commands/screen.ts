@@ -11,6 +11,7 @@ import type { ScreenIndex } from '../../core/match/types.js';
 import type { Role, ScreenHit, ScreenResult } from '../../app/types.js';
 import type { CliContext } from '../context.js';
 import type { BatchRow } from '../../app/screen/batch-core.js';
+import type { SnapshotText } from '../../app/screen/index-cache.js';
 import type { BatchWriter, CsvAuditContext } from '../../app/screen/batch-io.js';
 import type { Coverage } from '../../app/coverage/warnings.js';
 import { RULE_ROLES } from '../../core/rules/types.js';
@@ -86,7 +87,10 @@ export async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, th
   const format = formatForPath(f.output);
   if (f.bom && format !== 'csv') throw new ListwatchError('BAD_INPUT', '--bom: a byte-order mark is for CSV output (Excel); give --output FILE.csv', { field: 'bom' });
   const limits = batchLimitsFromEnv(ctx.env ?? {});
-  const index = await cliIndex(ctx, asOf);
+  // The snapshot's text and typo table only: the workers parse and build the index (cliIndex
+  // would build it here too, about half a second before any worker starts).
+  const { loadSnapshotTextCached } = await import('../../app/screen/index-cache.js');
+  const snap = await loadSnapshotTextCached(await ctx.store(), path.join(tmpdir(), 'listwatch-screen-cache'), asOf);
   const input = createReadStream(f.input);
   const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
   await opened.catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot read ${f.input}: ${e instanceof Error ? e.message : String(e)}`, { file: f.input }); });
@@ -102,7 +106,7 @@ export async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, th
   const out = createWriteStream(partial);
   const writer = new BatchWriter(out, format, { audit, ...(f.bom ? { bom: true } : {}) });
   try {
-    await screenInto(ctx, f, asOf, threshold, limit, readBatchCsv(input, f.input, limits), writer, index, { input: f.input, written: partial, final: f.output }, audit);
+    await screenInto(ctx, f, asOf, threshold, limit, readBatchCsv(input, f.input, limits), writer, snap, { input: f.input, written: partial, final: f.output }, audit);
   } catch (e) {
     input.destroy();
     out.destroy();
@@ -111,7 +115,7 @@ export async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, th
   }
 }
 
-async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined, rowsIn: AsyncGenerator<BatchRow>, writer: BatchWriter, index: ScreenIndex, paths: { input: string; written: string; final: string }, audit: CsvAuditContext & { coverage: Coverage; threshold: number }): Promise<void> {
+async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, threshold: number | undefined, limit: number | undefined, rowsIn: AsyncGenerator<BatchRow>, writer: BatchWriter, snap: SnapshotText, paths: { input: string; written: string; final: string }, audit: CsvAuditContext & { coverage: Coverage; threshold: number }): Promise<void> {
   const { screenBatchChunks } = await import('../../app/screen/batch.js');
   const { BatchTally } = await import('../../app/report/batch-summary.js');
   const tty = process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !ctx.json();
@@ -144,8 +148,8 @@ async function screenInto(ctx: CliContext, f: ScreenFlags, asOf: string, thresho
   };
   const rowOpts = { asOf, ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}), ...(f.activeOnly ? { includeInactive: false } : {}) };
   for await (const screened of screenBatchChunks(tee(rowsIn), {
-    snapshot: index.snapshot,
-    index,
+    snapshot: snap.json,
+    deletions: snap.deletions,
     asOf,
     ...(threshold !== undefined ? { threshold } : {}),
     ...(limit !== undefined ? { limit } : {}),

@@ -70,3 +70,21 @@ export function snapshotFromJson(text: string): IndexSnapshot {
   }));
   return { version: 1, entities, names: parsed.names };
 }
+
+/**
+ * `snapshotTokens` of a snapshot given as JSON text, read from its `"tokens":[…]` arrays without
+ * parsing the whole snapshot (a main thread that only passes the text on saves the parse and its
+ * memory). Only names have such arrays, in order. Should the text ever read otherwise, the table
+ * made from it does not fit the workers' tokens (`tableFits`), and each worker builds its own.
+ */
+export function tokensOfSnapshotJson(json: string): string[] {
+  const seen = new Set<string>();
+  for (const m of json.matchAll(/"tokens":(\[[^\]]*\])/g)) {
+    try {
+      for (const t of JSON.parse(m[1] as string) as unknown[]) if (typeof t === 'string') seen.add(t);
+    } catch {
+      return [];
+    }
+  }
+  return [...seen];
+}
