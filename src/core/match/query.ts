@@ -91,7 +91,8 @@ const NO_ALTS: readonly string[] = [];
 export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kinds'], alts: WeightedTokens['alts'], index: ScreenIndex, initials?: readonly boolean[], syllables?: true): WeightedTokens {
   // Built with push, not map or spread: arrays that TurboFan-compiled callers make with map are
   // holey while the interpreter's are packed, and every function that reads a query's arrays was
-  // compiled again when the other kind first came (measured: most of a batch's deoptimisations).
+  // compiled again when the other kind first came (measured in one thread on 100,000 rows:
+  // 122 → 103 deoptimisations, 383 → 358 compilations).
   const outKinds: WeightedTokens['kinds'][number][] = [];
   // What the index holds for each word, memoised per index (tokenLookups: a batch repeats its words).
   const looks: TokenLookups[] = [];
