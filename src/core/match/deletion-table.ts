@@ -26,13 +26,15 @@ export interface DeletionTableData {
 
 /** FNV-1a's offset basis (the hash of the empty string). */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
+/** FNV-1a's 32-bit prime. */
+const FNV_PRIME = 0x01000193;
 
 /**
  * FNV-1a over the UTF-16 code units of `s`, continued from hash `h` (so the hash of a + b is
  * that of b continued from a's), as a signed 32-bit integer.
  */
 export function fnvFrom(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }
 
@@ -43,8 +45,8 @@ function hashOf(s: string): number {
 
 /** A hash of the token list in order, so a table is never read against another index's tokens. */
 export function tokensHash(tokens: readonly string[]): number {
-  let h = 0x811c9dc5;
-  for (const t of tokens) h = Math.imul(h ^ hashOf(t), 0x01000193);
+  let h = FNV_OFFSET;
+  for (const t of tokens) h = Math.imul(h ^ hashOf(t), FNV_PRIME);
   return h | 0;
 }
 
@@ -90,8 +92,8 @@ export function forEachDeletion(t: string, visit: (s1: number, s2: number) => vo
 
 /** FNV-1a of `t` less positions s1 and s2 (-1: none), as `hashOf` of that string. */
 function hashSkip(t: string, s1: number, s2: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) if (i !== s1 && i !== s2) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < t.length; i++) if (i !== s1 && i !== s2) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }
 

@@ -15,6 +15,7 @@
 import type { TokenKind } from '../normalise/latin.js';
 import { basicLatin } from '../normalise/text.js';
 import { MIN_TYPO_LENGTH, boundedEdits } from './similarity.js';
+import { FNV_OFFSET, fnvFrom } from './deletion-table.js';
 import type { Weights } from './score.js';
 import type { QueryForm } from './query.js';
 import type { ScreenIndex } from './types.js';
@@ -111,17 +112,13 @@ export const SPELLING_MIN_LENGTH = SPELLING_CHARS_PER_EDIT - 1;
  * name in that one word makes the same key; a collision only adds a name the scorer rules out.
  */
 export function spellingKey(tokens: readonly string[], i: number): number {
-  let h = 0x811c9dc5;
-  for (let j = 0; j < tokens.length; j++) {
-    if (j === i) h = Math.imul(h ^ 1, 0x01000193);
-    else {
-      const t = tokens[j] as string;
-      for (let c = 0; c < t.length; c++) h = Math.imul(h ^ t.charCodeAt(c), 0x01000193);
-    }
-    h = Math.imul(h ^ 32, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  // The open word is written as U+0001 (no word holds it), each word followed by a space.
+  for (let j = 0; j < tokens.length; j++) h = fnvFrom(fnvFrom(h, j === i ? OPEN_WORD : (tokens[j] as string)), ' ');
   return h & 0x3fffffff;
 }
+
+const OPEN_WORD = '\u0001';
 
 /**
  * Names the rule could apply to, lossless: such a name has the query's word count and holds
