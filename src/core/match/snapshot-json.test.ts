@@ -16,6 +16,8 @@ test('a snapshot read back from its JSON text is the same snapshot, byte for byt
   assert.deepEqual(back, snapshot);
   // Same keys in the same order: hits written as JSON stay the same bytes.
   assert.equal(JSON.stringify(back), JSON.stringify(snapshot));
+  assert.match(text, /^[\x20-\x7e]*$/, 'ASCII only, so a reader may decode it as Latin-1');
+  assert.ok(/[\u4e00-\u9fff]/.test(JSON.stringify(back)), 'and Chinese names come back as they were');
   const plain = JSON.stringify(snapshot).length;
   assert.ok(text.length < 0.9 * plain, `${text.length} characters, against ${plain} as the object is`);
 });

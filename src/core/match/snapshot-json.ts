@@ -19,7 +19,7 @@ interface WireSnapshot {
  * designation cites its list and source publication by reference into two tables instead of
  * repeating the list's name and the publication's title, citation and URL for every entity the
  * publication lists (measured on the bundled record + SDN + CSL: 19.0 → 13.8 MB of text, parsed
- * in 262 ms instead of 449, 25.6 MB of heap instead of 33.1). `snapshotFromJson` reads it back.
+ * in 262 ms instead of 449, 25.6 MB of heap instead of 33.1), in ASCII. `snapshotFromJson` reads it back.
  */
 export function snapshotToJson(snapshot: IndexSnapshot): string {
   const listNames: Record<string, string> = {};
@@ -42,8 +42,15 @@ export function snapshotToJson(snapshot: IndexSnapshot): string {
     }),
   }));
   const wire: WireSnapshot = { version: 2, listNames, sources, entities, names: snapshot.names };
-  return JSON.stringify(wire);
+  // ASCII only (other characters as \u escapes, 0.2 % more text for the bundled record + SDN + CSL):
+  // a reader of the bytes may decode them as Latin-1, about twice as fast as UTF-8 (measured: 47
+  // instead of 108 ms for 14 MB), into a one-byte string.
+  return JSON.stringify(wire).replace(NON_ASCII, escapeChar);
 }
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
  * The snapshot in JSON text written by `snapshotToJson` (or by an older version, which wrote
