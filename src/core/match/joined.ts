@@ -81,7 +81,6 @@ function adjacentAt(tokens: readonly string[], kinds: readonly string[], parts: 
 /** Bits of a join filter: 2^21, so the joins of 60,000 names set under a tenth of them. */
 const FILTER_BITS = 1 << 21;
 
-
 /**
  * A bitset with the bit of every word `joinedNames` can find set: for each Latin name, each two
  * and three adjacent tokens joined, and a token glued to a following legal form

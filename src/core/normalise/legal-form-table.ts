@@ -145,4 +145,3 @@ export function buildLegalFormTable(): LegalFormTable {
   }
   return { phrases: [...phrases], maxLen, countries: [...countries].map(([form, set]) => [form, [...set].sort()] as const) };
 }
-

@@ -11,7 +11,7 @@
  * module finds the forms in a name and answers questions about them.
  */
 import { LEGAL_FORM_TABLE } from './legal-form-table.generated.js';
-import { ROMAN_NUMERAL, basicLatin, tokenize } from './text.js';
+import { basicLatin, tokenize } from './text.js';
 import { STOPWORDS } from './vocab.js';
 
 /**
