@@ -2,7 +2,7 @@ import { analyseName, queryAlternatives, type HanForm } from '../normalise/pipel
 import { stripLegalPinyin, stripPlacePinyin, toPinyin } from '../normalise/chinese.js';
 import { basicLatin, tokenize } from '../normalise/text.js';
 import { QUERY_KIND_FACTOR, weightedTokens, type WeightedTokens } from './latin-features.js';
-import { tokenLookups, type TokenLookups } from './candidates.js';
+import { tokenLookups } from './candidates.js';
 import { tokenKind } from '../normalise/latin.js';
 import type { ScreenIndex } from './types.js';
 
@@ -94,38 +94,33 @@ export function weighQuery(tokens: readonly string[], kinds: WeightedTokens['kin
   // compiled again when the other kind first came (measured in one thread on 100,000 rows:
   // 122 → 103 deoptimisations, 383 → 358 compilations).
   const outKinds: WeightedTokens['kinds'][number][] = [];
-  // What the index holds for each word, memoised per index (tokenLookups: a batch repeats its words).
-  const looks: TokenLookups[] = [];
   // Typo neighbours are found once here and reused by the candidate search.
   // (Short words and numbers have none: typoNeighbours and tokenLookups give them the empty list.)
   const nearAll: (readonly string[])[] = [];
   const weights: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    outKinds.push(kinds[i] ?? 'core');
+    // What the index holds for the word, memoised per index (tokenLookups: a batch repeats its words).
     const lk = tokenLookups(tokens[i] as string, undefined, index);
-    looks.push(lk);
     nearAll.push(lk.near);
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const lk = looks[i] as TokenLookups;
+    let kind = kinds[i] ?? 'core';
     let idf = lk.idf;
     if (idf === undefined) {
       // A word no name has, one edit from one that many names have, is a typo of it:
       // "Cororation" weighs (and counts) like "Corporation", not like a rare word.
-      // (lk.commonest is `commonest(nearAll[i])`: the same neighbours, memoised.)
+      // (lk.commonest is `commonest(lk.near)`: the same neighbours, memoised.)
       const near = lk.commonest;
       if (near) {
         idf = index.idf.get(near) ?? index.unknownIdf;
-        if (outKinds[i] === 'core') outKinds[i] = tokenKind(near);
+        if (kind === 'core') kind = tokenKind(near);
       }
     }
     idf ??= index.unknownIdf;
     for (const a of alts[i] ?? NO_ALTS) idf = Math.min(idf, index.idf.get(a) ?? idf);
-    weights.push(idf * QUERY_KIND_FACTOR[outKinds[i] ?? 'core']);
+    outKinds.push(kind);
+    weights.push(idf * QUERY_KIND_FACTOR[kind]);
   }
   return weightedTokens({ tokens, kinds: outKinds, alts, weights, near: nearAll, initials, syllables });
 }
-
 
 /** Of the given tokens, the one held by the most names, or null. */
 export function commonest(cands: readonly string[], index: ScreenIndex): string | null {
