@@ -100,13 +100,14 @@ interface BatchMemos {
 }
 
 const answerSize = (a: MemoAnswer): number => a.body.length;
+const nameMemo = (): AnswerMemo<MemoAnswer> => new AnswerMemo<MemoAnswer>(25_000, 8_000_000, answerSize);
 
 function memosOf(index: ScreenIndex, question: string): BatchMemos {
   let m = memos.get(index);
-  if (!m) memos.set(index, (m = { question, byName: new AnswerMemo<MemoAnswer>(25_000, 8_000_000, answerSize), byKey: new AnswerMemo<MemoAnswer>(5_000, 2_000_000, answerSize) }));
+  if (!m) memos.set(index, (m = { question, byName: nameMemo(), byKey: new AnswerMemo<MemoAnswer>(5_000, 2_000_000, answerSize) }));
   else if (m.question !== question) {
     m.question = question;
-    m.byName = new AnswerMemo<MemoAnswer>(25_000, 8_000_000, answerSize);
+    m.byName = nameMemo();
   }
   return m;
 }
