@@ -4,20 +4,18 @@
  * built (shared memory, sent with each task), then screens chunks of rows.
  * Results go back as one buffer of JSON lines (`WorkerChunk`), moved to the main thread rather than cloned.
  */
-import { isAscii } from 'node:buffer';
 import { Piscina, workerData } from 'piscina';
 import { indexFromSnapshot } from '../../core/match/build-index.js';
 import { snapshotFromJson } from '../../core/match/snapshot-json.js';
 import type { IndexSnapshot, ScreenIndex } from '../../core/match/types.js';
 import { screenChunkJsonl } from './batch-core.js';
 import { fromColumns, type ColumnTask, type WorkerChunk } from './batch-columns.js';
+import { snapshotBytesText } from './snapshot-file.js';
 
 const data = workerData as { snapshotBytes?: Uint8Array };
 const bytes = data.snapshotBytes;
 // Parsed as the worker starts, while the main thread makes the shared deletion table.
-// Text from snapshotToJson is ASCII, read as Latin-1 (twice as fast as UTF-8); other text as UTF-8.
-const text = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null;
-let snapshot: IndexSnapshot | null = text ? snapshotFromJson(text.toString(isAscii(text) ? 'latin1' : 'utf8')) : null;
+let snapshot: IndexSnapshot | null = bytes ? snapshotFromJson(snapshotBytesText(bytes)) : null;
 // The text (UTF-8 on memory shared with the main thread) is not needed once parsed.
 delete data.snapshotBytes;
 let index: ScreenIndex | null = null;

