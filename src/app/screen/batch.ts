@@ -43,7 +43,6 @@ async function* chunks(rows: AsyncIterable<BatchRow> | Iterable<BatchRow>, size:
   if (buf.length) yield buf;
 }
 
-
 // In src/ (through tsx) the worker is a .ts file; in dist/ it is compiled .js.
 const WORKER_FILE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './batch-worker.ts' : './batch-worker.js', import.meta.url));
 
