@@ -62,6 +62,9 @@ export function formatScreen(r: ScreenResult): string[] {
   return out;
 }
 
+/** Where the CLI caches index snapshots and their typo tables (see index-cache.ts). */
+const SCREEN_CACHE_DIR = path.join(tmpdir(), 'listwatch-screen-cache');
+
 /**
  * The index of the CLI's store as of `asOf`, through the snapshot cache in the temp folder. The matching
  * modules (pinyin-pro, OpenCC dictionaries) load here, not when the CLI starts, so other
@@ -70,7 +73,7 @@ export function formatScreen(r: ScreenResult): string[] {
 async function cliIndex(ctx: CliContext, asOf: string): Promise<ScreenIndex> {
   const { loadIndexCached } = await import('../../app/screen/index-cache.js');
   // The names as they stood on the date: an as-of screen before an import that changed names uses the earlier names.
-  return loadIndexCached(await ctx.store(), path.join(tmpdir(), 'listwatch-screen-cache'), asOf);
+  return loadIndexCached(await ctx.store(), SCREEN_CACHE_DIR, asOf);
 }
 
 /**
@@ -90,7 +93,7 @@ export async function runBatch(ctx: CliContext, f: ScreenFlags, asOf: string, th
   // The snapshot's text and typo table only: the workers parse and build the index (cliIndex
   // would build it here too, about half a second before any worker starts).
   const { loadSnapshotTextCached } = await import('../../app/screen/index-cache.js');
-  const snap = await loadSnapshotTextCached(await ctx.store(), path.join(tmpdir(), 'listwatch-screen-cache'), asOf);
+  const snap = await loadSnapshotTextCached(await ctx.store(), SCREEN_CACHE_DIR, asOf);
   const input = createReadStream(f.input);
   const opened = new Promise<void>((resolve, reject) => { input.once('open', () => resolve()); input.once('error', reject); });
   await opened.catch((e: unknown) => { throw new ListwatchError('BAD_INPUT', `cannot read ${f.input}: ${e instanceof Error ? e.message : String(e)}`, { file: f.input }); });
