@@ -5,8 +5,9 @@
  *
  *   node --import tsx scripts/legal-forms/generate.ts [path/to/elf-code-list.csv]
  *
- * Kept: every row (active or inactive: old list entries use retired forms) that has at least one
- * abbreviation or a Cyrillic local name, with its ELF code, country, status, local and transliterated names and local and
+ * Kept: every row (active or inactive: old list entries use retired forms; a row without an
+ * abbreviation still names its form, which legal-form-table.ts may read as initials, unless the
+ * name is English), with its ELF code, country, status, local and transliterated names and local and
  * transliterated abbreviations, as published. Which of them count as legal-form phrases is decided
  * at load time by src/core/normalise/legal-forms.ts (rules documented there).
  */
@@ -26,9 +27,10 @@ const split = (s: string | undefined): string[] => [...new Set((s ?? '').split(/
 const out: [string, string, string, string[], string[]][] = [];
 for (const r of rows) {
   const abbreviations = split(`${r['Abbreviations Local language'] ?? ''};${r['Abbreviations transliterated'] ?? ''}`);
-  // Without an abbreviation a row is kept only when its local name is Cyrillic (its initials are
-  // its abbreviation by convention, derived at load time: see legal-forms.ts).
-  if (!abbreviations.length && !/\p{Script=Cyrillic}/u.test(r['Entity Legal Form name Local name'] ?? '')) continue;
+  // A row without an abbreviation is kept unless its name is English: English names of forms
+  // without one are phrases of the language names are screened in ("Board of Trade", "Project
+  // Company") and read as forms would cut real names short.
+  if (!abbreviations.length && r['Language Code (ISO 639-1)'] === 'en') continue;
   const names = [...new Set([r['Entity Legal Form name Local name'], r['Entity Legal Form name Transliterated name (per ISO 01-140-10)']].map((x) => (x ?? '').trim()).filter(Boolean))];
   out.push([r['ELF Code'] ?? '', r['Country Code (ISO 3166-1)'] ?? '', r['ELF Status ACTV/INAC'] ?? '', names, abbreviations]);
 }
@@ -40,7 +42,7 @@ const text = `/**
  *   https://www.gleif.org/en/about-lei/code-lists/iso-20275-entity-legal-forms-code-list
  *   file ../shared/${SOURCE}
  *   sha256 ${sha}
- * Rows: ${rows.length} in the file; ${out.length} kept (those with at least one abbreviation or a Cyrillic local name).
+ * Rows: ${rows.length} in the file; ${out.length} kept (all but English names without an abbreviation).
  * Columns: ELF code, ISO 3166-1 country, status (ACTV/INAC), names (local, transliterated),
  * abbreviations (local, transliterated), as published (split on ";" and ",").
  */

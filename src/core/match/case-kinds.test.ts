@@ -28,6 +28,10 @@ const LIST = [
   ['Tatra Strojárne spol. s r.o.'],
   ['Severnaya Zvezda'],
   ['Open Joint Stock Company Uralmash Zavod'],
+  ['Bharat Precision Private Limited'],
+  ['Kangaroo Freight Pty Ltd'],
+  ['Vltava Strojírny a.s.'],
+  ['Penang Circuits Sdn. Bhd.'],
 ];
 const index = indexOf(LIST);
 const hits = (q: string): string[] => matchQuery(index, q, DEFAULT_THRESHOLD).map((m) => LIST[m.entity]?.[0] ?? '?');
@@ -52,6 +56,16 @@ test('legal forms of other jurisdictions, spelled out or dotted', () => {
   finds('HSBC Holdings p.l.c.', 'HSBC Holdings plc');
   finds('Oboronnye Initsiativy o.O.O.', 'OOO Oboronnye Initsiativy');
   finds('ООО Оборонные Инициативы', 'OOO Oboronnye Initsiativy');
+});
+
+test('legal forms written as two short words and spelled out (GLEIF rows that list both), and full names GLEIF lists without an abbreviation', () => {
+  finds('Bharat Precision Pvt. Ltd.', 'Bharat Precision Private Limited');
+  finds('BHARAT PRECISION PVT LTD', 'Bharat Precision Private Limited');
+  finds('Kangaroo Freight Proprietary Limited', 'Kangaroo Freight Pty Ltd');
+  finds('Kangaroo Freight Pty Limited', 'Kangaroo Freight Pty Ltd');
+  finds('Vltava Strojírny akciová společnost', 'Vltava Strojírny a.s.');
+  finds('Penang Circuits Sendirian Berhad', 'Penang Circuits Sdn. Bhd.');
+  misses('Bharat Precision Instruments Pvt Ltd', 'Kangaroo Freight Pty Ltd');
 });
 
 test('dotted initials, joins and splits', () => {

@@ -195,11 +195,15 @@ export function analyseLatin(raw: string): LatinForm {
     if (sp && sp.start === i) {
       const phrase = words.slice(sp.start, sp.end).join(' ');
       if (phrase !== sp.canonical) notes.push(`legal form ${phrase}=${sp.canonical}`);
-      tokens.push(sp.canonical);
-      kinds.push('legal');
-      alts.push(null);
-      paren.push(wordParen.slice(sp.start, sp.end).every(Boolean));
-      initials.push(false);
+      // A form of several words ("pvt ltd" for "Private Limited") is one legal token per word.
+      const inParen = wordParen.slice(sp.start, sp.end).every(Boolean);
+      for (const c of sp.canonical.includes(' ') ? sp.canonical.split(' ') : [sp.canonical]) {
+        tokens.push(c);
+        kinds.push('legal');
+        alts.push(null);
+        paren.push(inParen);
+        initials.push(false);
+      }
       i = sp.end;
       k++;
       continue;

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLegalFormTable } from './legal-form-table.js';
+import { buildLegalFormTable, initialsForm, pairedForm, shortens } from './legal-form-table.js';
 import { LEGAL_FORM_TABLE } from './legal-form-table.generated.js';
 import { legalFormOf, sameJurisdictionForms } from './legal-forms.js';
 
@@ -24,4 +24,33 @@ test('the table read back answers as before: forms of several jurisdictions and 
   assert.equal(legalFormOf('open joint stock company'), 'ojsc');
   assert.equal(legalFormOf('technology'), undefined);
   assert.equal(sameJurisdictionForms('gmbh', 'ag'), true);
+});
+
+test('a word shortens another when its letters appear in order from the first', () => {
+  assert.equal(shortens('pvt', 'private'), true);
+  assert.equal(shortens('pty', 'proprietary'), true);
+  assert.equal(shortens('ltd', 'limited'), true);
+  assert.equal(shortens('ltd', 'ltd'), false, 'not shorter');
+  assert.equal(shortens('ptv', 'private'), false, 'letters out of order');
+  assert.equal(shortens('ltd', 'trading'), false, 'another first letter');
+});
+
+test('a form of two short words stands for its spelled-out spellings only when the row spells it out word by word', () => {
+  const known = new Map([['ltd', 'ltd'], ['pty', 'pty']]);
+  const t = (s: string): string[] => s.split(' ');
+  const india = pairedForm([t('pvt ltd')], [t('private limited company')], known);
+  assert.deepEqual(india?.form, 'pvt ltd');
+  assert.deepEqual(new Set(india?.phrases), new Set(['private limited company', 'private limited', 'pvt ltd']));
+  const au = pairedForm([t('proprietary limited'), t('pty limited'), t('pty ltd')], [t('limited proprietary company')], known);
+  assert.deepEqual(new Set(au?.phrases), new Set(['proprietary limited', 'pty limited', 'pty ltd']), 'the name does not start with the spelled-out words');
+  assert.equal(pairedForm([t('cvba so')], [t('cooperatieve vennootschap met beperkte aansprakelijkheid')], known), null, 'nothing spells it out word by word');
+  assert.equal(pairedForm([t('pty ltd')], [t('proprietary limited')], new Map([['pty ltd', 'x']])), null, 'a phrase already');
+});
+
+test('a full name without an abbreviation counts by its initials only when they are a known form', () => {
+  const known = new Map([['as', 'as'], ['sro', 'spolsro']]);
+  assert.equal(initialsForm(['akciova', 'spolecnost'], known), 'as');
+  assert.equal(initialsForm(['spolecnost', 's', 'rucenim', 'omezenym'], known), 'spolsro', 'one-letter words aside');
+  assert.equal(initialsForm(['obecny', 'urad'], known), undefined, 'ou is no known form');
+  assert.equal(initialsForm(['aktiengesellschaft'], known), undefined, 'one word');
 });

@@ -11,7 +11,12 @@
  *   and is not a Roman numeral ("II" marks a series of a name);
  * - a full name counts when its form has such an abbreviation starting with the same letter,
  *   and it has 2–6 words, or one word of 8+ letters ("Aktiengesellschaft", "Osakeyhtiö"),
- *   so "Bank" (listed with the abbreviations "corp.; inc.") never counts.
+ *   so "Bank" (listed with the abbreviations "corp.; inc.") never counts;
+ * - a form written as two or three short words ("Pvt. Ltd.") counts, with the spellings of its
+ *   row that it shortens word by word ("Private Limited"), as one legal token per word
+ *   (pairedForm);
+ * - a non-English full name GLEIF lists without an abbreviation ("Akciová společnost") counts as
+ *   its initials when those are a form already (initialsForm), after every other rule.
  * A phrase stands for the most frequent abbreviation its forms have (its canonical token).
  *
  * legal-forms.ts reads the result from legal-form-table.generated.ts, which
@@ -78,6 +83,68 @@ export function cyrillicInitials(name: string): string[] {
   return [words.map((w) => w[0]).join('')];
 }
 
+/**
+ * True when `short` shortens `long` keeping its letters in order from its first ("pvt" of
+ * "private", "ltd" of "limited", "pty" of "proprietary"): how registries abbreviate a word.
+ */
+export function shortens(short: string, long: string): boolean {
+  if (short.length < 2 || short.length >= long.length || short[0] !== long[0]) return false;
+  let j = 1;
+  for (let i = 1; i < short.length && j <= long.length; i++) {
+    while (j < long.length && long[j] !== short[i]) j++;
+    if (j >= long.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/**
+ * A form written as two or three short words ("Pty Ltd", "Pvt. Ltd.", "Sdn. Bhd."), which the
+ * rules above keep out (longer than one abbreviation), when the row also spells it out word by
+ * word: each short word shortens the word in its place ("Proprietary Limited" as an
+ * abbreviation; "Private Limited" as the first words of the name "Private Limited Company").
+ * The short words (space-separated: a name then carries one legal token per word, as "Pty" and
+ * "Ltd" alone give) stand for those spellings and for the names that start with one. Null when
+ * the row has no such pair or the short form is a phrase already.
+ */
+export function pairedForm(abbreviations: readonly (readonly string[])[], names: readonly (readonly string[])[], known: ReadonlyMap<string, string>): { form: string; phrases: string[] } | null {
+  const plain = (t: readonly string[]): boolean => t.every((x) => LETTERS.test(x));
+  const multi = abbreviations.filter((t) => t.length >= 2 && t.length <= 3 && plain(t));
+  let short: readonly string[] | null = null;
+  for (const t of multi) if (t.every((x) => x.length <= 4) && (!short || t.join('').length < short.join('').length)) short = t;
+  if (!short) return null;
+  const s = short;
+  const form = s.join(' ');
+  if (known.has(form) || known.has(s.join(''))) return null;
+  // Each short word shortens its place's word, or is that word and a form on its own ("Pty
+  // Limited"), and one shortens at least.
+  const spells = (t: readonly string[]): boolean =>
+    t.length >= s.length && s.every((w, i) => shortens(w, t[i] ?? '') || (w === t[i] && known.has(w))) && s.some((w, i) => w !== t[i]);
+  const phrases = new Set<string>();
+  for (const t of multi) if (t.length === s.length && spells(t)) phrases.add(t.join(' '));
+  for (const n of names) {
+    if (n.length > 6 || !plain(n) || !spells(n)) continue;
+    phrases.add(n.join(' '));
+    phrases.add(n.slice(0, s.length).join(' '));
+  }
+  if (!phrases.size) return null;
+  phrases.add(form);
+  return { form, phrases: [...phrases] };
+}
+
+/**
+ * The form a full name GLEIF lists without an abbreviation stands for: its initials (words of
+ * one letter and filler words aside: "Akciová společnost" → as, "Společnost s ručením omezeným"
+ * → sro) when those are a form the table already holds, as such names are written in initials.
+ * Names of 2–4 words only; undefined otherwise.
+ */
+export function initialsForm(words: readonly string[], known: ReadonlyMap<string, string>): string | undefined {
+  if (words.length < 2 || words.length > 4 || !words.every((x) => LETTERS.test(x))) return undefined;
+  const initials = words.filter((w) => w.length > 1 && !STOPWORDS.has(w)).map((w) => w[0]).join('');
+  if (initials.length < 2 || initials.length > 5) return undefined;
+  return known.get(initials);
+}
+
 /** Works the table out from the published lists (see the module comment). */
 export function buildLegalFormTable(): LegalFormTable {
   const phrases = new Map<string, string>();
@@ -88,6 +155,7 @@ export function buildLegalFormTable(): LegalFormTable {
     countries.set(form, set);
   };
   const nameVotes = new Map<string, Map<string, number>>();
+  const initialled = new Map<string, string>();
   let maxLen = 1;
   for (const [, country, , names, published] of GLEIF_ELF_ROWS) {
     const nameTokens = names.map(formTokens);
@@ -136,12 +204,37 @@ export function buildLegalFormTable(): LegalFormTable {
     for (const [a, c] of votes) if (c > n || (c === n && a < best)) [best, n] = [a, c];
     phrases.set(key, best);
   }
+  for (const [, country, , names, published] of GLEIF_ELF_ROWS) {
+    const nameTokens = names.map(formTokens);
+    const pair = pairedForm(published.map(formTokens), nameTokens, phrases);
+    // No countries for a paired form: its words are separate legal tokens of a name.
+    if (pair) {
+      for (const p of pair.phrases) {
+        if (!phrases.has(p)) phrases.set(p, pair.form);
+        maxLen = Math.max(maxLen, p.split(' ').length);
+      }
+    }
+    if (published.length) continue;
+    for (const t of nameTokens) {
+      const form = initialsForm(t, phrases);
+      if (!form) continue;
+      const key = t.join(' ');
+      if (!initialled.has(key)) initialled.set(key, form);
+      inCountry(form, country);
+    }
+  }
   // English renderings the SDN list gives for forms ("Open Joint Stock Company" = OJSC): no
   // jurisdiction of their own, so they never conflict with another form.
   for (const [phrase, form] of SDN_LEGAL_PHRASES) {
     if (!phrases.has(phrase)) phrases.set(phrase, form);
     if (!phrases.has(form)) phrases.set(form, form);
     maxLen = Math.max(maxLen, phrase.split(' ').length);
+  }
+  // Full names GLEIF lists without an abbreviation, last: a phrase any other rule gave stays its.
+  for (const [key, form] of initialled) {
+    if (phrases.has(key)) continue;
+    phrases.set(key, form);
+    maxLen = Math.max(maxLen, key.split(' ').length);
   }
   return { phrases: [...phrases], maxLen, countries: [...countries].map(([form, set]) => [form, [...set].sort()] as const) };
 }
