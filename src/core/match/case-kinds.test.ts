@@ -81,6 +81,14 @@ test('misspellings: two edits in long words, transpositions', () => {
   finds('Lindenbreg Precision Instruments', 'Lindenberg Precision Instruments Ltd');
 });
 
+test('Russian names in the published romanisations (Wikipedia, BGN/PCGN, ICAO passports) against their Cyrillic', () => {
+  const found = screenOn([['Геннадий Тимченко'], ['Yevgeny Zolotov'], ['Борис Ротенберг']]);
+  assert.deepEqual(found('Gennady Timchenko'), ['Геннадий Тимченко']);
+  assert.deepEqual(found('Gennadiy Timchenko'), ['Геннадий Тимченко']);
+  assert.deepEqual(found('Евгений Золотов'), ['Yevgeny Zolotov']);
+  assert.deepEqual(found('Arkady Rotenberg'), [], 'another given name');
+});
+
 test('across scripts: Chinese read as pinyin against Latin-only names, Cyrillic transliterated', () => {
   finds('习近平', 'Xi Jinping');
   finds('王伟', 'Wang Wei');

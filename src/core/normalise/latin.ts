@@ -1,4 +1,5 @@
 import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS, TITLES } from './vocab.js';
+import { cyrillicSpellings, hasCyrillic } from './cyrillic.js';
 import { joinInitialsKeepingForms, legalSpans } from './legal-forms.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
 import { ROMAN_NUMERAL, basicLatin, foldPlural, tokenize } from './text.js';
@@ -162,6 +163,8 @@ export function expandToken(t: string): { token: string; alts: readonly string[]
  */
 export function analyseLatin(raw: string): LatinForm {
   const base = wordsWithParens(raw);
+  // Cyrillic words also carry their spellings in the published romanisations (Yevgeny = Евгений).
+  const cyrillic = hasCyrillic(raw) ? cyrillicSpellings(raw) : null;
   const branch = stripBranch(base.words);
   const notes: string[] = [...base.notes, ...(branch.removed.length ? [`branch "${branch.removed.join(' ')}" ignored`] : [])];
   // The branch words came off as one run: the parenthesis flags of the words that stayed.
@@ -218,7 +221,8 @@ export function analyseLatin(raw: string): LatinForm {
     // A number word alone also reads as its digits ("Three Gorges" = "3 Gorges").
     const digits = numberWordDigits(e.token);
     const alt = digits ? [...(base ?? [e.token]), digits] : base;
-    alts.push(alt ? alt.map(foldSpelling) : null);
+    const spellings = cyrillic?.get(t);
+    alts.push(spellings ? [...new Set([...(alt ?? [e.token]), ...spellings].map(foldSpelling))] : alt ? alt.map(foldSpelling) : null);
     paren.push(wordParen[i] ?? false);
     initials.push(wordInitials[i] ?? false);
     i++;
