@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { indexOf } from '../../test-support/small-index.js';
+import { analyseName } from '../normalise/pipeline.js';
 import { DEFAULT_THRESHOLD, matchQuery } from './match.js';
 import type { ScreenIndex } from './types.js';
 
@@ -79,6 +80,14 @@ test('misspellings: two edits in long words, transpositions', () => {
   finds('AEROCARRIBEAN AIRLINES', 'AEROCARIBBEAN AIRLINES');
   finds('AERCOARIBBEAN AIRLINES', 'AEROCARIBBEAN AIRLINES');
   finds('Lindenbreg Precision Instruments', 'Lindenberg Precision Instruments Ltd');
+});
+
+test('a title before a person\'s name is filler (titles mined from the SDN list\'s Title fields); not before a company\'s', () => {
+  const found = screenOn([['Ayman al-Zawahiri'], ['Ivan Petrovich Sidorov'], ['Director Holdings Limited']]);
+  assert.deepEqual(found('Dr. Ayman al-Zawahiri'), ['Ayman al-Zawahiri']);
+  assert.deepEqual(found('Colonel Ivan Petrovich Sidorov'), ['Ivan Petrovich Sidorov']);
+  assert.equal(analyseName('Director Holdings Limited').latin?.kinds[0], 'core', 'the title word of a company name is no filler');
+  assert.equal(analyseName('Dr. Zawahiri').latin?.kinds[0], 'core', 'one word after it: the title may be the name');
 });
 
 test('Russian names in the published romanisations (Wikipedia, BGN/PCGN, ICAO passports) against their Cyrillic', () => {

@@ -1,6 +1,7 @@
 import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS, TITLES } from './vocab.js';
 import { cyrillicSpellings, hasCyrillic } from './cyrillic.js';
 import { joinInitialsKeepingForms, legalSpans } from './legal-forms.js';
+import { TITLE_WORDS } from './title-words.generated.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
 import { ROMAN_NUMERAL, basicLatin, foldPlural, tokenize } from './text.js';
 import { numberWordDigits, numberWordsToDigits } from './numbers.js';
@@ -228,6 +229,12 @@ export function analyseLatin(raw: string): LatinForm {
     i++;
   }
   markRepeatedWords(tokens, kinds);
+  // A title before a person's name ("Dr. Ayman al-Zawahiri", "Colonel Ivan Petrov"): filler when
+  // 2+ words follow and the name has no legal form, structure word or place (no company's name).
+  if (tokens.length >= 3 && kinds[0] === 'core' && TITLE_WORDS.has(words[0] ?? '') && !kinds.some((k) => k === 'legal' || k === 'structure' || k === 'place')) {
+    kinds[0] = 'stop';
+    notes.push(`title "${words[0] ?? ''}" ignored`);
+  }
   return { tokens, kinds, alts, notes, ...(paren.includes(true) ? { paren } : {}), ...(initials.includes(true) ? { initials } : {}) };
 }
 
