@@ -90,6 +90,16 @@ test('a title before a person\'s name is filler (titles mined from the SDN list\
   assert.equal(analyseName('Dr. Zawahiri').latin?.kinds[0], 'core', 'one word after it: the title may be the name');
 });
 
+test('a Chinese company name against a list that prints it only in Latin letters: business words read in English', () => {
+  const list = [['Zhejiang Dahua Technology Co., Ltd.'], ['Zhejiang Dahua Holdings Co., Ltd.'], ['Xi\'an Tianhe Defense Technology Co., Ltd.']];
+  const found = screenOn(list);
+  assert.deepEqual(found('浙江大华技术股份有限公司'), ['Zhejiang Dahua Technology Co., Ltd.']);
+  assert.deepEqual(found('西安天和防务技术股份有限公司'), ['Xi\'an Tianhe Defense Technology Co., Ltd.']);
+  const m = matchQuery(indexOf(list), '浙江大华技术股份有限公司', DEFAULT_THRESHOLD)[0];
+  assert.equal(m?.path, 'han-pinyin');
+  assert.ok(m?.notes.some((n) => n.includes('business words in English') && n.includes('技术=technology')), JSON.stringify(m?.notes));
+});
+
 test('Russian names in the published romanisations (Wikipedia, BGN/PCGN, ICAO passports) against their Cyrillic', () => {
   const found = screenOn([['Геннадий Тимченко'], ['Yevgeny Zolotov'], ['Борис Ротенберг']]);
   assert.deepEqual(found('Gennady Timchenko'), ['Геннадий Тимченко']);

@@ -4,6 +4,7 @@ import { basicLatin, tokenize } from '../normalise/text.js';
 import { QUERY_KIND_FACTOR, weightedTokens, type WeightedTokens } from './latin-features.js';
 import { tokenLookups } from './candidates.js';
 import { tokenKind } from '../normalise/latin.js';
+import { translatedReading } from '../normalise/zh-words.js';
 import type { ScreenIndex } from './types.js';
 
 /** One form of a query the matcher tries: as typed, one part of it, and in each script. */
@@ -164,6 +165,17 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
         }
         const latin = weighQuery(syl, kinds, alts, index, undefined, true);
         forms.push({ text, part, latin, han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
+        // And with its business words in English, as lists print Chinese companies (技术 → technology).
+        const tr = translatedReading(a.han.core.slice(0, MAX_QUERY_TOKENS), syl);
+        if (tr) {
+          const trKinds: WeightedTokens['kinds'][number][] = [];
+          for (const t of tr.tokens) {
+            const k = tokenKind(t);
+            trKinds.push(k === 'place' || k === 'structure' ? k : 'core');
+          }
+          const trLatin = weighQuery(tr.tokens, trKinds, tr.alts, index, undefined, true);
+          forms.push({ text, part, latin: trLatin, han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin with business words in English (CC-CEDICT): ${tr.tokens.join(' ')} (${tr.words.join(', ')})`], reading: 'pinyin' });
+        }
       }
     }
   }
