@@ -4,13 +4,15 @@
  * or Evgeniy; the published systems are applied by `iuliia` (Wikipedia, BGN/PCGN, ICAO Doc 9303
  * as on Russian passports, MVD 782), so a Cyrillic name also carries those spellings of each word.
  */
-import iuliia from 'iuliia';
+// Named imports: the package ships CommonJS and an ES build, and a default import of it is
+// module.exports under Node but undefined under tsx in a worker thread (which reads the ES build).
+import { BGN_PCGN, ICAO_DOC_9303, MVD_782, WIKIPEDIA, translate } from 'iuliia';
 import { basicLatin, tokenize } from './text.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** The systems whose spellings a Cyrillic word also carries (any-ascii's reading is the token itself). */
-const SYSTEMS = [iuliia.WIKIPEDIA, iuliia.BGN_PCGN, iuliia.ICAO_DOC_9303, iuliia.MVD_782];
+const SYSTEMS = [WIKIPEDIA, BGN_PCGN, ICAO_DOC_9303, MVD_782];
 
 /** True when `raw` has Cyrillic letters. */
 export function hasCyrillic(raw: string): boolean {
@@ -31,7 +33,7 @@ export function cyrillicSpellings(raw: string): ReadonlyMap<string, readonly str
     const key = base[0] as string;
     const seen = out.get(key) ?? [];
     for (const system of SYSTEMS) {
-      const v = tokenize(basicLatin(iuliia.translate(word, system)));
+      const v = tokenize(basicLatin(translate(word, system)));
       if (v.length === 1 && v[0] !== key && !seen.includes(v[0] as string)) seen.push(v[0] as string);
     }
     if (seen.length) out.set(key, seen);
