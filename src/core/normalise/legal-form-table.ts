@@ -90,10 +90,9 @@ export function cyrillicInitials(name: string): string[] {
 export function shortens(short: string, long: string): boolean {
   if (short.length < 2 || short.length >= long.length || short[0] !== long[0]) return false;
   let j = 1;
-  for (let i = 1; i < short.length && j <= long.length; i++) {
+  for (let i = 1; i < short.length; i++, j++) {
     while (j < long.length && long[j] !== short[i]) j++;
     if (j >= long.length) return false;
-    j++;
   }
   return true;
 }

@@ -21,8 +21,8 @@ export interface TranslatedReading {
 /**
  * `syllables` (one per character of `han`, as toPinyin gives them) with each dictionary word
  * found in `han` (longest first, left to right) replaced by the English words it reads as (a
- * one-word reading with its other renderings as alternatives). Null when no word is found or the syllables do not line up with
- * the characters.
+ * one-word reading with its other renderings as alternatives). Null when no word is found or
+ * the syllables do not line up with the characters.
  */
 export function translatedReading(han: string, syllables: readonly string[]): TranslatedReading | null {
   const chars = [...han];
