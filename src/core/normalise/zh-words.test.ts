@@ -22,3 +22,9 @@ test('no business word, or syllables that do not line up with the characters: no
   assert.equal(translatedReading('华为技术', ['hua', 'wei']), null);
   assert.equal(read('北京')?.tokens ?? null, null, 'a place the pinyin reading already says is left to it');
 });
+
+test('a word the lists render otherwise than the dictionary reads as the lists do, the dictionary\'s words as alternatives', () => {
+  // 建设 ("to construct") in the sourced name pairs of ../shared/facts is rendered "Construction".
+  assert.deepEqual(read('中国建设银行')?.tokens, ['china', 'construction', 'bank']);
+  assert.deepEqual(read('香港电子')?.tokens, ['hongkong', 'electronic']);
+});
