@@ -100,6 +100,13 @@ test('a Chinese company name against a list that prints it only in Latin letters
   assert.ok(m?.notes.some((n) => n.includes('business words in English') && n.includes('技术=technology')), JSON.stringify(m?.notes));
 });
 
+test('spellings of a name word that OFAC gives for one person (learned from the SDN aliases) find each other', () => {
+  const found = screenOn([['Mohammed Yunus'], ['Khalid Meshal'], ['Ali Hussein Salameh']]);
+  assert.deepEqual(found('Muhammad Yunus'), ['Mohammed Yunus']);
+  assert.deepEqual(found('Khaled Meshal'), ['Khalid Meshal']);
+  assert.deepEqual(found('Ali Hassan Salameh'), [], 'Hassan and Hussein are two names');
+});
+
 test('Russian names in the published romanisations (Wikipedia, BGN/PCGN, ICAO passports) against their Cyrillic', () => {
   const found = screenOn([['Геннадий Тимченко'], ['Yevgeny Zolotov'], ['Борис Ротенберг']]);
   assert.deepEqual(found('Gennady Timchenko'), ['Геннадий Тимченко']);

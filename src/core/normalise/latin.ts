@@ -1,6 +1,7 @@
 import { ABBREVIATIONS, BRANCH_FOLLOWERS, BRANCH_WORDS, LEGAL_FORMS_EN, STOPWORDS, STRUCTURE_WORDS, TITLES } from './vocab.js';
 import { cyrillicSpellings, hasCyrillic } from './cyrillic.js';
 import { joinInitialsKeepingForms, legalSpans } from './legal-forms.js';
+import { nameVariants } from './name-variants.js';
 import { TITLE_WORDS } from './title-words.generated.js';
 import { PLACES_LATIN, joinMultiWordPlaces } from './places.js';
 import { ROMAN_NUMERAL, basicLatin, foldPlural, tokenize } from './text.js';
@@ -223,7 +224,9 @@ export function analyseLatin(raw: string): LatinForm {
     const digits = numberWordDigits(e.token);
     const alt = digits ? [...(base ?? [e.token]), digits] : base;
     const spellings = cyrillic?.get(t);
-    alts.push(spellings ? [...new Set([...(alt ?? [e.token]), ...spellings].map(foldSpelling))] : alt ? alt.map(foldSpelling) : null);
+    // Other spellings OFAC gives for one person's name word (Mohammed = Muhammad).
+    const variants = nameVariants(foldSpelling(e.token));
+    alts.push(spellings || variants ? [...new Set([...(alt ?? [e.token]), ...(spellings ?? []), ...(variants ?? [])].map(foldSpelling))] : alt ? alt.map(foldSpelling) : null);
     paren.push(wordParen[i] ?? false);
     initials.push(wordInitials[i] ?? false);
     i++;
