@@ -12,14 +12,15 @@
  * at load time by src/core/normalise/legal-forms.ts (rules documented there).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { writeGenerated } from '../generated-file.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCE = 'data/legal_forms/gleif_elf_v1.5_2023-09-28/2023-09-28-elf-code-list-v1.5.csv';
-const file = process.argv[2] ?? path.resolve(root, '../shared', SOURCE);
+const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.resolve(root, '../shared', SOURCE);
 const bytes = readFileSync(file);
 const rows = parse(bytes, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
 
@@ -52,5 +53,5 @@ export const GLEIF_ELF_SOURCE = { title: 'GLEIF ISO 20275 Entity Legal Forms cod
 export const GLEIF_ELF_ROWS: readonly (readonly [string, string, string, readonly string[], readonly string[]])[] = ${JSON.stringify(out)};
 `;
 const dest = path.join(root, 'src/core/normalise/legal-forms.generated.ts');
-writeFileSync(dest, text);
+writeGenerated(dest, text);
 console.log(`${out.length} of ${rows.length} rows → ${path.relative(root, dest)}`);

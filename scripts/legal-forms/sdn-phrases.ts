@@ -13,12 +13,13 @@
  * English legal word ("joint stock company") is left out.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { formTokens, legalFormOf } from '../../src/core/normalise/legal-forms.js';
 import { LEGAL_FORMS_EN } from '../../src/core/normalise/vocab.js';
+import { writeGenerated } from '../generated-file.js';
 
 const MIN_ENTITIES = 2;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,5 +70,5 @@ ${[sdn.hash, alt.hash].map((h) => ` *   ../shared/${h}`).join('\n')}
  */
 export const SDN_LEGAL_PHRASES: readonly (readonly [phrase: string, form: string, entities: number])[] = ${JSON.stringify(out)};
 `;
-writeFileSync(path.join(root, 'src/core/normalise/legal-form-phrases.generated.ts'), text);
+writeGenerated(path.join(root, 'src/core/normalise/legal-form-phrases.generated.ts'), text);
 console.log(`${out.length} phrases: ${out.map((o) => `${o[0]}=${o[1]} (${o[2]})`).join('; ')}`);
