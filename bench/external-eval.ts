@@ -100,3 +100,13 @@ export function scoreExternal(rows: readonly ExternalRow[], today: string, thres
     failures,
   };
 }
+
+/** The summary lines of a pass-rate score (the external and kinds modules print the same). */
+export function passRateSummary(e: ExternalScore): Record<string, string | number> {
+  return {
+    threshold: e.threshold,
+    'pass rate (all / match / nomatch)': `${e.overall.rate} / ${e.match.rate} / ${e.nomatch.rate}`,
+    pairs: `${e.overall.pairs} (${e.match.pairs} match, ${e.nomatch.pairs} nomatch) against ${e.candidates} candidates`,
+    'by kind': Object.entries(e.byKind).map(([k, r]) => `${k} ${r.rate} (${r.pairs})`).join('; '),
+  };
+}

@@ -3,20 +3,14 @@
  * its README says: every distinct candidate an entity of one list in one index, every query
  * screened at the default threshold; pass rate overall, for match and nomatch pairs, by kind.
  */
-import { readExternalRows, scoreExternal, type ExternalScore } from './external-eval.js';
+import { passRateSummary, readExternalRows, scoreExternal, type ExternalScore } from './external-eval.js';
 import type { BenchModule } from './types.js';
 
 const mod: BenchModule = {
   name: 'external',
   description: 'external-dev.csv name pairs (one index of all candidates, default threshold): pass rate match / nomatch',
   summary(s) {
-    const e = s as ExternalScore;
-    return {
-      threshold: e.threshold,
-      'pass rate (all / match / nomatch)': `${e.overall.rate} / ${e.match.rate} / ${e.nomatch.rate}`,
-      pairs: `${e.overall.pairs} (${e.match.pairs} match, ${e.nomatch.pairs} nomatch) against ${e.candidates} candidates`,
-      'by kind': Object.entries(e.byKind).map(([k, r]) => `${k} ${r.rate} (${r.pairs})`).join('; '),
-    };
+    return passRateSummary(s as ExternalScore);
   },
   async run(ctx) {
     return scoreExternal(readExternalRows(ctx.sharedPath('eval/external-dev.csv')), ctx.today);

@@ -8,19 +8,14 @@
  * Scored as the external pairs are (one index of all candidates, default threshold), by kind.
  */
 import path from 'node:path';
-import { readExternalRows, scoreExternal, type ExternalScore } from './external-eval.js';
+import { passRateSummary, readExternalRows, scoreExternal, type ExternalScore } from './external-eval.js';
 import type { BenchModule } from './types.js';
 
 const mod: BenchModule = {
   name: 'kinds',
   description: 'bench/data/kind-pairs.csv: legal forms, Cyrillic romanisations, titles, Chinese companies vs Latin lists; pass rate by kind',
   summary(s) {
-    const e = s as ExternalScore;
-    return {
-      'pass rate (all / match / nomatch)': `${e.overall.rate} / ${e.match.rate} / ${e.nomatch.rate}`,
-      pairs: `${e.overall.pairs} (${e.match.pairs} match, ${e.nomatch.pairs} nomatch) against ${e.candidates} candidates`,
-      'by kind': Object.entries(e.byKind).map(([k, r]) => `${k} ${r.rate} (${r.pairs})`).join('; '),
-    };
+    return passRateSummary(s as ExternalScore);
   },
   async run(ctx) {
     return scoreExternal(readExternalRows(path.join(ctx.repoRoot, 'bench', 'data', 'kind-pairs.csv')), ctx.today);
