@@ -3,7 +3,7 @@ import { stripLegalPinyin, stripPlacePinyin, toPinyin } from '../normalise/chine
 import { basicLatin, tokenize } from '../normalise/text.js';
 import { QUERY_KIND_FACTOR, weightedTokens, type WeightedTokens } from './latin-features.js';
 import { tokenLookups } from './candidates.js';
-import { tokenKind } from '../normalise/latin.js';
+import { tokenKind, type TokenKind } from '../normalise/latin.js';
 import { translatedReading } from '../normalise/zh-words.js';
 import type { ScreenIndex } from './types.js';
 
@@ -137,6 +137,27 @@ export function commonest(cands: readonly string[], index: ScreenIndex): string 
   return best;
 }
 
+/**
+ * The kinds of a Chinese query's reading: every syllable is part of the name ("de" in 美的 is not
+ * the filler word de); places stay weak and a business word read in English keeps its kind
+ * ("group" a structure word). (Pushed, not mapped: see weighQuery.)
+ */
+function readingKinds(tokens: readonly string[]): TokenKind[] {
+  const kinds: TokenKind[] = [];
+  for (const t of tokens) {
+    const k = tokenKind(t);
+    kinds.push(k === 'place' || k === 'structure' ? k : 'core');
+  }
+  return kinds;
+}
+
+/** `n` nulls, pushed (see readingKinds). */
+function noAlts(n: number): null[] {
+  const out: null[] = [];
+  for (let i = 0; i < n; i++) out.push(null);
+  return out;
+}
+
 /** Every form of a query the matcher tries (whole and parts; Latin, Han and pinyin readings). */
 export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
   const forms: QueryForm[] = [];
@@ -153,27 +174,15 @@ export function analyseQuery(raw: string, index: ScreenIndex): QueryForm[] {
     // Chinese characters are also read as pinyin, one token per syllable, against Latin names:
     // 习近平 ↔ "Xi Jinping" (syllables joined as the list writes them), 王伟 ↔ "Wang Wei".
     if (a.han && !a.latin) {
-      const syl = toPinyin(a.han.core.slice(0, MAX_QUERY_TOKENS));
+      const core = a.han.core.slice(0, MAX_QUERY_TOKENS);
+      const syl = toPinyin(core);
       if (syl.length) {
-        // Every syllable is part of the name ("de" in 美的 is not the filler word de); places stay weak.
-        // (Pushed, not mapped: see weighQuery.)
-        const kinds: WeightedTokens['kinds'][number][] = [];
-        const alts: null[] = [];
-        for (const t of syl) {
-          kinds.push(tokenKind(t) === 'place' ? 'place' : 'core');
-          alts.push(null);
-        }
-        const latin = weighQuery(syl, kinds, alts, index, undefined, true);
+        const latin = weighQuery(syl, readingKinds(syl), noAlts(syl.length), index, undefined, true);
         forms.push({ text, part, latin, han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin: ${syl.join(' ')}`], reading: 'pinyin' });
         // And with its business words in English, as lists print Chinese companies (技术 → technology).
-        const tr = translatedReading(a.han.core.slice(0, MAX_QUERY_TOKENS), syl);
+        const tr = translatedReading(core, syl);
         if (tr) {
-          const trKinds: WeightedTokens['kinds'][number][] = [];
-          for (const t of tr.tokens) {
-            const k = tokenKind(t);
-            trKinds.push(k === 'place' || k === 'structure' ? k : 'core');
-          }
-          const trLatin = weighQuery(tr.tokens, trKinds, tr.alts, index, undefined, true);
+          const trLatin = weighQuery(tr.tokens, readingKinds(tr.tokens), tr.alts, index, undefined, true);
           forms.push({ text, part, latin: trLatin, han: null, pinyin: null, notes: [...notes, `Chinese read as pinyin with business words in English (CC-CEDICT): ${tr.tokens.join(' ')} (${tr.words.join(', ')})`], reading: 'pinyin' });
         }
       }
