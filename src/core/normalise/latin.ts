@@ -216,17 +216,20 @@ export function analyseLatin(raw: string): LatinForm {
     const t = words[i] ?? '';
     const e = expandToken(t);
     if (e.token !== t && (ABBREV.has(t) || ABBREV.has(foldPlural(t)))) notes.push(`abbreviation ${t}→${e.token}`);
-    tokens.push(foldSpelling(e.token));
+    const token = foldSpelling(e.token);
+    tokens.push(token);
     kinds.push(nameWordKind(e.token, i, words.length));
     const leet = e.alts ? null : leetReadings(e.token);
     const base = leet ?? e.alts ?? singleLetters(e.token);
     // A number word alone also reads as its digits ("Three Gorges" = "3 Gorges").
     const digits = numberWordDigits(e.token);
     const alt = digits ? [...(base ?? [e.token]), digits] : base;
+    // Other spellings of the word: in the romanisations of its Cyrillic, and those OFAC gives
+    // for one person's name word (Mohammed = Muhammad).
     const spellings = cyrillic?.get(t);
-    // Other spellings OFAC gives for one person's name word (Mohammed = Muhammad).
-    const variants = nameVariants(foldSpelling(e.token));
-    alts.push(spellings || variants ? [...new Set([...(alt ?? [e.token]), ...(spellings ?? []), ...(variants ?? [])].map(foldSpelling))] : alt ? alt.map(foldSpelling) : null);
+    const variants = nameVariants(token);
+    const more = spellings && variants ? [...spellings, ...variants] : (spellings ?? variants);
+    alts.push(more ? [...new Set([...(alt ?? [e.token]), ...more].map(foldSpelling))] : alt ? alt.map(foldSpelling) : null);
     paren.push(wordParen[i] ?? false);
     initials.push(wordInitials[i] ?? false);
     i++;

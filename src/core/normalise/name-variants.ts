@@ -18,5 +18,12 @@ const GROUP_OF: ReadonlyMap<string, readonly string[]> = (() => {
 
 /** The spellings of `word`'s group (itself included), or undefined when it has none. */
 export function nameVariants(word: string): readonly string[] | undefined {
-  return GROUP_OF.get(word) ?? GROUP_OF.get(single(word));
+  // Every word of every name and query comes here: the doubled-letter reading is built only for
+  // a word that has one.
+  return GROUP_OF.get(word) ?? (hasDouble(word) ? GROUP_OF.get(single(word)) : undefined);
+}
+
+function hasDouble(w: string): boolean {
+  for (let i = 1; i < w.length; i++) if (w.charCodeAt(i) === w.charCodeAt(i - 1)) return true;
+  return false;
 }
