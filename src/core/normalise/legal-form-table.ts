@@ -156,8 +156,9 @@ export function buildLegalFormTable(): LegalFormTable {
   const nameVotes = new Map<string, Map<string, number>>();
   const initialled = new Map<string, string>();
   let maxLen = 1;
-  for (const [, country, , names, published] of GLEIF_ELF_ROWS) {
-    const nameTokens = names.map(formTokens);
+  // Each row's names as tokens, worked out once for both passes below.
+  const rows = GLEIF_ELF_ROWS.map(([, country, , names, published]) => ({ country, names, published, nameTokens: names.map(formTokens) }));
+  for (const { country, names, published, nameTokens } of rows) {
     const words = new Set(nameTokens.flat());
     const accepted: string[] = [];
     const abbreviations = published.length ? published : cyrillicInitials(names[0] ?? '');
@@ -203,8 +204,7 @@ export function buildLegalFormTable(): LegalFormTable {
     for (const [a, c] of votes) if (c > n || (c === n && a < best)) [best, n] = [a, c];
     phrases.set(key, best);
   }
-  for (const [, country, , names, published] of GLEIF_ELF_ROWS) {
-    const nameTokens = names.map(formTokens);
+  for (const { country, published, nameTokens } of rows) {
     const pair = pairedForm(published.map(formTokens), nameTokens, phrases);
     // No countries for a paired form: its words are separate legal tokens of a name.
     if (pair) {
