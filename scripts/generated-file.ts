@@ -4,6 +4,7 @@
  * code 1), so a test can tell that a change to the normalisation or the data left a shipped table
  * behind (src/core/normalise/generated-tables.test.ts).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,4 +21,9 @@ export function writeGenerated(dest: string, text: string): void {
     process.exitCode = 1;
     console.error(`stale: ${path.relative(process.cwd(), dest)} differs from what its generator works out now; run it without --check`);
   }
+}
+
+/** The SHA-256 of a source file's bytes in hex, as every generated table's header cites its sources. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -18,14 +18,13 @@
  * but they are people's names. A name holding a business word is not a person's name, whatever
  * its shape (see personShaped).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { analyseLatin } from '../../src/core/normalise/latin.js';
 import { basicLatin, tokenize } from '../../src/core/normalise/text.js';
-import { writeGenerated } from '../generated-file.js';
+import { sha256Hex, writeGenerated } from '../generated-file.js';
 
 const MIN_NAMES = 8;
 const MAX_PERSON_NAMES = 1;
@@ -46,7 +45,7 @@ const bump = (m: Map<string, number>, w: string): void => {
 const hashes: string[] = [];
 {
   const bytes = readFileSync(path.resolve(root, '../shared', FILES.sdn));
-  hashes.push(`${FILES.sdn} sha256 ${createHash('sha256').update(bytes).digest('hex')}`);
+  hashes.push(`${FILES.sdn} sha256 ${sha256Hex(bytes)}`);
   const rows = parse(bytes, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
   // sdn.csv: ent_num, name, type ("-0-" for entities, "individual", "vessel", "aircraft"), ...
   for (const r of rows) {
@@ -63,7 +62,7 @@ const hashes: string[] = [];
 }
 {
   let bytes = readFileSync(path.resolve(root, '../shared', FILES.csl));
-  hashes.push(`${FILES.csl} sha256 ${createHash('sha256').update(bytes).digest('hex')}`);
+  hashes.push(`${FILES.csl} sha256 ${sha256Hex(bytes)}`);
   // The sample ends in a truncated record; the complete records before it are read.
   bytes = bytes.subarray(0, Buffer.from(bytes).lastIndexOf('\n"') + 1);
   const rows = parse(bytes, { columns: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as Record<string, string>[];

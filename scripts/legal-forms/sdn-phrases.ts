@@ -12,21 +12,20 @@
  * check keeps out words that merely precede a name. A phrase whose every word is already an
  * English legal word ("joint stock company") is left out.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { formTokens, legalFormOf } from '../../src/core/normalise/legal-forms.js';
 import { LEGAL_FORMS_EN } from '../../src/core/normalise/vocab.js';
-import { writeGenerated } from '../generated-file.js';
+import { sha256Hex, writeGenerated } from '../generated-file.js';
 
 const MIN_ENTITIES = 2;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIR = 'data/ofac_sdn/watchman_bench_2021-07';
 const read = (f: string): { rows: string[][]; hash: string } => {
   const bytes = readFileSync(path.resolve(root, '../shared', DIR, f));
-  return { rows: parse(bytes, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][], hash: `${DIR}/${f} sha256 ${createHash('sha256').update(bytes).digest('hex')}` };
+  return { rows: parse(bytes, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][], hash: `${DIR}/${f} sha256 ${sha256Hex(bytes)}` };
 };
 const sdn = read('sdn.csv');
 const alt = read('alt.csv');
