@@ -4,6 +4,7 @@ import { buildIndex, type IndexSource } from '../src/core/match/build-index.js';
 import { DEFAULT_THRESHOLD } from '../src/core/match/match.js';
 import type { ScreenIndex } from '../src/core/match/types.js';
 import { screenWithIndex } from '../src/app/screen/screen.js';
+import type { BenchContext, BenchModule } from './types.js';
 
 /** One row of ../shared/eval/external-dev.csv. */
 export interface ExternalRow {
@@ -101,12 +102,25 @@ export function scoreExternal(rows: readonly ExternalRow[], today: string, thres
   };
 }
 
-/** The summary lines of a pass-rate score (the external and kinds modules print the same). */
-export function passRateSummary(e: ExternalScore): Record<string, string | number> {
+/**
+ * A bench module that scores a file of name pairs in the external-dev.csv format (`fileOf` gives
+ * its path) as `scoreExternal` does, and prints the pass rates: the `external` and `kinds` modules.
+ */
+export function passRateModule(name: string, description: string, fileOf: (ctx: BenchContext) => string): BenchModule {
   return {
-    threshold: e.threshold,
-    'pass rate (all / match / nomatch)': `${e.overall.rate} / ${e.match.rate} / ${e.nomatch.rate}`,
-    pairs: `${e.overall.pairs} (${e.match.pairs} match, ${e.nomatch.pairs} nomatch) against ${e.candidates} candidates`,
-    'by kind': Object.entries(e.byKind).map(([k, r]) => `${k} ${r.rate} (${r.pairs})`).join('; '),
+    name,
+    description,
+    summary(s) {
+      const e = s as ExternalScore;
+      return {
+        threshold: e.threshold,
+        'pass rate (all / match / nomatch)': `${e.overall.rate} / ${e.match.rate} / ${e.nomatch.rate}`,
+        pairs: `${e.overall.pairs} (${e.match.pairs} match, ${e.nomatch.pairs} nomatch) against ${e.candidates} candidates`,
+        'by kind': Object.entries(e.byKind).map(([k, r]) => `${k} ${r.rate} (${r.pairs})`).join('; '),
+      };
+    },
+    async run(ctx) {
+      return scoreExternal(readExternalRows(fileOf(ctx)), ctx.today);
+    },
   };
 }

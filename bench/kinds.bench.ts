@@ -8,17 +8,10 @@
  * Scored as the external pairs are (one index of all candidates, default threshold), by kind.
  */
 import path from 'node:path';
-import { passRateSummary, readExternalRows, scoreExternal, type ExternalScore } from './external-eval.js';
-import type { BenchModule } from './types.js';
+import { passRateModule } from './external-eval.js';
 
-const mod: BenchModule = {
-  name: 'kinds',
-  description: 'bench/data/kind-pairs.csv: legal forms, Cyrillic romanisations, titles, Chinese companies vs Latin lists; pass rate by kind',
-  summary(s) {
-    return passRateSummary(s as ExternalScore);
-  },
-  async run(ctx) {
-    return scoreExternal(readExternalRows(path.join(ctx.repoRoot, 'bench', 'data', 'kind-pairs.csv')), ctx.today);
-  },
-};
-export default mod;
+export default passRateModule(
+  'kinds',
+  'bench/data/kind-pairs.csv: legal forms, Cyrillic romanisations, titles, name spellings, Chinese companies vs Latin lists; pass rate by kind',
+  (ctx) => path.join(ctx.repoRoot, 'bench', 'data', 'kind-pairs.csv'),
+);
