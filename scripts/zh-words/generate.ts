@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { GENERIC_WORDS } from '../../src/core/match/generic-words.generated.js';
 import { stripLegalZh, toPinyin, toSimplified } from '../../src/core/normalise/chinese.js';
-import { analyseLatin, tokenKind } from '../../src/core/normalise/latin.js';
+import { analyseLatin, tokenKind, type LatinForm } from '../../src/core/normalise/latin.js';
 import { STRUCTURE_WORDS } from '../../src/core/normalise/vocab.js';
 import { sha256Hex, writeGenerated } from '../generated-file.js';
 
@@ -60,12 +60,9 @@ const business = (t: string): boolean => GENERIC_WORDS.has(t) || (elCounts.get(t
 const REFERS = /^(?:CL:|variant of|old variant|also written|see |abbr\.|surname|used in|erhua|\(old\)|\(archaic\))/i;
 const HAN_WORD = /^\p{Script=Han}{2,4}$/u;
 
-/** The words of one sense (1–3, each a business word, structure word or place), or null. */
-function renderings(sense: string): string[] | null {
-  if (REFERS.test(sense)) return null;
-  const text = sense.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ').trim();
-  if (!text || /[|\d]/.test(text)) return null;
-  const l = analyseLatin(text);
+/** The words of one sense (`text` without notes, `l` that analysed; 1–3, each a business word, structure word or place), or null. */
+function renderings(sense: string, text: string, l: LatinForm): string[] | null {
+  if (REFERS.test(sense) || !text || /[|\d]/.test(text)) return null;
   const words: string[] = [];
   for (let i = 0; i < l.tokens.length; i++) {
     const k = l.kinds[i];
@@ -76,6 +73,9 @@ function renderings(sense: string): string[] | null {
   }
   return words.length >= 1 && words.length <= 3 ? words : null;
 }
+
+/** A sense without its notes in parentheses and its pinyin in brackets. */
+const senseText = (sense: string): string => sense.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ').trim();
 
 /** Per word: the words it reads as (the first sense that qualifies) and other renderings of a one-word reading. */
 const table = new Map<string, { seq: string[]; alts: string[] }>();
@@ -92,8 +92,11 @@ for (const e of entries) {
   if (/^[A-Z]/.test(e.pinyin)) properNames.add(w);
   // A definition may hold several senses separated by semicolons.
   for (const sense of e.english.flatMap((d) => d.split(';'))) {
-    for (const t of analyseLatin(sense.replace(/\([^)]*\)/g, ' ')).tokens) gloss.add(t);
-    const r = renderings(sense.trim());
+    // Analysed once: its words corroborate, and it may be a rendering.
+    const text = senseText(sense);
+    const l = analyseLatin(text);
+    for (const t of l.tokens) gloss.add(t);
+    const r = renderings(sense.trim(), text, l);
     if (!r) continue;
     // "science and technology": either word, the last (the head of an English noun phrase) first.
     const either = r.length === 2 && /\s(?:and|&)\s/i.test(sense);
